@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs, and only those that are missing.
+# Usage: scripts/deps.sh [build|gui|test]  (default: test, which is everything)
+set -euo pipefail
+
+build_pkgs=(g++ cmake ninja-build pkg-config
+  libsqlite3-dev libsqlitecpp-dev doctest-dev libcli11-dev nlohmann-json3-dev
+  libutf8proc-dev libsodium-dev)
+gui_pkgs=(libimgui-dev libglfw3-dev libstb-dev libgl-dev fonts-dejavu-core)
+test_pkgs=(xvfb xauth poppler-utils)
+
+case "${1:-test}" in
+  build) wanted=("${build_pkgs[@]}") ;;
+  gui)   wanted=("${build_pkgs[@]}" "${gui_pkgs[@]}") ;;
+  *)     wanted=("${build_pkgs[@]}" "${gui_pkgs[@]}" "${test_pkgs[@]}") ;;
+esac
+
+missing=()
+for p in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing missing Debian packages: ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); else
+    echo "These packages are missing and neither root nor sudo is available: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

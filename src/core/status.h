@@ -1,0 +1,33 @@
+#pragma once
+// The vocabulary of the domain (DESIGN.md §2): statuses, roles, buckets, recurrences.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+
+namespace dt {
+
+enum class Status { NotStarted, InProgress, Done, Blocked };
+enum class AssignmentRole { Lead, Coordinate };
+enum class UserRole { Admin, Agency, Viewer };
+enum class Recurrence { None, Monthly, Quarterly, Yearly };
+enum class Bucket { DoneOnTime, DoneLate, OpenOnTime, OpenOverdue, NoDeadline };
+
+std::string_view to_string(Status s);
+std::string_view to_string(AssignmentRole r);
+std::string_view to_string(UserRole r);
+std::string_view to_string(Recurrence r);  // "" for None
+std::string_view to_string(Bucket b);
+
+std::optional<Status> parse_status(std::string_view s);
+std::optional<AssignmentRole> parse_assignment_role(std::string_view s);
+std::optional<UserRole> parse_user_role(std::string_view s);
+std::optional<Recurrence> parse_recurrence(std::string_view s);
+std::optional<Bucket> parse_bucket(std::string_view s);
+
+// Timeliness at an as-of date, never stored: a done assignment is judged by the day it was
+// completed, an open one by whether its deadline has passed by `as_of`.
+Bucket bucket_of(Status status, std::optional<Date> due, std::optional<Date> completed_on, Date as_of);
+
+}  // namespace dt
