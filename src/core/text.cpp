@@ -52,7 +52,7 @@ std::string to_nfc(std::string_view text, std::string_view field) {
 std::string fold(std::string_view text) {
     if (text.empty()) return {};
     std::string mapped = map_or_empty(
-        text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
+        text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
     // đ has no decomposition in Unicode, so stripping marks leaves it: map it by hand.
     std::string out;
     out.reserve(mapped.size());

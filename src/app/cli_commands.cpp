@@ -1,0 +1,315 @@
+// dtrack's commands: parse arguments into domain values, call the service, print.
+#include "app/cli_commands.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstdlib>
+#include <iostream>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "importer/importer.h"
+#include "service/registry.h"
+
+namespace dt::cli {
+
+using store::Id;
+
+namespace {
+
+// Reads a password from `env`, else from the terminal without echo, else one line of stdin.
+std::string read_password(const char* env, const std::string& prompt) {
+    if (const char* p = std::getenv(env); p && *p) return p;
+    if (!isatty(STDIN_FILENO)) {
+        std::string line;
+        if (!std::getline(std::cin, line) || line.empty())
+            fail(ErrorKind::Denied, std::string("No password: set ") + env + " or type it at the prompt.");
+        return line;
+    }
+    std::cerr << prompt << std::flush;
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::string line;
+    std::getline(std::cin, line);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+    return line;
+}
+
+struct Session {
+    std::unique_ptr<store::Store> store;
+    std::unique_ptr<service::Service> service;
+    service::Actor actor;
+};
+
+Session open_session(const Context& ctx, bool create = false) {
+    Session s;
+    store::OpenOptions options;
+    options.create = create;
+    s.store = store::Store::open(ctx.db, options);
+    s.service = std::make_unique<service::Service>(*s.store);
+    if (ctx.user)
+        s.actor = s.service->sign_in(*ctx.user, read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
+    else
+        s.actor = s.service->anonymous();
+    return s;
+}
+
+Id parse_id(const std::string& text) {
+    Id id = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || p != text.data() + text.size() || id <= 0)
+        fail(ErrorKind::Invalid, "'" + text + "' is not an assignment id (a positive whole number).");
+    return id;
+}
+
+int parse_int(const std::string& text, const std::string& what) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || p != text.data() + text.size())
+        fail(ErrorKind::Invalid, what + " '" + text + "' is not a whole number.");
+    return v;
+}
+
+Status parse_status_or_fail(const std::string& s) {
+    if (auto st = parse_status(s)) return *st;
+    fail(ErrorKind::Invalid, "Unknown status '" + s + "' (use not_started, in_progress, done or blocked).");
+}
+
+Date as_of_or_today(const std::optional<std::string>& text) {
+    return text ? parse_date_or_fail(*text, "The as-of date") : Date::today();
+}
+
+}  // namespace
+
+int run_init(const Context& ctx, const InitOptions& o) {
+    auto store = store::Store::open(ctx.db);
+    service::Service service(*store);
+    if (o.admin) {
+        const auto password = read_password("DTRACK_PASSWORD", "Password for the new administrator " + *o.admin + ": ");
+        service.create_first_admin(*o.admin, password);
+        std::cout << "Created administrator " << *o.admin << ".\n";
+    }
+    if (!o.no_seed && service.directives().empty()) {
+        service.seed_registry(service::load_registry_file(service::default_registry_path()));
+        const auto text = service::read_file(service::default_directive_path(), importer::kMaxDirectiveBytes);
+        const auto outline = importer::parse_directive(text, service.catalog());
+        const auto summary = service.import_directive(service::Service::system(), outline);
+        std::cout << "Seeded " << service.agencies().size() << " agencies and directive " << summary.code << " ("
+                  << summary.tasks << " tasks, " << summary.assignments << " assignments).\n";
+    }
+    std::cout << "Database ready: " << ctx.db.string() << " (schema " << store->schema_version() << ").\n";
+    return 0;
+}
+
+int run_import(const Context& ctx, const ImportOptions& o) {
+    const auto text = service::read_file(o.file, importer::kMaxDirectiveBytes);
+    if (o.dry_run) {
+        // A preview stores nothing; it needs the database only for the agencies it knows.
+        std::error_code ec;
+        importer::AgencyCatalog catalog;
+        if (std::filesystem::exists(ctx.db, ec)) {
+            store::OpenOptions options;
+            options.create = false;
+            auto store = store::Store::open(ctx.db, options);
+            catalog = service::Service(*store).catalog();
+        } else {
+            catalog = service::catalog_from(service::load_registry_file(service::default_registry_path()));
+        }
+        const auto outline = importer::parse_directive(text, catalog);
+        if (o.json) {
+            std::cout << outline_json(outline) << "\n";
+        } else {
+            std::cout << outline.directive.code << " — " << outline.directive.title << "\n"
+                      << outline.sections.size() << " sections, " << outline.tasks.size() << " tasks, "
+                      << outline.agencies.size() << " agencies\n";
+            for (const auto& t : outline.tasks)
+                std::cout << "  " << t.ref << (t.deadline ? " (hạn " + t.deadline->vn() + ")" : "") << ": " << t.title << "\n";
+            for (const auto& w : outline.warnings) std::cout << "warning: " << w << "\n";
+        }
+        return 0;
+    }
+    auto s = open_session(ctx);
+    const auto outline = importer::parse_directive(text, s.service->catalog());
+    const auto summary = s.service->import_directive(s.actor, outline);
+    if (o.json) {
+        std::cout << nlohmann::json{{"directive_id", summary.directive_id}, {"code", summary.code},
+                                    {"sections", summary.sections}, {"tasks", summary.tasks},
+                                    {"assignments", summary.assignments}, {"warnings", summary.warnings}}.dump(2)
+                  << "\n";
+    } else {
+        std::cout << "Imported " << summary.code << ": " << summary.sections << " sections, " << summary.tasks
+                  << " tasks, " << summary.assignments << " assignments.\n";
+        for (const auto& w : summary.warnings) std::cerr << "warning: " << w << "\n";
+    }
+    return 0;
+}
+
+int run_list(const Context& ctx, const ListOptions& o) {
+    service::ListFilter filter;
+    filter.directive = o.directive;
+    filter.section = o.section;
+    filter.agency = o.agency;
+    filter.owner = o.owner;
+    filter.search = o.search;
+    if (o.status) filter.status = parse_status_or_fail(*o.status);
+    if (o.bucket) {
+        filter.bucket = parse_bucket(*o.bucket);
+        if (!filter.bucket)
+            fail(ErrorKind::Invalid, "Unknown bucket '" + *o.bucket +
+                                         "' (use done_on_time, done_late, open_on_time, open_overdue or no_deadline).");
+    }
+    filter.as_of = as_of_or_today(o.as_of);
+    auto s = open_session(ctx);
+    const auto rows = s.service->list(s.actor, filter);
+    if (o.json) std::cout << assignments_json(rows) << "\n";
+    else print_assignments(rows);
+    return 0;
+}
+
+int run_show(const Context& ctx, const std::string& id_text, bool json) {
+    const Id id = parse_id(id_text);
+    auto s = open_session(ctx);
+    const auto view = s.service->get(s.actor, id);
+    const auto evidence = s.service->evidence(s.actor, id);
+    if (json) std::cout << assignment_json(view, evidence) << "\n";
+    else print_assignment(view, evidence);
+    return 0;
+}
+
+int run_update(const Context& ctx, const UpdateOptions& o) {
+    const Id id = parse_id(o.id);
+    service::AssignmentChange change;
+    if (o.status) change.status = parse_status_or_fail(*o.status);
+    if (o.progress) change.progress = parse_int(*o.progress, "Progress");
+    change.owner = o.owner;
+    if (o.due) change.due = parse_date_or_fail(*o.due, "The due date");
+    if (o.done_on) change.completed_on = parse_date_or_fail(*o.done_on, "The completion date");
+    std::optional<int> expect;
+    if (o.expect_version) expect = parse_int(*o.expect_version, "The expected version");
+    if (!change.status && !change.progress && !change.owner && !change.due && !change.completed_on)
+        fail(ErrorKind::Usage, "Nothing to change: give --status, --progress, --owner, --due or --done-on.");
+    auto s = open_session(ctx);
+    const auto view = s.service->update(s.actor, id, change, expect);
+    std::cout << "Assignment " << id << " is now " << to_string(view.record.status) << ", " << view.record.progress
+              << "% (version " << view.record.version << ").\n";
+    return 0;
+}
+
+int run_evidence_add(const Context& ctx, const EvidenceOptions& o) {
+    const Id id = parse_id(o.id);
+    service::EvidenceInput input;
+    input.note = o.note;
+    input.doc_ref = o.doc_ref.value_or("");
+    if (o.doc_date) input.doc_date = parse_date_or_fail(*o.doc_date, "The document date");
+    if (o.file) {
+        const std::filesystem::path path(*o.file);
+        input.file = store::EvidenceFile{path.filename().string(),
+                                         service::read_file(path, service::kMaxAttachmentBytes), ""};
+    }
+    auto s = open_session(ctx);
+    const Id evidence_id = s.service->add_evidence(s.actor, id, input);
+    std::cout << "Added evidence " << evidence_id << " to assignment " << id << ".\n";
+    return 0;
+}
+
+int run_history(const Context& ctx, const std::string& id_text, bool json) {
+    const Id id = parse_id(id_text);
+    auto s = open_session(ctx);
+    const auto entries = s.service->history(s.actor, id);
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& j : entries)
+            out.push_back({{"at", j.at}, {"user", j.user_name}, {"field", j.field},
+                           {"old", j.old_value ? nlohmann::json(*j.old_value) : nlohmann::json(nullptr)},
+                           {"new", j.new_value ? nlohmann::json(*j.new_value) : nlohmann::json(nullptr)}});
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    for (const auto& j : entries)
+        std::cout << j.at << "  " << j.user_name << "  " << j.field << ": " << j.old_value.value_or("—") << " → "
+                  << j.new_value.value_or("—") << "\n";
+    return 0;
+}
+
+int run_user_add(const Context& ctx, const UserAddOptions& o) {
+    const auto role = parse_user_role(o.role);
+    if (!role) fail(ErrorKind::Invalid, "Unknown role '" + o.role + "' (use admin, agency or viewer).");
+    auto s = open_session(ctx);
+    const auto password = read_password("DTRACK_NEW_PASSWORD", "Password for the new user " + o.name + ": ");
+    s.service->add_user(s.actor, o.name, password, *role, o.agency);
+    std::cout << "Added user " << o.name << " (" << o.role << (o.agency ? ", " + *o.agency : "") << ").\n";
+    return 0;
+}
+
+int run_user_list(const Context& ctx, bool json) {
+    auto s = open_session(ctx);
+    const auto users = s.service->users(s.actor);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& u : users) {
+        if (json) out.push_back({{"name", u.name}, {"role", to_string(u.role)}, {"agency", u.agency_name}, {"active", u.active}});
+        else std::cout << u.name << "  " << to_string(u.role) << (u.agency_name.empty() ? "" : "  " + u.agency_name)
+                       << (u.active ? "" : "  (inactive)") << "\n";
+    }
+    if (json) std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int run_agency_list(const Context& ctx, bool json) {
+    auto s = open_session(ctx);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& a : s.service->agencies()) {
+        if (json) out.push_back({{"id", a.id}, {"name", a.name}, {"short_name", a.short_name}, {"kind", a.kind}, {"active", a.active}});
+        else std::cout << a.id << "  " << a.name << (a.short_name.empty() ? "" : " (" + a.short_name + ")") << "  " << a.kind << "\n";
+    }
+    if (json) std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int run_summary(const Context& ctx, const std::optional<std::string>& as_of_text) {
+    const Date as_of = as_of_or_today(as_of_text);
+    auto s = open_session(ctx);
+    const auto directives = s.service->directives();
+    if (directives.empty()) std::cout << "No directive has been imported yet: use 'dtrack import FILE'.\n";
+    for (const auto& d : directives) {
+        print_summary(s.service->summary(d, as_of), as_of);
+        std::cout << "\n";
+    }
+    return 0;
+}
+
+int run_check(const Context& ctx) {
+    store::OpenOptions options;
+    options.create = false;
+    auto store = store::Store::open(ctx.db, options);
+    const auto problems = service::Service(*store).check();
+    if (problems.empty()) {
+        std::cout << "ok: " << ctx.db.string() << " is healthy (schema " << store->schema_version() << ").\n";
+        return 0;
+    }
+    for (const auto& p : problems) std::cerr << p << "\n";
+    fail(ErrorKind::Storage, "The database '" + ctx.db.string() + "' is damaged: restore it from a backup (dtrack restore).");
+}
+
+int run_backup(const Context& ctx, const std::string& path) {
+    auto s = open_session(ctx);
+    s.service->backup(s.actor, path);
+    std::cout << "Backed up to " << path << ".\n";
+    return 0;
+}
+
+int run_restore(const Context& ctx, const std::string& path) {
+    auto s = open_session(ctx);
+    s.service->restore(s.actor, path);
+    std::cout << "Restored " << ctx.db.string() << " from " << path << ".\n";
+    return 0;
+}
+
+}  // namespace dt::cli

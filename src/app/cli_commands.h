@@ -1,0 +1,57 @@
+#pragma once
+// The commands of `dtrack` (DESIGN.md §5). Each returns the process exit status or throws
+// dt::Error, whose kind is the exit status.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "importer/outline.h"
+#include "service/service.h"
+
+namespace dt::cli {
+
+struct Context {
+    std::filesystem::path db;
+    std::optional<std::string> user;
+};
+
+struct InitOptions { bool no_seed = false; std::optional<std::string> admin; };
+struct ImportOptions { std::string file; bool dry_run = false; bool json = false; };
+struct ListOptions {
+    std::optional<std::string> directive, section, agency, status, bucket, owner, search, as_of;
+    bool json = false;
+};
+struct UpdateOptions {
+    std::string id;
+    std::optional<std::string> status, progress, owner, due, done_on, expect_version;
+};
+struct EvidenceOptions {
+    std::string id, note;
+    std::optional<std::string> doc_ref, doc_date, file;
+};
+struct UserAddOptions { std::string name, role; std::optional<std::string> agency; };
+
+int run_init(const Context& ctx, const InitOptions& o);
+int run_import(const Context& ctx, const ImportOptions& o);
+int run_list(const Context& ctx, const ListOptions& o);
+int run_show(const Context& ctx, const std::string& id, bool json);
+int run_update(const Context& ctx, const UpdateOptions& o);
+int run_evidence_add(const Context& ctx, const EvidenceOptions& o);
+int run_history(const Context& ctx, const std::string& id, bool json);
+int run_user_add(const Context& ctx, const UserAddOptions& o);
+int run_user_list(const Context& ctx, bool json);
+int run_agency_list(const Context& ctx, bool json);
+int run_summary(const Context& ctx, const std::optional<std::string>& as_of);
+int run_check(const Context& ctx);
+int run_backup(const Context& ctx, const std::string& path);
+int run_restore(const Context& ctx, const std::string& path);
+
+// Output (cli_output.cpp)
+std::string outline_json(const importer::Outline& outline);
+std::string assignments_json(const std::vector<service::AssignmentView>& rows);
+void print_assignments(const std::vector<service::AssignmentView>& rows);
+void print_assignment(const service::AssignmentView& view, const std::vector<store::EvidenceRecord>& evidence);
+std::string assignment_json(const service::AssignmentView& view, const std::vector<store::EvidenceRecord>& evidence);
+void print_summary(const service::DirectiveSummary& s, Date as_of);
+
+}  // namespace dt::cli

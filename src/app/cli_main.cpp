@@ -1,0 +1,142 @@
+// dtrack: the command line of Directive Tracker. Exit codes: 0 ok, 1 usage, 2 invalid input,
+// 3 permission denied, 4 conflict, 5 storage error (DESIGN.md §5).
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iostream>
+
+#include "app/cli_commands.h"
+#include "app/paths.h"
+#include "core/error.h"
+
+using namespace dt::cli;
+
+int main(int argc, char** argv) {
+    CLI::App app{"Directive Tracker: follow a directive's tasks per agency, with deadlines and evidence.", "dtrack"};
+    app.require_subcommand(1);
+    std::string db_path;
+    Context ctx;
+    app.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/directive-tracker/tracker.db)");
+    app.add_option("--user", ctx.user, "Sign in as this user (password from DTRACK_PASSWORD or a prompt)")
+        ->envname("DTRACK_USER");
+
+    std::function<int()> action;
+
+    InitOptions init;
+    auto* init_cmd = app.add_subcommand("init", "Create or migrate the database; seed the Cao Bằng agencies and 07/CT-UBND");
+    init_cmd->add_flag("--no-seed", init.no_seed, "Do not seed agencies and the first directive");
+    init_cmd->add_option("--admin", init.admin, "Create the first administrator (password from DTRACK_PASSWORD)");
+    init_cmd->callback([&] { action = [&] { return run_init(ctx, init); }; });
+
+    ImportOptions imp;
+    auto* import_cmd = app.add_subcommand("import", "Import a directive's text");
+    import_cmd->add_option("FILE", imp.file, "Text file of the directive")->required();
+    import_cmd->add_flag("--dry-run", imp.dry_run, "Show what would be imported; store nothing");
+    import_cmd->add_flag("--json", imp.json, "Print JSON");
+    import_cmd->callback([&] { action = [&] { return run_import(ctx, imp); }; });
+
+    ListOptions list;
+    auto* list_cmd = app.add_subcommand("list", "List assignments");
+    list_cmd->add_option("--directive", list.directive, "Directive code, e.g. 07/CT-UBND");
+    list_cmd->add_option("--section", list.section, "Section label, e.g. 1");
+    list_cmd->add_option("--agency", list.agency, "Agency name, short name or alias");
+    list_cmd->add_option("--status", list.status, "not_started, in_progress, done, blocked");
+    list_cmd->add_option("--bucket", list.bucket, "done_on_time, done_late, open_on_time, open_overdue, no_deadline");
+    list_cmd->add_option("--owner", list.owner, "Owner (person)");
+    list_cmd->add_option("--search", list.search, "Text to find, ignoring diacritics and case");
+    list_cmd->add_option("--as-of", list.as_of, "Date the buckets are computed at (default today)");
+    list_cmd->add_flag("--json", list.json, "Print JSON");
+    list_cmd->callback([&] { action = [&] { return run_list(ctx, list); }; });
+
+    std::string show_id;
+    bool show_json = false;
+    auto* show_cmd = app.add_subcommand("show", "Show one assignment with its evidence");
+    show_cmd->add_option("ID", show_id, "Assignment id")->required();
+    show_cmd->add_flag("--json", show_json, "Print JSON");
+    show_cmd->callback([&] { action = [&] { return run_show(ctx, show_id, show_json); }; });
+
+    UpdateOptions upd;
+    auto* update_cmd = app.add_subcommand("update", "Change an assignment's status, progress, owner or deadline");
+    update_cmd->add_option("ID", upd.id, "Assignment id")->required();
+    update_cmd->add_option("--status", upd.status, "not_started, in_progress, done, blocked");
+    update_cmd->add_option("--progress", upd.progress, "0 to 100");
+    update_cmd->add_option("--owner", upd.owner, "Person in charge");
+    update_cmd->add_option("--due", upd.due, "New deadline (administrators)");
+    update_cmd->add_option("--done-on", upd.done_on, "Day the work was completed (default today)");
+    update_cmd->add_option("--expect-version", upd.expect_version, "Refuse if someone saved since this version");
+    update_cmd->callback([&] { action = [&] { return run_update(ctx, upd); }; });
+
+    EvidenceOptions ev;
+    auto* evidence_cmd = app.add_subcommand("evidence", "Evidence of an assignment");
+    evidence_cmd->require_subcommand(1);
+    auto* evidence_add = evidence_cmd->add_subcommand("add", "Add evidence");
+    evidence_add->add_option("ID", ev.id, "Assignment id")->required();
+    evidence_add->add_option("--note", ev.note, "What the evidence shows")->required();
+    evidence_add->add_option("--doc-ref", ev.doc_ref, "Document number, e.g. 215/BC-STC");
+    evidence_add->add_option("--doc-date", ev.doc_date, "Document date");
+    evidence_add->add_option("--file", ev.file, "File to attach (at most 20 MiB)");
+    evidence_add->callback([&] { action = [&] { return run_evidence_add(ctx, ev); }; });
+
+    std::string history_id;
+    bool history_json = false;
+    auto* history_cmd = app.add_subcommand("history", "The journal of one assignment");
+    history_cmd->add_option("ID", history_id, "Assignment id")->required();
+    history_cmd->add_flag("--json", history_json, "Print JSON");
+    history_cmd->callback([&] { action = [&] { return run_history(ctx, history_id, history_json); }; });
+
+    UserAddOptions user_add;
+    bool user_json = false;
+    auto* user_cmd = app.add_subcommand("user", "Users");
+    user_cmd->require_subcommand(1);
+    auto* user_add_cmd = user_cmd->add_subcommand("add", "Add a user (password from DTRACK_NEW_PASSWORD or a prompt)");
+    user_add_cmd->add_option("NAME", user_add.name, "User name")->required();
+    user_add_cmd->add_option("--role", user_add.role, "admin, agency or viewer")->required();
+    user_add_cmd->add_option("--agency", user_add.agency, "The agency of an agency user");
+    user_add_cmd->callback([&] { action = [&] { return run_user_add(ctx, user_add); }; });
+    auto* user_list_cmd = user_cmd->add_subcommand("list", "List users");
+    user_list_cmd->add_flag("--json", user_json, "Print JSON");
+    user_list_cmd->callback([&] { action = [&] { return run_user_list(ctx, user_json); }; });
+
+    bool agency_json = false;
+    auto* agency_cmd = app.add_subcommand("agency", "Agencies and groups");
+    agency_cmd->require_subcommand(1);
+    auto* agency_list_cmd = agency_cmd->add_subcommand("list", "List agencies and groups");
+    agency_list_cmd->add_flag("--json", agency_json, "Print JSON");
+    agency_list_cmd->callback([&] { action = [&] { return run_agency_list(ctx, agency_json); }; });
+
+    std::optional<std::string> summary_as_of;
+    auto* summary_cmd = app.add_subcommand("summary", "Each directive's sections and progress");
+    summary_cmd->add_option("--as-of", summary_as_of, "Date (default today)");
+    summary_cmd->callback([&] { action = [&] { return run_summary(ctx, summary_as_of); }; });
+
+    auto* where_cmd = app.add_subcommand("where", "Print the database file's path");
+    where_cmd->callback([&] { action = [&] { std::cout << ctx.db.string() << "\n"; return 0; }; });
+
+    auto* check_cmd = app.add_subcommand("check", "Check the database file's integrity");
+    check_cmd->callback([&] { action = [&] { return run_check(ctx); }; });
+
+    std::string backup_path, restore_path;
+    auto* backup_cmd = app.add_subcommand("backup", "Copy the database to a new file");
+    backup_cmd->add_option("PATH", backup_path, "Backup file")->required();
+    backup_cmd->callback([&] { action = [&] { return run_backup(ctx, backup_path); }; });
+    auto* restore_cmd = app.add_subcommand("restore", "Replace the database with a backup");
+    restore_cmd->add_option("PATH", restore_path, "Backup file")->required();
+    restore_cmd->callback([&] { action = [&] { return run_restore(ctx, restore_path); }; });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 1;
+    }
+    ctx.db = db_path.empty() ? dt::app::default_database_path() : std::filesystem::path(db_path);
+    try {
+        return action ? action() : 1;
+    } catch (const dt::Error& e) {
+        std::cerr << "dtrack: " << e.what() << "\n";
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        std::cerr << "dtrack: storage error: " << e.what() << ".\n";
+        return 5;
+    }
+}

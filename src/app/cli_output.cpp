@@ -1,0 +1,155 @@
+// What dtrack prints: JSON for scripts, aligned text for people.
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/cli_commands.h"
+
+namespace dt::cli {
+
+using nlohmann::json;
+
+namespace {
+json date_or_null(const std::optional<Date>& d) { return d ? json(d->iso()) : json(nullptr); }
+
+// Width in terminal columns of UTF-8 text, counting code points (Vietnamese is precomposed after NFC).
+std::size_t columns(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
+std::string fit(const std::string& s, std::size_t width) {
+    std::string out;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) != 0x80) {
+            if (n == width) break;
+            ++n;
+        }
+        out += s[i];
+    }
+    if (columns(s) > width && !out.empty()) {
+        // Replace the last code point with an ellipsis.
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        if (!out.empty()) out.pop_back();
+        out += "…";
+    }
+    return out + std::string(width - std::min(width, columns(out)), ' ');
+}
+
+json assignment_object(const service::AssignmentView& v) {
+    const auto& r = v.record;
+    return json{{"id", r.id},
+                {"directive", r.directive_code},
+                {"task_ref", r.task_ref},
+                {"section", r.section},
+                {"agency", r.agency},
+                {"role", to_string(r.role)},
+                {"status", to_string(r.status)},
+                {"bucket", to_string(v.bucket)},
+                {"progress", r.progress},
+                {"due", date_or_null(r.due)},
+                {"completed_on", date_or_null(r.completed_on)},
+                {"owner", r.owner},
+                {"version", r.version},
+                {"title", r.title},
+                {"evidence_count", r.evidence_count}};
+}
+}  // namespace
+
+std::string outline_json(const importer::Outline& o) {
+    json sections = json::array();
+    for (const auto& s : o.sections) sections.push_back({{"label", s.label}, {"title", s.title}});
+    json tasks = json::array();
+    for (const auto& t : o.tasks) {
+        json agencies = json::array();
+        for (const auto& a : t.agencies) agencies.push_back({{"name", a.name}, {"role", to_string(a.role)}});
+        tasks.push_back({{"ref", t.ref},
+                         {"section", t.section},
+                         {"parent", t.parent ? json(*t.parent) : json(nullptr)},
+                         {"text", t.text},
+                         {"deadline", date_or_null(t.deadline)},
+                         {"recurrence", t.recurrence == Recurrence::None ? json(nullptr) : json(to_string(t.recurrence))},
+                         {"agencies", agencies}});
+    }
+    json out{{"directive", {{"code", o.directive.code},
+                            {"issued_on", date_or_null(o.directive.issued_on)},
+                            {"title", o.directive.title},
+                            {"issuer", o.directive.issuer}}},
+             {"sections", sections},
+             {"tasks", tasks},
+             {"agencies", o.agencies},
+             {"warnings", o.warnings}};
+    return out.dump(2);
+}
+
+std::string assignments_json(const std::vector<service::AssignmentView>& rows) {
+    json out = json::array();
+    for (const auto& v : rows) out.push_back(assignment_object(v));
+    return out.dump(2);
+}
+
+std::string assignment_json(const service::AssignmentView& view, const std::vector<store::EvidenceRecord>& evidence) {
+    json out = assignment_object(view);
+    out["text"] = view.record.text;
+    json items = json::array();
+    for (const auto& e : evidence)
+        items.push_back({{"id", e.id}, {"note", e.note}, {"doc_ref", e.doc_ref}, {"doc_date", date_or_null(e.doc_date)},
+                         {"file_name", e.file_name ? json(*e.file_name) : json(nullptr)}, {"file_size", e.file_size},
+                         {"sha256", e.file_sha256}, {"created_at", e.created_at}, {"created_by", e.created_by}});
+    out["evidence"] = items;
+    return out.dump(2);
+}
+
+void print_assignments(const std::vector<service::AssignmentView>& rows) {
+    std::cout << fit("ID", 6) << fit("Mục", 10) << fit("Đơn vị", 28) << fit("Vai trò", 11) << fit("Trạng thái", 13)
+              << fit("Hạn", 12) << fit("Tiến độ", 8) << "Nội dung\n";
+    for (const auto& v : rows) {
+        const auto& r = v.record;
+        std::cout << fit(std::to_string(r.id), 6) << fit(r.task_ref, 10) << fit(r.agency, 28)
+                  << fit(std::string(to_string(r.role)), 11) << fit(std::string(to_string(r.status)), 13)
+                  << fit(r.due ? r.due->vn() : "—", 12) << fit(std::to_string(r.progress) + "%", 8)
+                  << fit(r.title, 60) << "\n";
+    }
+    std::cout << rows.size() << " assignment(s)\n";
+}
+
+void print_assignment(const service::AssignmentView& v, const std::vector<store::EvidenceRecord>& evidence) {
+    const auto& r = v.record;
+    std::cout << "Assignment " << r.id << " (version " << r.version << ")\n"
+              << "  Directive:  " << r.directive_code << ", task " << r.task_ref << " (section " << r.section << ")\n"
+              << "  Agency:     " << r.agency << " — " << to_string(r.role) << "\n"
+              << "  Status:     " << to_string(r.status) << ", " << r.progress << "%, " << to_string(v.bucket) << "\n"
+              << "  Due:        " << (r.due ? r.due->vn() : "—")
+              << (r.completed_on ? ", completed " + r.completed_on->vn() : std::string()) << "\n"
+              << "  Owner:      " << (r.owner.empty() ? "—" : r.owner) << "\n"
+              << "  Task:\n    " << r.text << "\n";
+    std::cout << "  Evidence (" << evidence.size() << "):\n";
+    for (const auto& e : evidence) {
+        std::cout << "    #" << e.id << " " << e.created_at << " " << e.created_by << ": " << e.note;
+        if (!e.doc_ref.empty()) std::cout << " [" << e.doc_ref << (e.doc_date ? " ngày " + e.doc_date->vn() : "") << "]";
+        if (e.file_name) std::cout << " (" << *e.file_name << ", " << e.file_size << " bytes)";
+        std::cout << "\n";
+    }
+}
+
+void print_summary(const service::DirectiveSummary& s, Date as_of) {
+    const auto& d = s.directive;
+    std::cout << "Chỉ thị " << d.code << (d.issued_on ? " ngày " + d.issued_on->vn() : "") << " — " << d.issuer << "\n"
+              << d.title << "\n\n";
+    for (const auto& line : s.sections)
+        std::cout << "  " << fit(line.label + ".", 5) << fit(line.title, 70) << " " << line.tasks << " nhiệm vụ, "
+                  << line.assignments << " phân công\n";
+    static const char* labels[] = {"Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Chưa hoàn thành, trong hạn",
+                                   "Chưa hoàn thành, quá hạn", "Không giao thời hạn"};
+    std::cout << "\n" << s.tasks << " nhiệm vụ, " << s.assignments << " phân công — tình hình đến ngày " << as_of.vn() << ":\n";
+    for (int b = 0; b < 5; ++b) std::cout << "  " << fit(labels[b], 30) << s.bucket_counts[b] << "\n";
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.1f", s.on_time_rate);
+    std::cout << "  Tỷ lệ đúng hạn: " << rate << " %\n";
+}
+
+}  // namespace dt::cli

@@ -1,0 +1,51 @@
+#pragma once
+// The item tree of a directive: parts, sections, clauses and bullets, found from the markers
+// at the start of lines, with where the body starts and ends.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dt::importer::detail {
+
+// Higher levels nest inside lower ones.
+enum class Level { Roman = 0, Arabic = 1, Letter = 2, Dash = 3, Plus = 4 };
+
+struct Marker {
+    Level level = Level::Arabic;
+    std::string label;  // "II", "3", "đ"; empty for bullets
+    int value = 0;      // numeric value of Roman and Arabic labels
+    std::string text;   // the rest of the line
+};
+
+std::optional<Marker> detect_marker(std::string_view line);
+
+struct Item {
+    Level level = Level::Arabic;
+    std::string ref;   // "1.a.3"
+    int parent = -1;   // index into Structure::items
+    int top = -1;      // index of the section it belongs to
+    std::vector<int> children;
+    std::vector<std::string> paragraphs;  // the first is the marker line's text
+
+    bool is_bullet() const { return level == Level::Dash || level == Level::Plus; }
+    std::string text() const;  // paragraphs joined with "\n"
+};
+
+struct Structure {
+    std::vector<Item> items;  // document order: a parent precedes its children
+    std::size_t body_begin = 0;  // index of the line with the first section
+    std::size_t body_end = 0;    // index of the first line after the body (closing paragraph included)
+    std::string body;            // the directive once, chrome left out, one paragraph per line
+    std::vector<std::string> warnings;
+};
+
+// `lines` are space-collapsed NFC lines. Throws dt::Error(Invalid) when no numbered section exists.
+Structure build_structure(const std::vector<std::string>& lines);
+
+// Lines that only belong to a web page around the directive, or open its signature block.
+bool is_page_chrome(std::string_view line);
+bool is_signature_start(std::string_view line);
+
+}  // namespace dt::importer::detail

@@ -1,0 +1,184 @@
+// Assignments: reading with buckets, updating with rights, validation and versions; evidence.
+#include "core/error.h"
+#include "core/text.h"
+#include "service/passwords.h"
+#include "service/service.h"
+
+namespace dt::service {
+
+namespace {
+std::optional<std::string> iso_or_null(const std::optional<Date>& d) {
+    if (!d) return std::nullopt;
+    return d->iso();
+}
+}  // namespace
+
+bool Service::can_edit(const Actor& actor, const store::AssignmentRecord& a) const {
+    if (actor.role == UserRole::Admin) return true;
+    return actor.role == UserRole::Agency && actor.agency_id && *actor.agency_id == a.agency_id;
+}
+
+store::AssignmentRecord Service::load(Id id) const {
+    auto a = store_.assignment(id);
+    if (!a) fail(ErrorKind::Invalid, "There is no assignment with id " + std::to_string(id) + ".");
+    return std::move(*a);
+}
+
+std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter) const {
+    store::AssignmentQuery query;
+    query.directive_code = filter.directive;
+    query.section = filter.section;
+    query.status = filter.status;
+    query.owner = filter.owner;
+    if (filter.agency) {
+        const auto agency = store_.find_agency(*filter.agency);
+        if (!agency) fail(ErrorKind::Invalid, "Unknown agency '" + *filter.agency + "'.");
+        query.agency_id = agency->id;
+    }
+    if (filter.search) {
+        auto folded = fold(collapse_spaces(to_nfc(*filter.search, "The search text")));
+        if (!folded.empty()) query.folded_search = std::move(folded);
+    }
+    std::vector<AssignmentView> out;
+    for (auto& record : store_.assignments(query)) {
+        const Bucket bucket = bucket_of(record.status, record.due, record.completed_on, filter.as_of);
+        if (filter.bucket && *filter.bucket != bucket) continue;
+        out.push_back({std::move(record), bucket});
+    }
+    return out;
+}
+
+AssignmentView Service::get(const Actor&, Id id, Date as_of) const {
+    auto record = load(id);
+    const Bucket bucket = bucket_of(record.status, record.due, record.completed_on, as_of);
+    return {std::move(record), bucket};
+}
+
+AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange& change,
+                               std::optional<int> expect_version) {
+    // Validate what needs no database first: a bad value is refused before any lock is taken.
+    if (change.progress && (*change.progress < 0 || *change.progress > 100))
+        fail(ErrorKind::Invalid, "Progress must be between 0 and 100 (got " + std::to_string(*change.progress) + ").");
+    std::optional<std::string> owner;
+    if (change.owner) owner = clean_field(*change.owner, "The owner", 200);
+    const Date today = Date::today();
+    if (change.completed_on && *change.completed_on > today)
+        fail(ErrorKind::Invalid, "The completion date " + change.completed_on->vn() + " is in the future.");
+
+    store::Store::WriteTx tx(store_);
+    const auto current = load(id);
+    if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, actor.name + " may only read (viewer).");
+    if (!can_edit(actor, current))
+        fail(ErrorKind::Denied, actor.name + " (" + actor.agency_name + ") may change only its own agency's "
+                                "assignments; assignment " + std::to_string(id) + " belongs to " + current.agency + ".");
+    if (expect_version && *expect_version != current.version)
+        fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else (now version " +
+                                      std::to_string(current.version) + ", you had " +
+                                      std::to_string(*expect_version) + "): reload it and try again.");
+    if (change.due && actor.role != UserRole::Admin)
+        fail(ErrorKind::Denied, "Only the office (an administrator) changes a deadline; ask for an extension instead.");
+
+    auto next = current;
+    if (change.status) next.status = *change.status;
+    if (change.progress) next.progress = *change.progress;
+    if (owner) next.owner = *owner;
+    if (change.due) next.due = change.due;
+    if (next.status == Status::Done) {
+        if (current.status != Status::Done || change.completed_on)
+            next.completed_on = change.completed_on.value_or(today);
+        if (change.progress && *change.progress != 100)
+            fail(ErrorKind::Invalid, "A done assignment has progress 100, not " + std::to_string(*change.progress) + ".");
+        next.progress = 100;
+        if (current.evidence_count == 0)
+            fail(ErrorKind::Invalid, "Assignment " + std::to_string(id) +
+                                         " cannot be marked done without evidence: add some first (evidence add).");
+    } else {
+        if (change.completed_on) fail(ErrorKind::Invalid, "A completion date is given only with status done.");
+        next.completed_on.reset();
+    }
+
+    if (!store_.update_assignment(next, current.version))
+        fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else: reload it.");
+    auto record = [&](std::string_view field, std::optional<std::string> before, std::optional<std::string> after) {
+        if (before != after) journal(actor, "assignment", id, id, field, std::move(before), std::move(after));
+    };
+    record("status", std::string(to_string(current.status)), std::string(to_string(next.status)));
+    record("progress", std::to_string(current.progress), std::to_string(next.progress));
+    record("owner", current.owner, next.owner);
+    record("due", iso_or_null(current.due), iso_or_null(next.due));
+    record("completed_on", iso_or_null(current.completed_on), iso_or_null(next.completed_on));
+    tx.commit();
+    return get(actor, id);
+}
+
+Id Service::add_evidence(const Actor& actor, Id assignment_id, const EvidenceInput& input) {
+    store::EvidenceRecord e;
+    e.assignment_id = assignment_id;
+    e.note = clean_field(input.note, "The note", kMaxNoteBytes, true);
+    if (e.note.empty()) fail(ErrorKind::Invalid, "Evidence needs a note saying what it shows.");
+    e.doc_ref = clean_field(input.doc_ref, "The document reference", 300);
+    e.doc_date = input.doc_date;
+    e.created_by = actor.name;
+    std::optional<store::EvidenceFile> file;
+    if (input.file) {
+        if (input.file->data.size() > kMaxAttachmentBytes)
+            fail(ErrorKind::Invalid, "The attachment is " + std::to_string(input.file->data.size() / (1024 * 1024)) +
+                                         " MiB; the limit is 20 MiB.");
+        auto name = clean_field(input.file->name, "The attachment's name", 255);
+        // Keep only the last path component: a name is never a path when saved out again.
+        if (auto slash = name.find_last_of("/\\"); slash != std::string::npos) name = name.substr(slash + 1);
+        if (name.empty() || name == "." || name == "..") fail(ErrorKind::Invalid, "The attachment has no usable file name.");
+        file = store::EvidenceFile{name, input.file->data, sha256_hex(input.file->data)};
+    }
+
+    store::Store::WriteTx tx(store_);
+    const auto current = load(assignment_id);
+    if (!can_edit(actor, current))
+        fail(ErrorKind::Denied, actor.name + " may not add evidence to assignment " + std::to_string(assignment_id) +
+                                    " of " + current.agency + ".");
+    const Id id = store_.insert_evidence(e, file);
+    std::string summary = e.doc_ref.empty() ? e.note : e.doc_ref + ": " + e.note;
+    if (file) summary += " [" + file->name + "]";
+    journal(actor, "evidence", id, assignment_id, "evidence", std::nullopt, summary);
+    tx.commit();
+    return id;
+}
+
+std::vector<store::EvidenceRecord> Service::evidence(const Actor&, Id assignment_id) const {
+    load(assignment_id);
+    return store_.evidence(assignment_id);
+}
+
+std::vector<store::JournalRecord> Service::history(const Actor&, Id assignment_id) const {
+    load(assignment_id);
+    return store_.journal(assignment_id);
+}
+
+DirectiveSummary Service::summary(const store::DirectiveRecord& directive, Date as_of) const {
+    DirectiveSummary s;
+    s.directive = directive;
+    const auto tasks = store_.tasks(directive.id);
+    s.tasks = static_cast<int>(tasks.size());
+    for (const auto& section : store_.sections(directive.id)) {
+        DirectiveSummary::SectionLine line{section.label, section.title, 0, 0};
+        for (const auto& t : tasks) line.tasks += t.section_id == section.id ? 1 : 0;
+        s.sections.push_back(line);
+    }
+    store::AssignmentQuery query;
+    query.directive_code = directive.code;
+    int passed = 0, on_time = 0;
+    for (const auto& a : store_.assignments(query)) {
+        ++s.assignments;
+        for (auto& line : s.sections) line.assignments += line.label == a.section ? 1 : 0;
+        const Bucket b = bucket_of(a.status, a.due, a.completed_on, as_of);
+        ++s.bucket_counts[static_cast<int>(b)];
+        if (a.due && *a.due < as_of) {
+            ++passed;
+            on_time += b == Bucket::DoneOnTime ? 1 : 0;
+        }
+    }
+    s.on_time_rate = passed > 0 ? 100.0 * on_time / passed : 0.0;
+    return s;
+}
+
+}  // namespace dt::service

@@ -1,0 +1,106 @@
+// Seeding the agency registry and importing directives: groups fan out to their members.
+#include <map>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "service/service.h"
+
+namespace dt::service {
+
+void Service::seed_registry(const std::vector<RegistryRow>& rows) {
+    store::Store::WriteTx tx(store_);
+    for (const auto& row : rows) {
+        if (store_.find_agency(row.name)) continue;
+        store::AgencyRecord a{0, row.name, row.short_name, row.kind, row.kind == "group", true};
+        store_.insert_agency(a, row.aliases);
+    }
+    for (const auto& row : rows) {
+        const auto member = store_.find_agency(row.name);
+        for (const auto& group_name : row.groups) {
+            const auto group = store_.find_agency(group_name);
+            if (!group || !group->is_group)
+                fail(ErrorKind::Invalid, "The registry puts '" + row.name + "' in '" + group_name + "', which is not a group.");
+            store_.add_group_member(group->id, member->id);
+        }
+    }
+    tx.commit();
+}
+
+importer::AgencyCatalog Service::catalog() const {
+    std::vector<importer::KnownAgency> entries;
+    for (const auto& a : store_.agencies()) {
+        if (!a.active) continue;
+        entries.push_back({a.name, store_.aliases_of(a.id), a.is_group});
+    }
+    return importer::AgencyCatalog(std::move(entries));
+}
+
+ImportSummary Service::import_directive(const Actor& actor, const importer::Outline& outline) {
+    require_admin(actor, "import a directive");
+    const auto& meta = outline.directive;
+    if (meta.code.empty())
+        fail(ErrorKind::Invalid, "The text has no directive number (Số: …/CT-…), so it cannot be stored.");
+    if (outline.tasks.empty()) fail(ErrorKind::Invalid, "The directive has no tasks to track.");
+
+    store::Store::WriteTx tx(store_);
+    if (store_.directive_exists(meta.code))
+        fail(ErrorKind::Invalid, "Directive " + meta.code + " is already imported.");
+    ImportSummary summary;
+    summary.code = meta.code;
+    summary.warnings = outline.warnings;
+    store::DirectiveRecord d{0, meta.code, meta.issued_on, meta.issuer, meta.signer, meta.title, outline.body};
+    summary.directive_id = store_.insert_directive(d, actor.user_id);
+
+    std::map<std::string, Id> section_ids;
+    int position = 0;
+    for (const auto& s : outline.sections) {
+        section_ids[s.label] = store_.insert_section({0, summary.directive_id, s.label, s.title, ++position});
+        ++summary.sections;
+    }
+    position = 0;
+    for (const auto& t : outline.tasks) {
+        const auto section = section_ids.find(t.section);
+        if (section == section_ids.end())
+            fail(ErrorKind::Invalid, "Task " + t.ref + " names a section that is not in the outline.");
+        store::TaskRecord task{0, summary.directive_id, section->second, t.ref, t.parent, t.title, t.text,
+                               t.deadline, t.recurrence, ++position};
+        const Id task_id = store_.insert_task(task);
+        ++summary.tasks;
+
+        // One assignment per agency: a group expands to its members, and a lead share wins
+        // over a coordinating one when an agency is reached twice.
+        struct Share { AssignmentRole role; std::optional<Id> via; };
+        std::map<Id, Share> shares;
+        std::vector<Id> order;
+        for (const auto& share : t.agencies) {
+            const auto agency = store_.find_agency(share.name);
+            if (!agency) {
+                summary.warnings.push_back(t.ref + ": '" + share.name + "' is not a known agency and was not assigned.");
+                continue;
+            }
+            std::vector<Id> members = agency->is_group ? store_.group_members(agency->id) : std::vector<Id>{agency->id};
+            for (Id m : members) {
+                auto [it, inserted] = shares.try_emplace(m, Share{share.role, agency->is_group ? std::optional<Id>(agency->id) : std::nullopt});
+                if (inserted) order.push_back(m);
+                else if (share.role == AssignmentRole::Lead) it->second.role = AssignmentRole::Lead;
+            }
+        }
+        for (Id m : order) {
+            store::AssignmentRecord a;
+            a.task_id = task_id;
+            a.agency_id = m;
+            a.role = shares[m].role;
+            a.via_group_id = shares[m].via;
+            a.due = t.deadline;
+            store_.insert_assignment(a);
+            ++summary.assignments;
+        }
+    }
+    journal(actor, "directive", summary.directive_id, std::nullopt, "imported", std::nullopt,
+            meta.code + ": " + std::to_string(summary.tasks) + " tasks, " + std::to_string(summary.assignments) +
+                " assignments");
+    tx.commit();
+    return summary;
+}
+
+}  // namespace dt::service

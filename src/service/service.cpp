@@ -1,0 +1,131 @@
+// Sign-in, users, agencies and maintenance.
+#include "service/service.h"
+
+#include "core/error.h"
+#include "core/text.h"
+#include "service/passwords.h"
+
+namespace dt::service {
+
+Service::Service(store::Store& store) : store_(store) {}
+
+bool Service::has_users() const { return store_.count_users() > 0; }
+
+Actor Service::sign_in(std::string_view name, std::string_view password) const {
+    const auto user = store_.find_user(name);
+    // One message for an unknown name and a wrong password: it tells an attacker nothing.
+    if (!user || !user->active || !verify_password(user->password_hash, password))
+        fail(ErrorKind::Denied, "Wrong user name or password.");
+    return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name};
+}
+
+Actor Service::anonymous() const {
+    if (has_users()) fail(ErrorKind::Denied, "Sign in first: give --user NAME (the password comes from DTRACK_PASSWORD or a prompt).");
+    return Actor{std::nullopt, "anonymous", UserRole::Viewer, std::nullopt, ""};
+}
+
+Actor Service::system() { return Actor{std::nullopt, "system", UserRole::Admin, std::nullopt, ""}; }
+
+void Service::require_admin(const Actor& actor, std::string_view what) const {
+    if (actor.role != UserRole::Admin)
+        fail(ErrorKind::Denied, "Only an administrator can " + std::string(what) + "; " + actor.name +
+                                    " is " + std::string(to_string(actor.role)) + ".");
+}
+
+namespace {
+std::string checked_user_name(std::string_view name) {
+    auto clean = clean_field(name, "The user name", 100);
+    if (clean.empty()) fail(ErrorKind::Invalid, "The user name is empty.");
+    return clean;
+}
+void check_password(std::string_view password) {
+    if (password.size() < 8) fail(ErrorKind::Invalid, "The password must have at least 8 characters.");
+    if (password.size() > 1024) fail(ErrorKind::Invalid, "The password is longer than 1024 bytes.");
+}
+}  // namespace
+
+Actor Service::create_first_admin(std::string_view name, std::string_view password) {
+    const auto clean = checked_user_name(name);
+    check_password(password);
+    const auto hash = hash_password(password);  // slow: outside the write lock
+    store::Store::WriteTx tx(store_);
+    if (store_.count_users() > 0)
+        fail(ErrorKind::Denied, "The database already has users: an administrator adds new ones with 'user add'.");
+    store::UserRecord user{0, clean, UserRole::Admin, std::nullopt, "", hash, true};
+    user.id = store_.insert_user(user);
+    Actor actor{user.id, clean, UserRole::Admin, std::nullopt, ""};
+    journal(actor, "user", user.id, std::nullopt, "created", std::nullopt, "admin");
+    tx.commit();
+    return actor;
+}
+
+Id Service::add_user(const Actor& actor, std::string_view name, std::string_view password, UserRole role,
+                     std::optional<std::string> agency) {
+    require_admin(actor, "add users");
+    const auto clean = checked_user_name(name);
+    check_password(password);
+    std::optional<store::AgencyRecord> bound;
+    if (role == UserRole::Agency) {
+        if (!agency) fail(ErrorKind::Invalid, "An agency user needs --agency NAME.");
+        bound = store_.find_agency(*agency);
+        if (!bound) fail(ErrorKind::Invalid, "Unknown agency '" + *agency + "'.");
+        if (bound->is_group) fail(ErrorKind::Invalid, "'" + bound->name + "' is a group; bind the user to one agency.");
+    } else if (agency) {
+        fail(ErrorKind::Invalid, "Only agency users are bound to an agency.");
+    }
+    const auto hash = hash_password(password);
+    store::Store::WriteTx tx(store_);
+    if (store_.find_user(clean)) fail(ErrorKind::Invalid, "A user named '" + clean + "' already exists.");
+    store::UserRecord user{0, clean, role, bound ? std::optional<Id>(bound->id) : std::nullopt, "", hash, true};
+    const Id id = store_.insert_user(user);
+    journal(actor, "user", id, std::nullopt, "created",
+            std::nullopt, std::string(to_string(role)) + (bound ? " " + bound->name : ""));
+    tx.commit();
+    return id;
+}
+
+std::vector<store::UserRecord> Service::users(const Actor& actor) const {
+    require_admin(actor, "list users");
+    auto all = store_.users();
+    for (auto& u : all) u.password_hash.clear();
+    return all;
+}
+
+std::vector<store::AgencyRecord> Service::agencies() const { return store_.agencies(); }
+std::vector<store::DirectiveRecord> Service::directives() const { return store_.directives(); }
+
+void Service::journal(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
+                      std::string_view field, std::optional<std::string> old_value,
+                      std::optional<std::string> new_value) {
+    store::JournalRecord entry;
+    entry.user_id = actor.user_id;
+    entry.user_name = actor.name;
+    entry.entity = std::string(entity);
+    entry.entity_id = entity_id;
+    entry.assignment_id = assignment_id;
+    entry.field = std::string(field);
+    entry.old_value = std::move(old_value);
+    entry.new_value = std::move(new_value);
+    store_.append_journal(entry);
+}
+
+void Service::backup(const Actor& actor, const std::filesystem::path& target) const {
+    require_admin(actor, "make a backup");
+    std::error_code ec;
+    if (std::filesystem::exists(target, ec))
+        fail(ErrorKind::Invalid, "'" + target.string() + "' already exists; choose a new file name.");
+    store_.backup_to(target);
+}
+
+void Service::restore(const Actor& actor, const std::filesystem::path& source) {
+    require_admin(actor, "restore a backup");
+    store::verify_tracker_file(source);
+    // Keep what is being replaced, so a mistaken restore can itself be undone.
+    const auto keep = store_.path().string() + ".before-restore-" + store::now_timestamp() + ".bak";
+    store_.backup_to(keep);
+    store_.restore_from(source);
+}
+
+std::vector<std::string> Service::check() const { return store_.check(); }
+
+}  // namespace dt::service

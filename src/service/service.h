@@ -1,0 +1,137 @@
+#pragma once
+// The one API the GUI and the CLI call. Every write is one transaction, checked for the
+// actor's rights, validated, version-checked and journalled here.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "importer/outline.h"
+#include "service/registry.h"
+#include "store/records.h"
+#include "store/store.h"
+
+namespace dt::service {
+
+using store::Id;
+
+constexpr std::size_t kMaxAttachmentBytes = 20 * 1024 * 1024;
+constexpr std::size_t kMaxNoteBytes = 64 * 1024;
+
+// The signed-in user on whose behalf the service acts.
+struct Actor {
+    std::optional<Id> user_id;  // none for the system (seeding) and for a database without users
+    std::string name;
+    UserRole role = UserRole::Viewer;
+    std::optional<Id> agency_id;
+    std::string agency_name;
+};
+
+struct ImportSummary {
+    Id directive_id = 0;
+    std::string code;
+    int sections = 0;
+    int tasks = 0;
+    int assignments = 0;
+    std::vector<std::string> warnings;
+};
+
+struct ListFilter {
+    std::optional<std::string> directive;
+    std::optional<std::string> section;
+    std::optional<std::string> agency;  // name, short name or alias
+    std::optional<Status> status;
+    std::optional<Bucket> bucket;
+    std::optional<std::string> owner;
+    std::optional<std::string> search;  // ignores diacritics and case
+    Date as_of = Date::today();
+};
+
+struct AssignmentView {
+    store::AssignmentRecord record;
+    Bucket bucket = Bucket::NoDeadline;
+};
+
+struct AssignmentChange {
+    std::optional<Status> status;
+    std::optional<int> progress;
+    std::optional<std::string> owner;
+    std::optional<Date> due;
+    std::optional<Date> completed_on;  // defaults to today when the status becomes done
+};
+
+struct EvidenceInput {
+    std::string note;
+    std::string doc_ref;
+    std::optional<Date> doc_date;
+    std::optional<store::EvidenceFile> file;  // name and bytes; the service checks size, computes sha256
+};
+
+struct DirectiveSummary {
+    store::DirectiveRecord directive;
+    struct SectionLine {
+        std::string label;
+        std::string title;
+        int tasks = 0;
+        int assignments = 0;
+    };
+    std::vector<SectionLine> sections;
+    int tasks = 0;
+    int assignments = 0;
+    int bucket_counts[5] = {0, 0, 0, 0, 0};  // indexed by Bucket
+    double on_time_rate = 0.0;              // percent; done_on_time ÷ deadline passed
+};
+
+class Service {
+public:
+    explicit Service(store::Store& store);
+
+    // Sign-in
+    bool has_users() const;
+    Actor sign_in(std::string_view name, std::string_view password) const;  // Error(Denied) on failure
+    Actor anonymous() const;  // read-only actor, only while the database has no users
+    static Actor system();
+    Actor create_first_admin(std::string_view name, std::string_view password);
+
+    // Setup: agencies from the registry (adds what is missing), then directives.
+    void seed_registry(const std::vector<RegistryRow>& rows);
+    importer::AgencyCatalog catalog() const;
+    ImportSummary import_directive(const Actor& actor, const importer::Outline& outline);
+
+    // Assignments
+    std::vector<AssignmentView> list(const Actor& actor, const ListFilter& filter) const;
+    AssignmentView get(const Actor& actor, Id id, Date as_of = Date::today()) const;
+    AssignmentView update(const Actor& actor, Id id, const AssignmentChange& change,
+                          std::optional<int> expect_version);
+    Id add_evidence(const Actor& actor, Id assignment_id, const EvidenceInput& input);
+    std::vector<store::EvidenceRecord> evidence(const Actor& actor, Id assignment_id) const;
+    std::vector<store::JournalRecord> history(const Actor& actor, Id assignment_id) const;
+    bool can_edit(const Actor& actor, const store::AssignmentRecord& assignment) const;
+
+    // Users and agencies
+    Id add_user(const Actor& actor, std::string_view name, std::string_view password, UserRole role,
+                std::optional<std::string> agency);
+    std::vector<store::UserRecord> users(const Actor& actor) const;
+    std::vector<store::AgencyRecord> agencies() const;
+
+    // Directives
+    std::vector<store::DirectiveRecord> directives() const;
+    DirectiveSummary summary(const store::DirectiveRecord& directive, Date as_of) const;
+
+    // Maintenance
+    void backup(const Actor& actor, const std::filesystem::path& target) const;
+    void restore(const Actor& actor, const std::filesystem::path& source);
+    std::vector<std::string> check() const;
+
+private:
+    void require_admin(const Actor& actor, std::string_view what) const;
+    store::AssignmentRecord load(Id id) const;
+    void journal(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
+                 std::string_view field, std::optional<std::string> old_value, std::optional<std::string> new_value);
+
+    store::Store& store_;
+};
+
+}  // namespace dt::service

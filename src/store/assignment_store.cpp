@@ -1,0 +1,204 @@
+// Assignments, their evidence and the journal.
+#include "store/impl.h"
+
+namespace dt::store {
+
+namespace {
+constexpr const char* kAssignmentSelect =
+    "SELECT a.id, a.task_id, a.agency_id, a.role, a.via_group_id, a.status, a.progress, a.owner, a.due, "
+    "a.completed_on, a.version, a.updated_at, d.code, s.label, t.ref, t.title, t.text, g.name, g.short_name, "
+    "t.recurrence, (SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id) "
+    "FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
+    "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
+
+AssignmentRecord read_assignment(SQLite::Statement& q) {
+    AssignmentRecord r;
+    r.id = q.getColumn(0).getInt64();
+    r.task_id = q.getColumn(1).getInt64();
+    r.agency_id = q.getColumn(2).getInt64();
+    r.role = parse_assignment_role(q.getColumn(3).getString()).value_or(AssignmentRole::Lead);
+    if (!q.getColumn(4).isNull()) r.via_group_id = q.getColumn(4).getInt64();
+    r.status = parse_status(q.getColumn(5).getString()).value_or(Status::NotStarted);
+    r.progress = q.getColumn(6).getInt();
+    r.owner = q.getColumn(7).getString();
+    r.due = opt_date(q.getColumn(8));
+    r.completed_on = opt_date(q.getColumn(9));
+    r.version = q.getColumn(10).getInt();
+    r.updated_at = q.getColumn(11).getString();
+    r.directive_code = q.getColumn(12).getString();
+    r.section = q.getColumn(13).getString();
+    r.task_ref = q.getColumn(14).getString();
+    r.title = q.getColumn(15).getString();
+    r.text = q.getColumn(16).getString();
+    r.agency = q.getColumn(17).getString();
+    r.agency_short = q.getColumn(18).getString();
+    r.recurrence = parse_recurrence(q.getColumn(19).getString()).value_or(Recurrence::None);
+    r.evidence_count = q.getColumn(20).getInt();
+    return r;
+}
+}  // namespace
+
+Id Store::insert_assignment(const AssignmentRecord& a) {
+    SQLite::Statement q(impl_->db, "INSERT INTO assignments(task_id, agency_id, role, via_group_id, status, progress, "
+                                   "owner, due, completed_on, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)");
+    q.bind(1, static_cast<int64_t>(a.task_id));
+    q.bind(2, static_cast<int64_t>(a.agency_id));
+    q.bind(3, std::string(to_string(a.role)));
+    bind_opt(q, 4, a.via_group_id);
+    q.bind(5, std::string(to_string(a.status)));
+    q.bind(6, a.progress);
+    q.bind(7, a.owner);
+    bind_opt(q, 8, a.due);
+    bind_opt(q, 9, a.completed_on);
+    q.bind(10, now_timestamp());
+    q.exec();
+    return impl_->db.getLastInsertRowid();
+}
+
+std::vector<AssignmentRecord> Store::assignments(const AssignmentQuery& query) const {
+    std::string sql = std::string(kAssignmentSelect) + " WHERE 1 = 1";
+    if (query.id) sql += " AND a.id = :id";
+    if (query.directive_code) sql += " AND d.code = :code";
+    if (query.section) sql += " AND s.label = :section";
+    if (query.agency_id) sql += " AND a.agency_id = :agency";
+    if (query.status) sql += " AND a.status = :status";
+    if (query.owner) sql += " AND a.owner = :owner";
+    if (query.folded_search)
+        sql += " AND (instr(t.search_key, :q) > 0 OR instr(g.search_key, :q) > 0)";
+    sql += " ORDER BY d.id, t.position, a.role DESC, g.id";
+    SQLite::Statement q(impl_->db, sql);
+    if (query.id) q.bind(":id", static_cast<int64_t>(*query.id));
+    if (query.directive_code) q.bind(":code", *query.directive_code);
+    if (query.section) q.bind(":section", *query.section);
+    if (query.agency_id) q.bind(":agency", static_cast<int64_t>(*query.agency_id));
+    if (query.status) q.bind(":status", std::string(to_string(*query.status)));
+    if (query.owner) q.bind(":owner", *query.owner);
+    if (query.folded_search) q.bind(":q", *query.folded_search);
+    std::vector<AssignmentRecord> out;
+    while (q.executeStep()) out.push_back(read_assignment(q));
+    return out;
+}
+
+std::optional<AssignmentRecord> Store::assignment(Id id) const {
+    AssignmentQuery query;
+    query.id = id;
+    auto rows = assignments(query);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+}
+
+bool Store::update_assignment(const AssignmentRecord& next, int expected_version) {
+    SQLite::Statement q(impl_->db, "UPDATE assignments SET status = ?, progress = ?, owner = ?, due = ?, "
+                                   "completed_on = ?, version = version + 1, updated_at = ? "
+                                   "WHERE id = ? AND version = ?");
+    q.bind(1, std::string(to_string(next.status)));
+    q.bind(2, next.progress);
+    q.bind(3, next.owner);
+    bind_opt(q, 4, next.due);
+    bind_opt(q, 5, next.completed_on);
+    q.bind(6, now_timestamp());
+    q.bind(7, static_cast<int64_t>(next.id));
+    q.bind(8, expected_version);
+    return q.exec() == 1;
+}
+
+Id Store::insert_evidence(const EvidenceRecord& e, const std::optional<EvidenceFile>& file) {
+    SQLite::Statement q(impl_->db, "INSERT INTO evidence(assignment_id, note, doc_ref, doc_date, file_name, file_size, "
+                                   "file_sha256, file_data, created_at, created_by) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM users WHERE name = ?))");
+    q.bind(1, static_cast<int64_t>(e.assignment_id));
+    q.bind(2, e.note);
+    q.bind(3, e.doc_ref);
+    bind_opt(q, 4, e.doc_date);
+    if (file) {
+        q.bind(5, file->name);
+        q.bind(6, static_cast<int64_t>(file->data.size()));
+        q.bind(7, file->sha256);
+        q.bind(8, file->data.data(), static_cast<int>(file->data.size()));
+    } else {
+        q.bind(5);
+        q.bind(6);
+        q.bind(7);
+        q.bind(8);
+    }
+    q.bind(9, now_timestamp());
+    q.bind(10, e.created_by);
+    q.exec();
+    return impl_->db.getLastInsertRowid();
+}
+
+std::vector<EvidenceRecord> Store::evidence(Id assignment_id) const {
+    SQLite::Statement q(impl_->db, "SELECT e.id, e.assignment_id, e.note, e.doc_ref, e.doc_date, e.file_name, "
+                                   "coalesce(e.file_size, 0), coalesce(e.file_sha256, ''), e.created_at, "
+                                   "coalesce(u.name, '') FROM evidence e LEFT JOIN users u ON u.id = e.created_by "
+                                   "WHERE e.assignment_id = ? ORDER BY e.id");
+    q.bind(1, static_cast<int64_t>(assignment_id));
+    std::vector<EvidenceRecord> out;
+    while (q.executeStep()) {
+        EvidenceRecord e;
+        e.id = q.getColumn(0).getInt64();
+        e.assignment_id = q.getColumn(1).getInt64();
+        e.note = q.getColumn(2).getString();
+        e.doc_ref = q.getColumn(3).getString();
+        e.doc_date = opt_date(q.getColumn(4));
+        e.file_name = opt_text(q.getColumn(5));
+        e.file_size = q.getColumn(6).getInt64();
+        e.file_sha256 = q.getColumn(7).getString();
+        e.created_at = q.getColumn(8).getString();
+        e.created_by = q.getColumn(9).getString();
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::optional<EvidenceFile> Store::evidence_file(Id evidence_id) const {
+    SQLite::Statement q(impl_->db, "SELECT file_name, file_data, file_sha256 FROM evidence "
+                                   "WHERE id = ? AND file_name IS NOT NULL");
+    q.bind(1, static_cast<int64_t>(evidence_id));
+    if (!q.executeStep()) return std::nullopt;
+    const auto blob = q.getColumn(1);
+    return EvidenceFile{q.getColumn(0).getString(),
+                        std::string(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes())),
+                        q.getColumn(2).getString()};
+}
+
+void Store::append_journal(const JournalRecord& j) {
+    SQLite::Statement q(impl_->db, "INSERT INTO journal(at, user_id, user_name, entity, entity_id, assignment_id, "
+                                   "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, j.at.empty() ? now_timestamp() : j.at);
+    bind_opt(q, 2, j.user_id);
+    q.bind(3, j.user_name);
+    q.bind(4, j.entity);
+    q.bind(5, static_cast<int64_t>(j.entity_id));
+    bind_opt(q, 6, j.assignment_id);
+    q.bind(7, j.field);
+    bind_opt(q, 8, j.old_value);
+    bind_opt(q, 9, j.new_value);
+    q.exec();
+}
+
+std::vector<JournalRecord> Store::journal(Id assignment_id) const {
+    SQLite::Statement q(impl_->db, "SELECT id, at, user_id, user_name, entity, entity_id, assignment_id, field, "
+                                   "old_value, new_value FROM journal WHERE assignment_id = ? ORDER BY id");
+    q.bind(1, static_cast<int64_t>(assignment_id));
+    std::vector<JournalRecord> out;
+    while (q.executeStep()) {
+        JournalRecord j;
+        j.id = q.getColumn(0).getInt64();
+        j.at = q.getColumn(1).getString();
+        if (!q.getColumn(2).isNull()) j.user_id = q.getColumn(2).getInt64();
+        j.user_name = q.getColumn(3).getString();
+        j.entity = q.getColumn(4).getString();
+        j.entity_id = q.getColumn(5).getInt64();
+        if (!q.getColumn(6).isNull()) j.assignment_id = q.getColumn(6).getInt64();
+        j.field = q.getColumn(7).getString();
+        j.old_value = opt_text(q.getColumn(8));
+        j.new_value = opt_text(q.getColumn(9));
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+int Store::journal_count() const { return impl_->db.execAndGet("SELECT count(*) FROM journal").getInt(); }
+
+}  // namespace dt::store

@@ -1,0 +1,33 @@
+#pragma once
+// Private to store/: the SQLite connection behind a Store.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+#include "store/store.h"
+
+namespace dt::store {
+
+constexpr int kApplicationId = 0x44545243;  // "DTRC": marks a file as ours
+
+struct Store::Impl {
+    std::filesystem::path path;
+    SQLite::Database db;
+    Impl(const std::filesystem::path& p, int flags) : path(p), db(p.string(), flags, 5000) {}
+};
+
+// Column helpers that keep NULL distinct from empty.
+std::optional<std::string> opt_text(const SQLite::Column& c);
+std::optional<Date> opt_date(const SQLite::Column& c);
+void bind_opt(SQLite::Statement& s, int index, const std::optional<std::string>& v);
+void bind_opt(SQLite::Statement& s, int index, const std::optional<Date>& v);
+void bind_opt(SQLite::Statement& s, int index, const std::optional<Id>& v);
+
+// Runs `fn`, turning SQLite's exceptions into Error(Storage) with `what` as context.
+[[noreturn]] void storage_failure(const std::string& what, const std::exception& e);
+
+}  // namespace dt::store

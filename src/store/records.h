@@ -1,0 +1,133 @@
+#pragma once
+// Rows as the store reads and writes them: plain data, no SQL types.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+
+namespace dt::store {
+
+using Id = std::int64_t;
+
+struct AgencyRecord {
+    Id id = 0;
+    std::string name;
+    std::string short_name;
+    std::string kind;
+    bool is_group = false;
+    bool active = true;
+};
+
+struct UserRecord {
+    Id id = 0;
+    std::string name;
+    UserRole role = UserRole::Viewer;
+    std::optional<Id> agency_id;
+    std::string agency_name;
+    std::string password_hash;
+    bool active = true;
+};
+
+struct DirectiveRecord {
+    Id id = 0;
+    std::string code;
+    std::optional<Date> issued_on;
+    std::string issuer;
+    std::string signer;
+    std::string title;
+    std::string body;
+};
+
+struct SectionRecord {
+    Id id = 0;
+    Id directive_id = 0;
+    std::string label;
+    std::string title;
+    int position = 0;
+};
+
+struct TaskRecord {
+    Id id = 0;
+    Id directive_id = 0;
+    Id section_id = 0;
+    std::string ref;
+    std::optional<std::string> parent_ref;
+    std::string title;
+    std::string text;
+    std::optional<Date> deadline;
+    Recurrence recurrence = Recurrence::None;
+    int position = 0;
+};
+
+// An assignment with what a list shows beside it (task, section, agency, directive).
+struct AssignmentRecord {
+    Id id = 0;
+    Id task_id = 0;
+    Id agency_id = 0;
+    AssignmentRole role = AssignmentRole::Lead;
+    std::optional<Id> via_group_id;
+    Status status = Status::NotStarted;
+    int progress = 0;
+    std::string owner;
+    std::optional<Date> due;
+    std::optional<Date> completed_on;
+    int version = 1;
+    std::string updated_at;
+    // joined, read-only
+    std::string directive_code;
+    std::string section;
+    std::string task_ref;
+    std::string title;
+    std::string text;
+    std::string agency;
+    std::string agency_short;
+    Recurrence recurrence = Recurrence::None;
+    int evidence_count = 0;
+};
+
+struct AssignmentQuery {
+    std::optional<std::string> directive_code;
+    std::optional<std::string> section;
+    std::optional<Id> agency_id;
+    std::optional<Status> status;
+    std::optional<std::string> owner;
+    std::optional<std::string> folded_search;  // already folded by the caller
+    std::optional<Id> id;
+};
+
+struct EvidenceRecord {
+    Id id = 0;
+    Id assignment_id = 0;
+    std::string note;
+    std::string doc_ref;
+    std::optional<Date> doc_date;
+    std::optional<std::string> file_name;
+    std::int64_t file_size = 0;
+    std::string file_sha256;
+    std::string created_at;
+    std::string created_by;
+};
+
+struct EvidenceFile {
+    std::string name;
+    std::string data;
+    std::string sha256;
+};
+
+struct JournalRecord {
+    Id id = 0;
+    std::string at;
+    std::optional<Id> user_id;
+    std::string user_name;
+    std::string entity;
+    Id entity_id = 0;
+    std::optional<Id> assignment_id;
+    std::string field;
+    std::optional<std::string> old_value;
+    std::optional<std::string> new_value;
+};
+
+}  // namespace dt::store

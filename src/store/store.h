@@ -1,0 +1,115 @@
+#pragma once
+// The only door to SQL. A Store is one open database file; its methods read and write
+// rows. Writes happen inside a WriteTx (BEGIN IMMEDIATE), which the service opens around
+// each use case so that a use case is one transaction.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/records.h"
+
+namespace dt::store {
+
+struct OpenOptions {
+    bool create = true;                 // create the file when it does not exist
+    std::optional<int> target_version;  // migrate only up to here (tests of upgrades)
+    bool backup_before_migrating = true;
+};
+
+class Store {
+public:
+    // Opens or creates, checks the file is ours and not newer than this program, migrates.
+    // Throws Error(Storage) with one sentence saying what is wrong.
+    static std::unique_ptr<Store> open(const std::filesystem::path& path, const OpenOptions& options = {});
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    static int latest_version();
+    int schema_version() const;
+    const std::filesystem::path& path() const;
+    // Changes whenever another connection commits (PRAGMA data_version).
+    int data_version() const;
+
+    class WriteTx {
+    public:
+        explicit WriteTx(Store& store);  // BEGIN IMMEDIATE, waiting up to the busy timeout
+        ~WriteTx();                      // rolls back unless committed
+        void commit();
+        WriteTx(const WriteTx&) = delete;
+        WriteTx& operator=(const WriteTx&) = delete;
+
+    private:
+        Store& store_;
+        bool open_ = true;
+    };
+
+    // Agencies and groups
+    Id insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases);
+    void add_group_member(Id group_id, Id member_id);
+    std::optional<AgencyRecord> agency(Id id) const;
+    // By name, short name or alias, ignoring case and diacritics.
+    std::optional<AgencyRecord> find_agency(std::string_view name) const;
+    std::vector<AgencyRecord> agencies() const;
+    std::vector<std::string> aliases_of(Id agency_id) const;
+    std::vector<Id> group_members(Id group_id) const;
+    void rename_agency(Id id, const std::string& new_name);
+    void set_agency_active(Id id, bool active);
+
+    // Users
+    Id insert_user(const UserRecord& user);
+    std::optional<UserRecord> find_user(std::string_view name) const;
+    std::vector<UserRecord> users() const;
+    int count_users() const;
+
+    // Directives and their outline
+    bool directive_exists(std::string_view code) const;
+    Id insert_directive(const DirectiveRecord& directive, std::optional<Id> imported_by);
+    Id insert_section(const SectionRecord& section);
+    Id insert_task(const TaskRecord& task);
+    std::vector<DirectiveRecord> directives() const;
+    std::vector<SectionRecord> sections(Id directive_id) const;
+    std::vector<TaskRecord> tasks(Id directive_id) const;
+
+    // Assignments, evidence, journal
+    Id insert_assignment(const AssignmentRecord& assignment);
+    std::vector<AssignmentRecord> assignments(const AssignmentQuery& query) const;
+    std::optional<AssignmentRecord> assignment(Id id) const;
+    // Writes the editable fields and bumps the version, only if the stored version is
+    // `expected_version`; false when someone else saved first.
+    bool update_assignment(const AssignmentRecord& next, int expected_version);
+    Id insert_evidence(const EvidenceRecord& evidence, const std::optional<EvidenceFile>& file);
+    std::vector<EvidenceRecord> evidence(Id assignment_id) const;
+    std::optional<EvidenceFile> evidence_file(Id evidence_id) const;
+    void append_journal(const JournalRecord& entry);
+    std::vector<JournalRecord> journal(Id assignment_id) const;
+    int journal_count() const;
+
+    // Settings
+    std::optional<std::string> setting(std::string_view key) const;
+    void set_setting(std::string_view key, std::string_view value);
+
+    // Maintenance
+    void backup_to(const std::filesystem::path& target) const;
+    // Replaces this database's content with `source`'s (online backup API).
+    void restore_from(const std::filesystem::path& source);
+    // Problems found by integrity and foreign-key checks; empty when healthy.
+    std::vector<std::string> check() const;
+
+    struct Impl;
+
+private:
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Checks that `path` is a database of this program that this version can open; throws
+// Error(Storage) otherwise. Used before a restore.
+void verify_tracker_file(const std::filesystem::path& path);
+
+std::string now_timestamp();  // UTC, ISO 8601 to the second
+
+}  // namespace dt::store

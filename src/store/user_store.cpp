@@ -1,0 +1,52 @@
+// Users: names, roles, password hashes.
+#include "store/impl.h"
+
+namespace dt::store {
+
+namespace {
+UserRecord read_user(SQLite::Statement& q) {
+    UserRecord u;
+    u.id = q.getColumn(0).getInt64();
+    u.name = q.getColumn(1).getString();
+    u.role = parse_user_role(q.getColumn(2).getString()).value_or(UserRole::Viewer);
+    if (!q.getColumn(3).isNull()) u.agency_id = q.getColumn(3).getInt64();
+    u.agency_name = q.getColumn(4).isNull() ? "" : q.getColumn(4).getString();
+    u.password_hash = q.getColumn(5).getString();
+    u.active = q.getColumn(6).getInt() != 0;
+    return u;
+}
+constexpr const char* kUserColumns =
+    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active "
+    "FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
+}  // namespace
+
+Id Store::insert_user(const UserRecord& user) {
+    SQLite::Statement q(impl_->db, "INSERT INTO users(name, role, agency_id, password_hash, active, created_at) "
+                                   "VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, user.name);
+    q.bind(2, std::string(to_string(user.role)));
+    bind_opt(q, 3, user.agency_id);
+    q.bind(4, user.password_hash);
+    q.bind(5, user.active ? 1 : 0);
+    q.bind(6, now_timestamp());
+    q.exec();
+    return impl_->db.getLastInsertRowid();
+}
+
+std::optional<UserRecord> Store::find_user(std::string_view name) const {
+    SQLite::Statement q(impl_->db, std::string(kUserColumns) + " WHERE u.name = ?");
+    q.bind(1, std::string(name));
+    if (!q.executeStep()) return std::nullopt;
+    return read_user(q);
+}
+
+std::vector<UserRecord> Store::users() const {
+    SQLite::Statement q(impl_->db, std::string(kUserColumns) + " ORDER BY u.name");
+    std::vector<UserRecord> out;
+    while (q.executeStep()) out.push_back(read_user(q));
+    return out;
+}
+
+int Store::count_users() const { return impl_->db.execAndGet("SELECT count(*) FROM users").getInt(); }
+
+}  // namespace dt::store

@@ -1,0 +1,242 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "core/error.h"
+#include "support.h"
+
+using namespace dt;
+using service::AssignmentChange;
+using store::Id;
+
+namespace {
+ErrorKind kind_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.kind();
+    }
+    FAIL("no error was raised");
+    return ErrorKind::Usage;
+}
+
+service::EvidenceInput note(const std::string& text) {
+    service::EvidenceInput e;
+    e.note = text;
+    return e;
+}
+}  // namespace
+
+TEST_CASE("import fans a group out to its members and keeps lead and coordinate roles") {
+    test::Fixture fx;
+    service::ListFilter all;
+    const auto rows = fx.service->list(fx.admin, all);
+    // 1.1: lead + coordinate; 1.2: the city and nine districts; 2.1: one department.
+    CHECK(rows.size() == 2 + 10 + 1);
+    const auto task12 = std::count_if(rows.begin(), rows.end(), [](auto& v) { return v.record.task_ref == "1.2"; });
+    CHECK(task12 == 10);
+    const Id lead = fx.assignment_of("1.1", "Sở Tài chính");
+    const Id coord = fx.assignment_of("1.1", "Sở Xây dựng");
+    REQUIRE(lead != 0);
+    REQUIRE(coord != 0);
+    CHECK(fx.service->get(fx.admin, lead).record.role == AssignmentRole::Lead);
+    CHECK(fx.service->get(fx.admin, coord).record.role == AssignmentRole::Coordinate);
+    CHECK(fx.service->get(fx.admin, lead).record.due == Date{2025, 6, 30});
+    // The same directive cannot be imported twice.
+    CHECK(kind_of([&] { fx.service->import_directive(fx.admin, test::small_outline()); }) == ErrorKind::Invalid);
+}
+
+TEST_CASE("search ignores diacritics and case") {
+    test::Fixture fx;
+    service::ListFilter f;
+    f.search = "giai ngan";
+    const auto plain = fx.service->list(fx.admin, f);
+    f.search = "GIẢI NGÂN";
+    const auto accented = fx.service->list(fx.admin, f);
+    CHECK(plain.size() == 12);  // tasks 1.1 and 1.2
+    CHECK(accented.size() == plain.size());
+    f.search = "thuong mai";
+    CHECK(fx.service->list(fx.admin, f).size() == 1);
+    f.search = "không có gì như thế";
+    CHECK(fx.service->list(fx.admin, f).empty());
+    f.search = "hoa an";  // agency names are searched too
+    CHECK(fx.service->list(fx.admin, f).size() == 1);
+}
+
+TEST_CASE("filters by agency, section, status and bucket") {
+    test::Fixture fx;
+    service::ListFilter f;
+    f.agency = "STC";  // short name
+    CHECK(fx.service->list(fx.admin, f).size() == 1);
+    f = {};
+    f.section = "2";
+    CHECK(fx.service->list(fx.admin, f).size() == 1);
+    f = {};
+    f.as_of = Date{2025, 7, 15};
+    f.bucket = Bucket::OpenOverdue;
+    CHECK(fx.service->list(fx.admin, f).size() == 2);  // task 1.1, two agencies
+    f.as_of = Date{2025, 6, 15};
+    CHECK(fx.service->list(fx.admin, f).empty());
+    f = {};
+    f.agency = "Sở không tồn tại";
+    CHECK(kind_of([&] { fx.service->list(fx.admin, f); }) == ErrorKind::Invalid);
+}
+
+TEST_CASE("updates are validated, versioned and journalled") {
+    test::Fixture fx;
+    const Id id = fx.assignment_of("1.1", "Sở Tài chính");
+    const auto before = fx.service->get(fx.admin, id).record;
+
+    SUBCASE("a valid change bumps the version and writes one journal row per field") {
+        AssignmentChange c;
+        c.status = Status::InProgress;
+        c.progress = 40;
+        c.owner = "Nguyễn Thị Hoa";
+        const auto after = fx.service->update(fx.admin, id, c, before.version).record;
+        CHECK(after.version == before.version + 1);
+        CHECK(after.status == Status::InProgress);
+        CHECK(after.owner == "Nguyễn Thị Hoa");
+        const auto history = fx.service->history(fx.admin, id);
+        REQUIRE(history.size() == 3);
+        CHECK(history[0].field == "status");
+        CHECK(history[0].old_value == "not_started");
+        CHECK(history[0].new_value == "in_progress");
+        CHECK(history[0].user_name == "admin");
+    }
+    SUBCASE("bad values change nothing") {
+        AssignmentChange c;
+        c.progress = 150;
+        CHECK(kind_of([&] { fx.service->update(fx.admin, id, c, std::nullopt); }) == ErrorKind::Invalid);
+        c = {};
+        c.owner = std::string("Tên\x01lạ");
+        CHECK(kind_of([&] { fx.service->update(fx.admin, id, c, std::nullopt); }) == ErrorKind::Invalid);
+        CHECK(kind_of([&] { fx.service->update(fx.admin, 999999, AssignmentChange{Status::InProgress, {}, {}, {}, {}}, std::nullopt); }) ==
+              ErrorKind::Invalid);
+        CHECK(fx.service->get(fx.admin, id).record.version == before.version);
+        CHECK(fx.service->history(fx.admin, id).empty());
+    }
+    SUBCASE("a stale version is a conflict and nothing is overwritten") {
+        AssignmentChange first;
+        first.owner = "Người thứ nhất";
+        fx.service->update(fx.admin, id, first, before.version);
+        AssignmentChange second;
+        second.owner = "Người thứ hai";
+        CHECK(kind_of([&] { fx.service->update(fx.admin, id, second, before.version); }) == ErrorKind::Conflict);
+        CHECK(fx.service->get(fx.admin, id).record.owner == "Người thứ nhất");
+    }
+    SUBCASE("done needs evidence, then sets progress and the completion day") {
+        AssignmentChange done;
+        done.status = Status::Done;
+        CHECK(kind_of([&] { fx.service->update(fx.admin, id, done, std::nullopt); }) == ErrorKind::Invalid);
+        CHECK(fx.service->get(fx.admin, id).record.status == Status::NotStarted);
+        auto e = note("Đã gửi báo cáo");
+        e.doc_ref = "215/BC-STC";
+        e.doc_date = Date{2025, 6, 30};
+        fx.service->add_evidence(fx.admin, id, e);
+        done.completed_on = Date{2025, 6, 28};
+        const auto view = fx.service->update(fx.admin, id, done, std::nullopt);
+        CHECK(view.record.progress == 100);
+        CHECK(view.record.completed_on == Date{2025, 6, 28});
+        CHECK(fx.service->get(fx.admin, id, Date{2025, 8, 1}).bucket == Bucket::DoneOnTime);
+        // Reopening clears the completion day.
+        AssignmentChange reopen;
+        reopen.status = Status::InProgress;
+        CHECK_FALSE(fx.service->update(fx.admin, id, reopen, std::nullopt).record.completed_on.has_value());
+    }
+}
+
+TEST_CASE("evidence: limits, attachments and the journal") {
+    test::Fixture fx;
+    const Id id = fx.assignment_of("2.1", "Sở Công Thương");
+    CHECK(kind_of([&] { fx.service->add_evidence(fx.admin, id, note("")); }) == ErrorKind::Invalid);
+    CHECK(kind_of([&] { fx.service->add_evidence(fx.admin, id, note(std::string(10 * 1024 * 1024, 'a'))); }) ==
+          ErrorKind::Invalid);
+    auto big = note("Tệp lớn");
+    big.file = store::EvidenceFile{"lon.pdf", std::string(service::kMaxAttachmentBytes + 1, 'x'), ""};
+    CHECK(kind_of([&] { fx.service->add_evidence(fx.admin, id, big); }) == ErrorKind::Invalid);
+    CHECK(fx.service->evidence(fx.admin, id).empty());
+
+    auto ok = note("Biên bản nghiệm thu");
+    ok.file = store::EvidenceFile{"../../etc/bien-ban.pdf", "%PDF-1.4 nội dung", ""};
+    const Id eid = fx.service->add_evidence(fx.admin, id, ok);
+    const auto items = fx.service->evidence(fx.admin, id);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].file_name == "bien-ban.pdf");
+    CHECK(items[0].file_sha256.size() == 64);
+    const auto file = fx.store->evidence_file(eid);
+    REQUIRE(file.has_value());
+    CHECK(file->data == "%PDF-1.4 nội dung");
+    const auto history = fx.service->history(fx.admin, id);
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].field == "evidence");
+}
+
+TEST_CASE("permissions for each role") {
+    test::Fixture fx;
+    const Id own = fx.assignment_of("1.1", "Sở Tài chính");
+    const Id other = fx.assignment_of("2.1", "Sở Công Thương");
+    AssignmentChange progress;
+    progress.progress = 30;
+
+    SUBCASE("an agency user changes only its own agency's assignments") {
+        const auto stc = fx.add_user("stc", UserRole::Agency, "Sở Tài chính");
+        CHECK(fx.service->update(stc, own, progress, std::nullopt).record.progress == 30);
+        CHECK(kind_of([&] { fx.service->update(stc, other, progress, std::nullopt); }) == ErrorKind::Denied);
+        CHECK(kind_of([&] { fx.service->add_evidence(stc, other, note("không phải của tôi")); }) == ErrorKind::Denied);
+        CHECK(fx.service->add_evidence(stc, own, note("của tôi")) > 0);
+        AssignmentChange due;
+        due.due = Date{2026, 1, 1};
+        CHECK(kind_of([&] { fx.service->update(stc, own, due, std::nullopt); }) == ErrorKind::Denied);
+        CHECK(kind_of([&] { fx.service->add_user(stc, "x", "mật-khẩu-dài", UserRole::Viewer, {}); }) == ErrorKind::Denied);
+        CHECK(kind_of([&] { fx.service->import_directive(stc, test::small_outline()); }) == ErrorKind::Denied);
+        CHECK(fx.service->get(fx.admin, other).record.progress == 0);
+        // It still reads everything.
+        CHECK(fx.service->list(stc, {}).size() == 13);
+    }
+    SUBCASE("a viewer reads and writes nothing") {
+        const auto viewer = fx.add_user("lanhdao", UserRole::Viewer);
+        CHECK(fx.service->list(viewer, {}).size() == 13);
+        CHECK(kind_of([&] { fx.service->update(viewer, own, progress, std::nullopt); }) == ErrorKind::Denied);
+        CHECK(kind_of([&] { fx.service->add_evidence(viewer, own, note("x")); }) == ErrorKind::Denied);
+        CHECK(kind_of([&] { fx.service->users(viewer); }) == ErrorKind::Denied);
+    }
+    SUBCASE("the admin changes any assignment and its deadline") {
+        AssignmentChange due;
+        due.due = Date{2026, 3, 31};
+        CHECK(fx.service->update(fx.admin, other, due, std::nullopt).record.due == Date{2026, 3, 31});
+    }
+    SUBCASE("sign-in refuses a wrong password, and an agency user needs an agency") {
+        fx.add_user("stc2", UserRole::Agency, "STC");
+        CHECK(kind_of([&] { fx.service->sign_in("stc2", "sai"); }) == ErrorKind::Denied);
+        CHECK(kind_of([&] { fx.service->sign_in("không-có", "x"); }) == ErrorKind::Denied);
+        CHECK(kind_of([&] { fx.service->add_user(fx.admin, "u1", "mật-khẩu-dài", UserRole::Agency, {}); }) == ErrorKind::Invalid);
+        CHECK(kind_of([&] { fx.service->add_user(fx.admin, "u2", "mật-khẩu-dài", UserRole::Agency, "Các sở, ban, ngành"); }) ==
+              ErrorKind::Invalid);
+        CHECK(kind_of([&] { fx.service->add_user(fx.admin, "u3", "ngắn", UserRole::Viewer, {}); }) == ErrorKind::Invalid);
+        CHECK(kind_of([&] { fx.service->add_user(fx.admin, "stc2", "mật-khẩu-dài", UserRole::Viewer, {}); }) == ErrorKind::Invalid);
+        CHECK(kind_of([&] { fx.service->anonymous(); }) == ErrorKind::Denied);
+    }
+}
+
+TEST_CASE("summary counts buckets and the on-time rate at an as-of date") {
+    test::Fixture fx;
+    const Id id = fx.assignment_of("1.1", "Sở Tài chính");
+    fx.service->add_evidence(fx.admin, id, note("Báo cáo số 215/BC-STC"));
+    AssignmentChange done;
+    done.status = Status::Done;
+    done.completed_on = Date{2025, 6, 20};
+    fx.service->update(fx.admin, id, done, std::nullopt);
+    const auto directive = fx.service->directives().at(0);
+    const auto july = fx.service->summary(directive, Date{2025, 7, 15});
+    CHECK(july.tasks == 3);
+    CHECK(july.assignments == 13);
+    CHECK(july.bucket_counts[int(Bucket::DoneOnTime)] == 1);
+    CHECK(july.bucket_counts[int(Bucket::OpenOverdue)] == 1);
+    CHECK(july.bucket_counts[int(Bucket::OpenOnTime)] == 10);
+    CHECK(july.bucket_counts[int(Bucket::NoDeadline)] == 1);
+    CHECK(july.on_time_rate == doctest::Approx(50.0));
+    const auto june = fx.service->summary(directive, Date{2025, 6, 1});
+    CHECK(june.bucket_counts[int(Bucket::OpenOnTime)] == 12);
+    CHECK(june.on_time_rate == doctest::Approx(0.0));
+}

@@ -1,0 +1,118 @@
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <fstream>
+
+#include "core/error.h"
+#include "store/store.h"
+#include "support.h"
+
+using namespace dt;
+
+namespace {
+int exec_int(const std::filesystem::path& db, const std::string& sql) {
+    SQLite::Database raw(db.string(), SQLite::OPEN_READONLY);
+    return raw.execAndGet(sql).getInt();
+}
+}  // namespace
+
+TEST_CASE("a fresh database is created at the latest schema, in WAL mode") {
+    test::TempDir dir;
+    auto store = store::Store::open(dir / "t.db");
+    CHECK(store->schema_version() == store::Store::latest_version());
+    CHECK(store::Store::latest_version() >= 2);
+    SQLite::Database raw((dir / "t.db").string(), SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(store->check().empty());
+}
+
+TEST_CASE("an old database is upgraded step by step, keeping its rows and a backup") {
+    test::TempDir dir;
+    const auto path = dir / "old.db";
+    {
+        store::OpenOptions v1;
+        v1.target_version = 1;
+        auto store = store::Store::open(path, v1);
+        REQUIRE(store->schema_version() == 1);
+        store::Store::WriteTx tx(*store);
+        store->insert_agency({0, "Sở Tài chính", "STC", "department", false, true}, {});
+        tx.commit();
+    }
+    CHECK(exec_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'settings'") == 0);
+    auto store = store::Store::open(path);
+    CHECK(store->schema_version() == store::Store::latest_version());
+    CHECK(store->find_agency("so tai chinh").has_value());
+    CHECK(exec_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'settings'") == 1);
+    CHECK(std::filesystem::exists(path.string() + ".before-v" + std::to_string(store::Store::latest_version()) + ".bak"));
+}
+
+TEST_CASE("a database newer than the program is refused and left untouched") {
+    test::TempDir dir;
+    const auto path = dir / "new.db";
+    store::Store::open(path);
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 999");
+    }
+    try {
+        store::Store::open(path);
+        FAIL("a newer database was opened");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::Storage);
+        CHECK(std::string(e.what()).find("newer") != std::string::npos);
+    }
+    CHECK(exec_int(path, "PRAGMA user_version") == 999);
+}
+
+TEST_CASE("files that are not ours are refused with a storage error") {
+    test::TempDir dir;
+    SUBCASE("plain text") {
+        std::ofstream(dir / "notes.db") << "Đây không phải là cơ sở dữ liệu. " << std::string(5000, 'x');
+        CHECK_THROWS_AS(store::Store::open(dir / "notes.db"), Error);
+    }
+    SUBCASE("another program's SQLite file") {
+        {
+            SQLite::Database other((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            other.exec("CREATE TABLE photos(id INTEGER PRIMARY KEY, path TEXT)");
+        }
+        try {
+            store::Store::open(dir / "other.db");
+            FAIL("another program's database was opened");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::Storage);
+            CHECK(std::string(e.what()).find("another program") != std::string::npos);
+        }
+        CHECK(exec_int(dir / "other.db", "SELECT count(*) FROM sqlite_master") == 1);
+    }
+    SUBCASE("missing file when creation is not allowed") {
+        store::OpenOptions options;
+        options.create = false;
+        CHECK_THROWS_AS(store::Store::open(dir / "missing.db", options), Error);
+        CHECK_FALSE(std::filesystem::exists(dir / "missing.db"));
+    }
+}
+
+TEST_CASE("the journal is append-only in the schema itself") {
+    test::TempDir dir;
+    auto store = store::Store::open(dir / "j.db");
+    {
+        store::Store::WriteTx tx(*store);
+        store->append_journal({0, "", std::nullopt, "system", "test", 1, std::nullopt, "f", std::nullopt, "x"});
+        tx.commit();
+    }
+    SQLite::Database raw((dir / "j.db").string(), SQLite::OPEN_READWRITE);
+    CHECK_THROWS(raw.exec("DELETE FROM journal"));
+    CHECK_THROWS(raw.exec("UPDATE journal SET new_value = 'y'"));
+    CHECK(store->journal_count() == 1);
+}
+
+TEST_CASE("an uncommitted write transaction leaves nothing behind") {
+    test::TempDir dir;
+    auto store = store::Store::open(dir / "tx.db");
+    {
+        store::Store::WriteTx tx(*store);
+        store->insert_agency({0, "Sở Y tế", "SYT", "department", false, true}, {});
+    }
+    CHECK_FALSE(store->find_agency("Sở Y tế").has_value());
+}

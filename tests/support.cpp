@@ -1,0 +1,82 @@
+#include "support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "service/registry.h"
+
+namespace dt::test {
+
+TempDir::TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("dtrack-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+importer::Outline small_outline() {
+    importer::Outline o;
+    o.directive = {"99/CT-TEST", Date{2025, 4, 1}, "Về việc thử nghiệm", "UBND tỉnh Cao Bằng", "Nguyễn Văn A"};
+    o.sections = {{"1", "Giải ngân vốn đầu tư công"}, {"2", "Phát triển thương mại"}};
+    o.tasks.push_back({"1.1", "1", std::nullopt, "Tổng hợp báo cáo giải ngân", "Tổng hợp báo cáo giải ngân hằng tháng",
+                       Date{2025, 6, 30}, Recurrence::Monthly,
+                       {{"Sở Tài chính", AssignmentRole::Lead}, {"Sở Xây dựng", AssignmentRole::Coordinate}}});
+    o.tasks.push_back({"1.2", "1", std::nullopt, "Đẩy nhanh giải ngân vốn", "Đẩy nhanh giải ngân vốn đầu tư công",
+                       Date{2025, 12, 31}, Recurrence::None, {{"UBND các huyện, thành phố", AssignmentRole::Lead}}});
+    o.tasks.push_back({"2.1", "2", std::nullopt, "Phát triển hạ tầng thương mại", "Phát triển hạ tầng thương mại biên giới",
+                       std::nullopt, Recurrence::None, {{"Sở Công Thương", AssignmentRole::Lead}}});
+    o.agencies = {"Sở Tài chính", "Sở Xây dựng", "UBND các huyện, thành phố", "Sở Công Thương"};
+    o.body = "1. Giải ngân vốn đầu tư công\n2. Phát triển thương mại";
+    return o;
+}
+
+Fixture::Fixture() {
+    store = store::Store::open(dir / "tracker.db");
+    service = std::make_unique<service::Service>(*store);
+    service->seed_registry(service::load_registry_file(service::default_registry_path()));
+    admin = service->create_first_admin("admin", "mật-khẩu-quản-trị");
+    service->import_directive(admin, small_outline());
+}
+
+service::Actor Fixture::add_user(const std::string& name, UserRole role, std::optional<std::string> agency) {
+    service->add_user(admin, name, "mật-khẩu-" + name, role, agency);
+    return service->sign_in(name, "mật-khẩu-" + name);
+}
+
+store::Id Fixture::assignment_of(const std::string& task_ref, const std::string& agency) const {
+    service::ListFilter filter;
+    filter.agency = agency;
+    for (const auto& v : service->list(admin, filter))
+        if (v.record.task_ref == task_ref) return v.record.id;
+    return 0;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+CommandResult run_dtrack(const std::string& args, const std::string& env) {
+    TempDir io;
+    const auto out = io / "out", err = io / "err";
+    const std::string cmd = env + " " + DT_DTRACK_EXE + " " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+    const int status = std::system(cmd.c_str());
+    CommandResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_text(out);
+    r.err = read_text(err);
+    return r;
+}
+
+}  // namespace dt::test
