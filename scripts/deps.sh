@@ -6,7 +6,7 @@ set -euo pipefail
 build_pkgs=(g++ cmake ninja-build pkg-config
   libsqlite3-dev libsqlitecpp-dev doctest-dev libcli11-dev nlohmann-json3-dev
   libutf8proc-dev libsodium-dev)
-gui_pkgs=(libimgui-dev libglfw3-dev libstb-dev libgl-dev fonts-dejavu-core)
+gui_pkgs=(libimgui-dev libglfw3-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core xdg-utils)
 test_pkgs=(xvfb xauth poppler-utils)
 
 case "${1:-test}" in

@@ -1,9 +1,6 @@
 // dtrack's commands: parse arguments into domain values, call the service, print.
 #include "app/cli_commands.h"
 
-#include <termios.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include <charconv>
@@ -13,35 +10,15 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "importer/importer.h"
+#include "app/prompt.h"
 #include "service/registry.h"
+#include "service/seed.h"
 
 namespace dt::cli {
 
 using store::Id;
 
 namespace {
-
-// Reads a password from `env`, else from the terminal without echo, else one line of stdin.
-std::string read_password(const char* env, const std::string& prompt) {
-    if (const char* p = std::getenv(env); p && *p) return p;
-    if (!isatty(STDIN_FILENO)) {
-        std::string line;
-        if (!std::getline(std::cin, line) || line.empty())
-            fail(ErrorKind::Denied, std::string("No password: set ") + env + " or type it at the prompt.");
-        return line;
-    }
-    std::cerr << prompt << std::flush;
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    std::string line;
-    std::getline(std::cin, line);
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    std::cerr << "\n";
-    return line;
-}
 
 struct Session {
     std::unique_ptr<store::Store> store;
@@ -56,7 +33,7 @@ Session open_session(const Context& ctx, bool create = false) {
     s.store = store::Store::open(ctx.db, options);
     s.service = std::make_unique<service::Service>(*s.store);
     if (ctx.user)
-        s.actor = s.service->sign_in(*ctx.user, read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
+        s.actor = s.service->sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
     else
         s.actor = s.service->anonymous();
     return s;
@@ -93,15 +70,12 @@ int run_init(const Context& ctx, const InitOptions& o) {
     auto store = store::Store::open(ctx.db);
     service::Service service(*store);
     if (o.admin) {
-        const auto password = read_password("DTRACK_PASSWORD", "Password for the new administrator " + *o.admin + ": ");
+        const auto password = app::read_password("DTRACK_PASSWORD", "Password for the new administrator " + *o.admin + ": ");
         service.create_first_admin(*o.admin, password);
         std::cout << "Created administrator " << *o.admin << ".\n";
     }
-    if (!o.no_seed && service.directives().empty()) {
-        service.seed_registry(service::load_registry_file(service::default_registry_path()));
-        const auto text = service::read_file(service::default_directive_path(), importer::kMaxDirectiveBytes);
-        const auto outline = importer::parse_directive(text, service.catalog());
-        const auto summary = service.import_directive(service::Service::system(), outline);
+    service::ImportSummary summary;
+    if (!o.no_seed && service::seed_defaults(service, &summary)) {
         std::cout << "Seeded " << service.agencies().size() << " agencies and directive " << summary.code << " ("
                   << summary.tasks << " tasks, " << summary.assignments << " assignments).\n";
     }
@@ -243,7 +217,7 @@ int run_user_add(const Context& ctx, const UserAddOptions& o) {
     const auto role = parse_user_role(o.role);
     if (!role) fail(ErrorKind::Invalid, "Unknown role '" + o.role + "' (use admin, agency or viewer).");
     auto s = open_session(ctx);
-    const auto password = read_password("DTRACK_NEW_PASSWORD", "Password for the new user " + o.name + ": ");
+    const auto password = app::read_password("DTRACK_NEW_PASSWORD", "Password for the new user " + o.name + ": ");
     s.service->add_user(s.actor, o.name, password, *role, o.agency);
     std::cout << "Added user " << o.name << " (" << o.role << (o.agency ? ", " + *o.agency : "") << ").\n";
     return 0;
@@ -270,6 +244,27 @@ int run_agency_list(const Context& ctx, bool json) {
         else std::cout << a.id << "  " << a.name << (a.short_name.empty() ? "" : " (" + a.short_name + ")") << "  " << a.kind << "\n";
     }
     if (json) std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int run_agency_add(const Context& ctx, const AgencyAddOptions& o) {
+    auto s = open_session(ctx);
+    const Id id = s.service->add_agency(s.actor, o.name, o.short_name, o.kind, o.groups);
+    std::cout << "Added agency " << id << ": " << o.name << ".\n";
+    return 0;
+}
+
+int run_agency_rename(const Context& ctx, const std::string& name, const std::string& new_name) {
+    auto s = open_session(ctx);
+    s.service->rename_agency(s.actor, name, new_name);
+    std::cout << "Renamed '" << name << "' to '" << new_name << "'; the old name still finds it.\n";
+    return 0;
+}
+
+int run_agency_deactivate(const Context& ctx, const std::string& name) {
+    auto s = open_session(ctx);
+    s.service->set_agency_active(s.actor, name, false);
+    std::cout << "Deactivated '" << name << "': its assignments and history stay; new tasks skip it.\n";
     return 0;
 }
 

@@ -29,6 +29,7 @@ struct EvidenceOptions {
     std::string id, note;
     std::optional<std::string> doc_ref, doc_date, file;
 };
+struct AgencyAddOptions { std::string name, kind, short_name; std::vector<std::string> groups; };
 struct UserAddOptions { std::string name, role; std::optional<std::string> agency; };
 
 int run_init(const Context& ctx, const InitOptions& o);
@@ -41,6 +42,9 @@ int run_history(const Context& ctx, const std::string& id, bool json);
 int run_user_add(const Context& ctx, const UserAddOptions& o);
 int run_user_list(const Context& ctx, bool json);
 int run_agency_list(const Context& ctx, bool json);
+int run_agency_add(const Context& ctx, const AgencyAddOptions& o);
+int run_agency_rename(const Context& ctx, const std::string& name, const std::string& new_name);
+int run_agency_deactivate(const Context& ctx, const std::string& name);
 int run_summary(const Context& ctx, const std::optional<std::string>& as_of);
 int run_check(const Context& ctx);
 int run_backup(const Context& ctx, const std::string& path);

@@ -103,6 +103,21 @@ int main(int argc, char** argv) {
     auto* agency_list_cmd = agency_cmd->add_subcommand("list", "List agencies and groups");
     agency_list_cmd->add_flag("--json", agency_json, "Print JSON");
     agency_list_cmd->callback([&] { action = [&] { return run_agency_list(ctx, agency_json); }; });
+    AgencyAddOptions agency_add;
+    auto* agency_add_cmd = agency_cmd->add_subcommand("add", "Add an agency (administrators)");
+    agency_add_cmd->add_option("NAME", agency_add.name, "Full name")->required();
+    agency_add_cmd->add_option("--kind", agency_add.kind, "department, district, board, bank, group, …")->required();
+    agency_add_cmd->add_option("--short", agency_add.short_name, "Short name");
+    agency_add_cmd->add_option("--group", agency_add.groups, "Group it belongs to (repeatable)");
+    agency_add_cmd->callback([&] { action = [&] { return run_agency_add(ctx, agency_add); }; });
+    std::string rename_from, rename_to, deactivate_name;
+    auto* agency_rename_cmd = agency_cmd->add_subcommand("rename", "Rename an agency; the old name stays an alias");
+    agency_rename_cmd->add_option("NAME", rename_from, "Current name")->required();
+    agency_rename_cmd->add_option("NEW_NAME", rename_to, "New name")->required();
+    agency_rename_cmd->callback([&] { action = [&] { return run_agency_rename(ctx, rename_from, rename_to); }; });
+    auto* agency_deactivate_cmd = agency_cmd->add_subcommand("deactivate", "Stop assigning new tasks to an agency");
+    agency_deactivate_cmd->add_option("NAME", deactivate_name, "Name")->required();
+    agency_deactivate_cmd->callback([&] { action = [&] { return run_agency_deactivate(ctx, deactivate_name); }; });
 
     std::optional<std::string> summary_as_of;
     auto* summary_cmd = app.add_subcommand("summary", "Each directive's sections and progress");

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "importer/warnings.h"
+
 namespace dt::importer::detail {
 
 // Higher levels nest inside lower ones.
@@ -38,10 +40,14 @@ struct Structure {
     std::size_t body_begin = 0;  // index of the line with the first section
     std::size_t body_end = 0;    // index of the first line after the body (closing paragraph included)
     std::string body;            // the directive once, chrome left out, one paragraph per line
-    std::vector<std::string> warnings;
+    Warnings warnings;
 };
 
-// `lines` are space-collapsed NFC lines. Throws dt::Error(Invalid) when no numbered section exists.
+// A directive has tens or hundreds of items; far more means the text is something else.
+constexpr std::size_t kMaxItems = 20000;
+
+// `lines` are space-collapsed NFC lines. Throws dt::Error(Invalid) when no numbered section
+// exists or when there are more than kMaxItems items.
 Structure build_structure(const std::vector<std::string>& lines);
 
 // Lines that only belong to a web page around the directive, or open its signature block.

@@ -146,6 +146,20 @@ Folded fold_mapped(std::string_view nfc) {
     return f;
 }
 
+std::string fold_fast(std::string_view nfc) {
+    std::string out;
+    out.reserve(nfc.size());
+    const auto& table = fold_table();
+    for (std::size_t i = 0; i < nfc.size();) {
+        const auto c = decode_at(nfc, i);
+        if (c.cp < 0x80) out += static_cast<char>(c.cp >= 'A' && c.cp <= 'Z' ? c.cp + ('a' - 'A') : c.cp);
+        else if (c.cp < kTableSize) out += table[c.cp];
+        else out += dt::fold(nfc.substr(i, c.len));
+        i += c.len;
+    }
+    return out;
+}
+
 bool word_at(std::string_view folded, std::size_t pos, std::string_view word) {
     if (pos > folded.size() || folded.size() - pos < word.size()) return false;
     if (folded.compare(pos, word.size(), word) != 0) return false;

@@ -149,6 +149,10 @@ std::vector<store::EvidenceRecord> Service::evidence(const Actor&, Id assignment
     return store_.evidence(assignment_id);
 }
 
+std::optional<store::EvidenceFile> Service::evidence_file(const Actor&, Id evidence_id) const {
+    return store_.evidence_file(evidence_id);
+}
+
 std::vector<store::JournalRecord> Service::history(const Actor&, Id assignment_id) const {
     load(assignment_id);
     return store_.journal(assignment_id);

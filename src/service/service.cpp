@@ -92,7 +92,59 @@ std::vector<store::UserRecord> Service::users(const Actor& actor) const {
 }
 
 std::vector<store::AgencyRecord> Service::agencies() const { return store_.agencies(); }
+std::vector<Id> Service::group_members(Id group_id) const { return store_.group_members(group_id); }
 std::vector<store::DirectiveRecord> Service::directives() const { return store_.directives(); }
+std::vector<store::SectionRecord> Service::sections(Id directive_id) const { return store_.sections(directive_id); }
+std::vector<store::TaskRecord> Service::tasks(Id directive_id) const { return store_.tasks(directive_id); }
+
+store::AgencyRecord Service::find_agency_or_fail(std::string_view name) const {
+    auto agency = store_.find_agency(name);
+    if (!agency) fail(ErrorKind::Invalid, "Unknown agency '" + std::string(name) + "'.");
+    return std::move(*agency);
+}
+
+Id Service::add_agency(const Actor& actor, std::string_view name, std::string_view short_name, std::string_view kind,
+                       const std::vector<std::string>& groups) {
+    require_admin(actor, "add agencies");
+    const auto clean = clean_field(name, "The agency name", 300);
+    const auto clean_short = clean_field(short_name, "The short name", 60);
+    const auto clean_kind = clean_field(kind, "The kind", 40);
+    if (clean.empty() || clean_kind.empty()) fail(ErrorKind::Invalid, "An agency needs a name and a kind.");
+    store::Store::WriteTx tx(store_);
+    if (auto existing = store_.find_agency(clean))
+        fail(ErrorKind::Invalid, "'" + clean + "' is already known as '" + existing->name + "'.");
+    const Id id = store_.insert_agency({0, clean, clean_short, clean_kind, clean_kind == "group", true}, {});
+    for (const auto& g : groups) {
+        const auto group = find_agency_or_fail(g);
+        if (!group.is_group) fail(ErrorKind::Invalid, "'" + group.name + "' is not a group.");
+        store_.add_group_member(group.id, id);
+    }
+    journal(actor, "agency", id, std::nullopt, "created", std::nullopt, clean);
+    tx.commit();
+    return id;
+}
+
+void Service::rename_agency(const Actor& actor, std::string_view name, std::string_view new_name) {
+    require_admin(actor, "rename agencies");
+    const auto clean = clean_field(new_name, "The new name", 300);
+    if (clean.empty()) fail(ErrorKind::Invalid, "The new name is empty.");
+    store::Store::WriteTx tx(store_);
+    const auto agency = find_agency_or_fail(name);
+    if (auto other = store_.find_agency(clean); other && other->id != agency.id)
+        fail(ErrorKind::Invalid, "'" + clean + "' is already the name of another agency.");
+    store_.rename_agency(agency.id, clean);
+    journal(actor, "agency", agency.id, std::nullopt, "name", agency.name, clean);
+    tx.commit();
+}
+
+void Service::set_agency_active(const Actor& actor, std::string_view name, bool active) {
+    require_admin(actor, "deactivate agencies");
+    store::Store::WriteTx tx(store_);
+    const auto agency = find_agency_or_fail(name);
+    store_.set_agency_active(agency.id, active);
+    journal(actor, "agency", agency.id, std::nullopt, "active", agency.active ? "1" : "0", active ? "1" : "0");
+    tx.commit();
+}
 
 void Service::journal(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
                       std::string_view field, std::optional<std::string> old_value,
@@ -127,5 +179,6 @@ void Service::restore(const Actor& actor, const std::filesystem::path& source) {
 }
 
 std::vector<std::string> Service::check() const { return store_.check(); }
+int Service::data_version() const { return store_.data_version(); }
 
 }  // namespace dt::service

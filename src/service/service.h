@@ -107,6 +107,7 @@ public:
                           std::optional<int> expect_version);
     Id add_evidence(const Actor& actor, Id assignment_id, const EvidenceInput& input);
     std::vector<store::EvidenceRecord> evidence(const Actor& actor, Id assignment_id) const;
+    std::optional<store::EvidenceFile> evidence_file(const Actor& actor, Id evidence_id) const;
     std::vector<store::JournalRecord> history(const Actor& actor, Id assignment_id) const;
     bool can_edit(const Actor& actor, const store::AssignmentRecord& assignment) const;
 
@@ -115,17 +116,29 @@ public:
                 std::optional<std::string> agency);
     std::vector<store::UserRecord> users(const Actor& actor) const;
     std::vector<store::AgencyRecord> agencies() const;
+    std::vector<Id> group_members(Id group_id) const;
+    // An admin adds, renames (the old name stays an alias) and deactivates agencies; an
+    // agency is never deleted, so its assignments and journal keep their meaning.
+    Id add_agency(const Actor& actor, std::string_view name, std::string_view short_name, std::string_view kind,
+                  const std::vector<std::string>& groups);
+    void rename_agency(const Actor& actor, std::string_view name, std::string_view new_name);
+    void set_agency_active(const Actor& actor, std::string_view name, bool active);
 
     // Directives
     std::vector<store::DirectiveRecord> directives() const;
+    std::vector<store::SectionRecord> sections(Id directive_id) const;
+    std::vector<store::TaskRecord> tasks(Id directive_id) const;
     DirectiveSummary summary(const store::DirectiveRecord& directive, Date as_of) const;
 
     // Maintenance
     void backup(const Actor& actor, const std::filesystem::path& target) const;
     void restore(const Actor& actor, const std::filesystem::path& source);
     std::vector<std::string> check() const;
+    // Changes when another process commits to the database (PRAGMA data_version).
+    int data_version() const;
 
 private:
+    store::AgencyRecord find_agency_or_fail(std::string_view name) const;
     void require_admin(const Actor& actor, std::string_view what) const;
     store::AssignmentRecord load(Id id) const;
     void journal(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,

@@ -240,3 +240,31 @@ TEST_CASE("summary counts buckets and the on-time rate at an as-of date") {
     CHECK(june.bucket_counts[int(Bucket::OpenOnTime)] == 12);
     CHECK(june.on_time_rate == doctest::Approx(0.0));
 }
+
+TEST_CASE("agencies are added, renamed and deactivated without losing history") {
+    test::Fixture fx;
+    const Id id = fx.assignment_of("2.1", "Sở Công Thương");
+    fx.service->add_evidence(fx.admin, id, note("Báo cáo quý I"));
+
+    fx.service->rename_agency(fx.admin, "Sở Công Thương", "Sở Công Thương tỉnh Cao Bằng");
+    CHECK(fx.service->get(fx.admin, id).record.agency == "Sở Công Thương tỉnh Cao Bằng");
+    CHECK(fx.assignment_of("2.1", "Sở Công Thương") == id);  // the old name still finds it
+    CHECK(fx.service->history(fx.admin, id).size() == 1);
+
+    const Id added = fx.service->add_agency(fx.admin, "Sở Giao thông vận tải", "SGTVT", "department", {"Các sở, ban, ngành"});
+    CHECK(added > 0);
+    CHECK(kind_of([&] { fx.service->add_agency(fx.admin, "sở giao thông VẬN TẢI", "", "department", {}); }) == ErrorKind::Invalid);
+    CHECK(kind_of([&] { fx.service->add_agency(fx.admin, "Sở Mới", "", "department", {"Sở Tài chính"}); }) == ErrorKind::Invalid);
+
+    fx.service->set_agency_active(fx.admin, "Sở Giao thông vận tải", false);
+    const auto group = fx.store->find_agency("Các sở, ban, ngành");
+    REQUIRE(group.has_value());
+    const auto members = fx.service->group_members(group->id);
+    CHECK(std::find(members.begin(), members.end(), added) == members.end());
+    // Deactivation keeps existing assignments readable.
+    fx.service->set_agency_active(fx.admin, "Sở Công Thương tỉnh Cao Bằng", false);
+    CHECK(fx.service->get(fx.admin, id).record.evidence_count == 1);
+
+    const auto stc = fx.add_user("stc", UserRole::Agency, "Sở Tài chính");
+    CHECK(kind_of([&] { fx.service->rename_agency(stc, "Sở Tài chính", "Sở Tài chính mới"); }) == ErrorKind::Denied);
+}

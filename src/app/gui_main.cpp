@@ -1,0 +1,152 @@
+// directive-tracker: the desktop application (GLFW + OpenGL 3.3 + Dear ImGui).
+#include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "app/gui_support.h"
+#include "app/paths.h"
+#include "core/error.h"
+#include "ui/fonts.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace {
+
+struct Options {
+    std::string db, lang = "vi", as_of, view = "dashboard", screenshot;
+    std::optional<std::string> user;
+    std::optional<long long> select;
+};
+
+void glfw_error(int code, const char* text) { std::cerr << "GLFW error " << code << ": " << text << "\n"; }
+
+int run(const Options& o) {
+    namespace ui = dt::ui;
+    ui::set_language(o.lang == "en" ? ui::Lang::En : ui::Lang::Vi);
+    auto session = dt::app::open_gui_session(
+        o.db.empty() ? dt::app::default_database_path() : std::filesystem::path(o.db), o.user);
+
+    glfwSetErrorCallback(glfw_error);
+    if (!glfwInit()) {
+        std::cerr << "directive-tracker: no display is available (is DISPLAY set?). Use 'dtrack' for the command "
+                     "line, or run under xvfb-run.\n";
+        return 1;
+    }
+    const bool screenshot = !o.screenshot.empty();
+    auto saved = dt::app::load_window_size();
+    const int width = screenshot ? 1600 : saved.first, height = screenshot ? 1000 : saved.second;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, screenshot ? GLFW_FALSE : GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(width, height, ui::tr(ui::T::AppTitle), nullptr, nullptr);
+    if (!window) {
+        glfwTerminate();
+        std::cerr << "directive-tracker: cannot open a window with OpenGL 3.3 on this display. Use 'dtrack' for the "
+                     "command line.\n";
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    const std::string ini = dt::app::config_path("imgui.ini").string();
+    ImGui::GetIO().IniFilename = screenshot ? nullptr : ini.c_str();
+    float scale = 1.0f;
+    if (!screenshot) {
+        float sx = 1.0f, sy = 1.0f;
+        glfwGetWindowContentScale(window, &sx, &sy);
+        scale = std::max(1.0f, sx);
+    }
+    ui::apply_theme(scale);
+    std::string font_error;
+    ui::load_fonts(17.0f * scale, font_error);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    ui::AppState state(*session.service, session.actor);
+    if (!o.as_of.empty()) state.as_of = dt::parse_date_or_fail(o.as_of, "The as-of date");
+    if (auto v = ui::parse_view(o.view)) state.view = *v;
+    else throw dt::Error(dt::ErrorKind::Usage, "Unknown view '" + o.view + "'.");
+    if (!font_error.empty()) state.report(font_error, true);
+    if (!session.notice.empty()) state.report(session.notice, false);
+    ui::refresh_models(state);
+    if (o.select) ui::select_assignment(state, *o.select);
+    else if (state.view == ui::View::Task && !state.tasks.visible().empty())
+        ui::select_assignment(state, state.tasks.rows()[state.tasks.visible().front()].id);
+
+    int frames = 0, status = 0;
+    double last_input = glfwGetTime();
+    while (!glfwWindowShouldClose(window)) {
+        // Idle: wake on input, or twice a second to notice other processes' changes.
+        if (screenshot || glfwGetTime() - last_input < 2.0) glfwPollEvents();
+        else glfwWaitEventsTimeout(0.5);
+        ImGuiIO& io = ImGui::GetIO();
+        if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.InputQueueCharacters.Size > 0 ||
+            ImGui::IsAnyMouseDown() || io.MouseWheel != 0)
+            last_input = glfwGetTime();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        ui::draw_frame(state);
+        ImGui::Render();
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (screenshot && ++frames == 5) {
+            status = dt::app::write_screenshot(o.screenshot, fb_w, fb_h) ? 0 : 5;
+            break;
+        }
+        glfwSwapBuffers(window);
+    }
+    if (!screenshot) {
+        int w = 0, h = 0;
+        glfwGetWindowSize(window, &w, &h);
+        dt::app::save_window_size(w, h);
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Directive Tracker — the desktop application", "directive-tracker"};
+    Options o;
+    app.add_option("--db", o.db, "Database file (default: $XDG_DATA_HOME/directive-tracker/tracker.db)");
+    app.add_option("--user", o.user, "Sign in as this user (password from DTRACK_PASSWORD or a prompt)")->envname("DTRACK_USER");
+    app.add_option("--lang", o.lang, "vi or en")->check(CLI::IsMember({"vi", "en"}));
+    app.add_option("--as-of", o.as_of, "Date the dashboard and buckets are computed at");
+    app.add_option("--view", o.view, "dashboard, directive, tasks, task, my-agency, admin, disbursement, reports");
+    app.add_option("--select", o.select, "Assignment to open in the editor");
+    app.add_option("--screenshot", o.screenshot, "Render a few frames at 1600×1000, write this PNG and exit");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 1;
+    }
+    try {
+        return run(o);
+    } catch (const dt::Error& e) {
+        std::cerr << "directive-tracker: " << e.what() << "\n";
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        std::cerr << "directive-tracker: " << e.what() << "\n";
+        return 5;
+    }
+}

@@ -1,0 +1,60 @@
+#include "app/gui_support.h"
+
+#include <GLFW/glfw3.h>
+#include <stb/stb_image_write.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <vector>
+
+#include "app/prompt.h"
+#include "service/seed.h"
+
+namespace dt::app {
+
+GuiSession open_gui_session(const std::filesystem::path& db, const std::optional<std::string>& user) {
+    GuiSession s;
+    s.store = store::Store::open(db);
+    s.service = std::make_unique<service::Service>(*s.store);
+    service::seed_defaults(*s.service);
+    if (user) {
+        s.actor = s.service->sign_in(*user, read_password("DTRACK_PASSWORD", "Password for " + *user + ": "));
+    } else if (!s.service->has_users()) {
+        s.actor = s.service->anonymous();
+        s.notice = "Chưa có tài khoản nào: đang ở chế độ chỉ xem. Tạo quản trị viên bằng lệnh: dtrack init --admin TÊN";
+    } else {
+        s.actor = s.service->anonymous();  // throws Denied: the caller says to sign in
+    }
+    return s;
+}
+
+std::filesystem::path config_path(const std::string& name) {
+    std::filesystem::path base;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) base = std::filesystem::path(home) / ".config";
+    else base = std::filesystem::temp_directory_path();
+    std::error_code ec;
+    std::filesystem::create_directories(base / "directive-tracker", ec);
+    return base / "directive-tracker" / name;
+}
+
+std::pair<int, int> load_window_size() {
+    std::ifstream in(config_path("window.txt"));
+    int w = 0, h = 0;
+    if (in >> w >> h && w >= 640 && h >= 480 && w <= 10000 && h <= 10000) return {w, h};
+    return {1440, 900};
+}
+
+void save_window_size(int width, int height) { std::ofstream(config_path("window.txt")) << width << " " << height << "\n"; }
+
+bool write_screenshot(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows start at the bottom; PNG's at the top.
+    stbi_flip_vertically_on_write(1);
+    return stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4) != 0;
+}
+
+}  // namespace dt::app

@@ -1,0 +1,190 @@
+#include "importer/importer.h"
+
+#include <algorithm>
+
+#include "importer/deadlines.h"
+#include "importer/meta.h"
+#include "importer/normalize.h"
+#include "importer/roles.h"
+#include "importer/structure.h"
+#include "importer/text_scan.h"
+
+namespace dt::importer {
+
+namespace {
+using detail::Item;
+
+constexpr std::size_t kTitleCodePoints = 90;
+constexpr std::size_t kTitleMinWords = 3;
+
+// Agencies an item hands down to the tasks under it.
+struct Assigned {
+    std::vector<std::size_t> leads;
+    std::vector<std::size_t> coordinates;
+};
+
+void append_unique(std::vector<std::size_t>& to, const std::vector<std::size_t>& from) {
+    for (auto a : from)
+        if (std::find(to.begin(), to.end(), a) == to.end()) to.push_back(a);
+}
+
+std::string cap_title(std::string_view text) {
+    std::size_t count = 0, pos = 0, last_space = std::string_view::npos;
+    while (pos < text.size() && count < kTitleCodePoints) {
+        if (text[pos] == ' ') last_space = pos;
+        pos += detail::decode_at(text, pos).len;
+        ++count;
+    }
+    if (pos >= text.size()) return std::string(text);
+    const auto cut = last_space != std::string_view::npos && last_space > 0 ? last_space : pos;
+    return detail::strip_trailing_punct(text.substr(0, cut)) + "…";
+}
+
+std::size_t clause_end(std::string_view text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == ';' || c == ':' || (c == '.' && (i + 1 == text.size() || text[i + 1] == ' '))) return i;
+    }
+    return text.size();
+}
+
+// The first clause of the text when it says enough (three words or more), capped in length.
+// A clause that opens with its addressees ("b) Sở Khoa học và Công nghệ: tập trung …") is
+// titled by what they must do; who does it is shown beside the title anyway.
+std::string short_title(std::string_view text, const AgencyCatalog& catalog, bool bullet) {
+    text = text.substr(0, text.find('\n'));
+    if (const auto roles = detail::read_roles(text, catalog, bullet); roles.addressed) {
+        auto rest = text.substr(std::min(roles.address_end, text.size()));
+        while (rest.starts_with(' ')) rest.remove_prefix(1);
+        if (rest.starts_with(':') && detail::words_of(rest).size() > kTitleMinWords) {
+            rest.remove_prefix(1);
+            while (rest.starts_with(' ')) rest.remove_prefix(1);
+            return short_title(detail::capitalize_first(rest), catalog, bullet);
+        }
+    }
+    auto end = clause_end(text, 0);
+    // "Đến hết ngày 30/6/2025: Giải ngân đạt …": a date alone would make a poor title.
+    if (end < text.size() && text[end] == ':' && detail::words_of(text.substr(0, end)).size() <= 6 &&
+        detail::find_deadline(detail::fold_fast(text.substr(0, end))))
+        end = clause_end(text, end + 1);
+    std::string title = detail::strip_trailing_punct(text.substr(0, end));
+    if (detail::words_of(title).size() < kTitleMinWords) title = detail::strip_trailing_punct(text);
+    return cap_title(title);
+}
+
+class Assembler {
+public:
+    Assembler(const detail::Structure& st, const AgencyCatalog& catalog, Outline& out, detail::Warnings& warnings)
+        : st_(st), catalog_(catalog), out_(out), warnings_(warnings), assigned_(st.items.size()), deadlines_(st.items.size()),
+          deadline_done_(st.items.size(), false) {}
+
+    void run() {
+        // Parents precede their children, so one pass in document order sees inherited agencies
+        // ready and reports warnings in reading order.
+        for (std::size_t i = 0; i < st_.items.size(); ++i) {
+            assign(i);
+            const Item& item = st_.items[i];
+            if (item.parent < 0)
+                out_.sections.push_back({item.ref, detail::strip_trailing_punct(item.paragraphs.front())});
+            if (item.children.empty()) add_task(i);
+        }
+    }
+
+private:
+    const detail::Structure& st_;
+    const AgencyCatalog& catalog_;
+    Outline& out_;
+    detail::Warnings& warnings_;
+    std::vector<Assigned> assigned_;
+    std::vector<std::optional<Date>> deadlines_;
+    std::vector<bool> deadline_done_;
+
+    void warn(std::string text) { warnings_.add(std::move(text)); }
+
+    void assign(std::size_t index) {
+        const Item& item = st_.items[index];
+        detail::RoleReading reading;
+        if (item.is_bullet()) {
+            reading = detail::read_roles(item.paragraphs.front(), catalog_, true);
+        } else {
+            // A section may open with its topic and name its addressees in the next paragraph.
+            for (const auto& paragraph : item.paragraphs) {
+                reading = detail::read_roles(paragraph, catalog_, false);
+                if (reading.yields()) break;
+            }
+        }
+        for (const auto& name : reading.unknown)
+            warn(item.ref + ": '" + name + "' is not in the agency registry and was not assigned.");
+
+        Assigned& mine = assigned_[index];
+        if (reading.addressed) {
+            append_unique(mine.leads, reading.leads);
+        } else if (item.parent >= 0) {
+            mine = assigned_[static_cast<std::size_t>(item.parent)];
+        }
+        append_unique(mine.coordinates, reading.coordinates);
+    }
+
+    // An item's own deadline phrase; a parent's phrase ("… trong quý II năm 2026:") covers its children.
+    std::optional<Date> deadline_of(std::size_t index) {
+        if (deadline_done_[index]) return deadlines_[index];
+        deadline_done_[index] = true;
+        const Item& item = st_.items[index];
+        if (auto found = detail::find_deadline(detail::fold_fast(item.text()))) {
+            if (!found->date)
+                warn(item.ref + ": the date " + found->written + " does not exist, so no deadline was set.");
+            deadlines_[index] = found->date;
+            return deadlines_[index];
+        }
+        if (item.parent >= 0) deadlines_[index] = deadline_of(static_cast<std::size_t>(item.parent));
+        return deadlines_[index];
+    }
+
+    void add_task(std::size_t index) {
+        const Item& item = st_.items[index];
+        Task task;
+        task.ref = item.ref;
+        task.section = st_.items[static_cast<std::size_t>(item.top)].ref;
+        if (item.parent >= 0) task.parent = st_.items[static_cast<std::size_t>(item.parent)].ref;
+        task.text = item.text();
+        task.title = short_title(task.text, catalog_, item.is_bullet());
+        task.deadline = deadline_of(index);
+        const auto folded = detail::fold_fast(task.text);
+        task.recurrence = detail::find_recurrence(folded);
+
+        const Assigned& a = assigned_[index];
+        for (auto lead : a.leads) task.agencies.push_back({catalog_.entries()[lead].name, AssignmentRole::Lead});
+        for (auto c : a.coordinates)
+            if (std::find(a.leads.begin(), a.leads.end(), c) == a.leads.end())
+                task.agencies.push_back({catalog_.entries()[c].name, AssignmentRole::Coordinate});
+        if (task.agencies.empty())
+            warn(task.ref + ": no agency from the registry was found for this task.");
+        else if (a.leads.empty())
+            warn(task.ref + ": no lead agency from the registry was found for this task.");
+        for (const auto& share : task.agencies)
+            if (std::find(out_.agencies.begin(), out_.agencies.end(), share.name) == out_.agencies.end())
+                out_.agencies.push_back(share.name);
+
+        if (task.deadline)
+            if (auto percent = detail::disbursement_percent(folded))
+                out_.ladder.push_back({*task.deadline, *percent, task.ref});
+        out_.tasks.push_back(std::move(task));
+    }
+};
+}  // namespace
+
+Outline parse_directive(std::string_view text, const AgencyCatalog& catalog) {
+    const auto lines = detail::normalize_input(text);
+    const auto structure = detail::build_structure(lines.clean);
+
+    Outline out;
+    detail::Warnings warnings;
+    out.directive = detail::extract_meta(lines, structure, warnings);
+    warnings.add_all(structure.warnings);
+    out.body = structure.body;
+    Assembler(structure, catalog, out, warnings).run();
+    out.warnings = warnings.take();
+    return out;
+}
+
+}  // namespace dt::importer

@@ -1,0 +1,288 @@
+#include "importer/structure.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "importer/text_scan.h"
+
+namespace dt::importer::detail {
+
+namespace {
+// The Vietnamese alphabet has no f, j, w, z, and đ follows d: clauses run a) … d) đ) e) g) …
+constexpr std::string_view kClauseLetters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                               "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+
+std::string roman_of(int value) {
+    static constexpr std::pair<int, std::string_view> kParts[] = {
+        {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+    std::string out;
+    for (const auto& [v, glyphs] : kParts)
+        for (; value >= v; value -= v) out += glyphs;
+    return out;
+}
+
+int roman_value(std::string_view s) {
+    if (s.empty() || s.size() > 9) return 0;
+    auto digit = [](char c) { return c == 'I' ? 1 : c == 'V' ? 5 : c == 'X' ? 10 : c == 'L' ? 50 : 100; };
+    int total = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const int v = digit(s[i]);
+        total += i + 1 < s.size() && digit(s[i + 1]) > v ? -v : v;
+    }
+    // Only the canonical spelling counts: "IIII" or "VX" are not part numbers.
+    return total > 0 && total < 400 && roman_of(total) == s ? total : 0;
+}
+
+std::optional<Level> bullet_level(char32_t cp) {
+    switch (cp) {
+        case '-': case '*': case 0x2013: case 0x2014: case 0x2022: case 0x25AA: case 0x25CF:
+            return Level::Dash;
+        case '+': case 0x25E6: case 0x25CB:
+            return Level::Plus;
+        default:
+            return std::nullopt;
+    }
+}
+
+bool has_word_char(std::string_view line) {
+    for (std::size_t i = 0; i < line.size();) {
+        const auto c = decode_at(line, i);
+        if (is_word_char(c.cp)) return true;
+        i += c.len;
+    }
+    return false;
+}
+
+// Folding only the start keeps the per-line checks cheap on huge lines.
+std::string folded_start(std::string_view line, std::size_t bytes) {
+    std::size_t end = std::min(line.size(), bytes);
+    while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+    return fold_fast(line.substr(0, end));
+}
+
+bool starts_with_phrase(std::string_view folded, std::string_view phrase) {
+    return folded.starts_with(phrase) &&
+           (folded.size() == phrase.size() || !is_word_char(decode_at(folded, phrase.size()).cp));
+}
+
+bool is_closing_paragraph(std::string_view line) {
+    const auto f = folded_start(line, 64);
+    return starts_with_phrase(f, "can cu chi thi nay") || starts_with_phrase(f, "chi thi nay co hieu luc");
+}
+
+struct Builder {
+    const std::vector<std::string>& lines;
+    Structure s;
+    Level top_level = Level::Arabic;
+    std::vector<int> stack;
+    std::unordered_set<std::string> refs;
+    std::unordered_map<std::string, int> repeats;             // ref → how many times it was taken
+    std::unordered_map<std::string, std::string> top_titles;  // label → folded title
+    std::unordered_set<std::string> preamble;                 // folded preamble paragraphs
+    std::vector<std::pair<int, std::size_t>> continuations;   // (item, line) since the last marker
+
+    explicit Builder(const std::vector<std::string>& l) : lines(l) {}
+
+    void add_item(const Marker& m) {
+        if (s.items.size() >= kMaxItems)
+            fail(ErrorKind::Invalid, "The text has more than " + std::to_string(kMaxItems) +
+                                         " numbered items: this does not look like a directive.");
+        while (!stack.empty() && s.items[stack.back()].level >= m.level) stack.pop_back();
+        Item item;
+        item.level = m.level;
+        item.parent = stack.empty() ? -1 : stack.back();
+        std::string label = m.label;
+        if (label.empty()) {
+            int bullets = 1;
+            if (item.parent >= 0)
+                for (int c : s.items[item.parent].children) bullets += s.items[c].is_bullet() ? 1 : 0;
+            label = std::to_string(bullets);
+        }
+        item.ref = item.parent < 0 ? label : s.items[item.parent].ref + "." + label;
+        if (!refs.insert(item.ref).second) {
+            // Counting per ref keeps a text with thousands of repeats linear.
+            int& n = repeats[item.ref];
+            std::string unique;
+            do unique = item.ref + "-" + std::to_string(++n + 1);
+            while (!refs.insert(unique).second);
+            s.warnings.add("Item " + item.ref + " appears more than once; the repeat was numbered " +
+                                 unique + ".");
+            item.ref = unique;
+        }
+        item.paragraphs.push_back(m.text);
+        const int index = static_cast<int>(s.items.size());
+        item.top = item.parent < 0 ? index : s.items[item.parent].top;
+        if (item.parent >= 0) s.items[item.parent].children.push_back(index);
+        s.items.push_back(std::move(item));
+        stack.push_back(index);
+        continuations.clear();
+    }
+
+    void add_paragraph(std::string_view text, std::size_t line) {
+        if (stack.empty()) return;
+        auto& paragraphs = s.items[stack.back()].paragraphs;
+        // A marker alone on its line takes the next line as its own first paragraph.
+        if (paragraphs.size() == 1 && paragraphs[0].empty()) paragraphs[0] = std::string(text);
+        else paragraphs.emplace_back(text);
+        continuations.emplace_back(stack.back(), line);
+    }
+
+    // Without a closing line, a repeated copy's title and preamble were read as continuation
+    // paragraphs of the last item; give them back before stopping.
+    std::size_t drop_repeated_preamble(std::size_t stop_line) {
+        while (!continuations.empty()) {
+            auto [index, line] = continuations.back();
+            auto& paragraphs = s.items[index].paragraphs;
+            if (paragraphs.size() < 2 || !preamble.count(fold_fast(paragraphs.back()))) break;
+            paragraphs.pop_back();
+            continuations.pop_back();
+            stop_line = line;
+        }
+        return stop_line;
+    }
+
+    void run() {
+        bool roman = false;
+        for (const auto& line : lines)
+            if (auto m = detect_marker(line); m && m->level == Level::Roman && m->value == 1) roman = true;
+        top_level = roman ? Level::Roman : Level::Arabic;
+
+        std::optional<std::size_t> first_any, first_one;
+        for (std::size_t i = 0; i < lines.size() && !first_one; ++i) {
+            auto m = detect_marker(lines[i]);
+            if (!m || m->level != top_level) continue;
+            if (!first_any) first_any = i;
+            if (m->value == 1) first_one = i;
+        }
+        if (!first_any) fail(ErrorKind::Invalid, "No numbered sections found: this does not look like a directive.");
+        s.body_begin = first_one ? *first_one : *first_any;
+        for (std::size_t i = 0; i < s.body_begin; ++i)
+            if (!lines[i].empty()) preamble.insert(fold_fast(lines[i]));
+
+        s.body_end = lines.size();
+        bool skipping = false;
+        for (std::size_t i = s.body_begin; i < lines.size(); ++i) {
+            const auto& line = lines[i];
+            if (line.empty() || !has_word_char(line)) continue;
+            if (is_page_chrome(line) || is_signature_start(line)) {
+                s.body_end = i;
+                break;
+            }
+            auto m = detect_marker(line);
+            if (m && m->level < top_level) m.reset();  // "II." in a directive without parts is just text
+            if (m && m->level == top_level) {
+                const auto title = fold_fast(strip_trailing_punct(m->text));
+                if (auto seen = top_titles.find(m->label); seen != top_titles.end()) {
+                    if (seen->second == title) {
+                        s.body_end = drop_repeated_preamble(i);
+                        break;
+                    }
+                    s.warnings.add("Section " + m->label +
+                                         " appears a second time with a different title; the second one was skipped.");
+                    skipping = true;
+                    continue;
+                }
+                top_titles.emplace(m->label, title);
+                skipping = false;
+            }
+            if (skipping) continue;
+            if (m) {
+                const auto end_mark = m->text.find("./.");
+                const bool last = end_mark != std::string::npos;
+                if (last) m->text = strip_trailing_punct(m->text.substr(0, end_mark));
+                add_item(*m);
+                if (last) {
+                    s.body_end = i + 1;
+                    break;
+                }
+                continue;
+            }
+            if (line.find("./.") != std::string::npos || is_closing_paragraph(line)) {
+                s.body_end = i + 1;
+                break;
+            }
+            add_paragraph(line, i);
+        }
+
+        for (std::size_t i = 0; i < s.body_end; ++i) {
+            const auto& line = lines[i];
+            if (line.empty() || !has_word_char(line) || (i < s.body_begin && is_page_chrome(line))) continue;
+            if (!s.body.empty()) s.body += '\n';
+            s.body += line;
+        }
+    }
+};
+}  // namespace
+
+std::optional<Marker> detect_marker(std::string_view line) {
+    if (line.empty()) return std::nullopt;
+    const auto first = decode_at(line, 0);
+    if (auto level = bullet_level(first.cp)) {
+        const auto rest = line.substr(first.len);
+        if (rest.starts_with(' ')) return Marker{*level, "", 0, dt::trim(rest)};
+        // "-Tổ chức …" from careless typing is still a bullet; "-5%" and "--" are not.
+        if (!rest.empty() && is_letter(decode_at(rest, 0).cp)) return Marker{*level, "", 0, std::string(rest)};
+        return std::nullopt;
+    }
+
+    std::size_t n = 0;
+    while (n < line.size() && std::string_view("IVXLC").find(line[n]) != std::string_view::npos) ++n;
+    if (n > 0 && n < line.size() && line[n] == '.' && (n + 1 == line.size() || line[n + 1] == ' ')) {
+        if (const int v = roman_value(line.substr(0, n)); v > 0)
+            return Marker{Level::Roman, std::string(line.substr(0, n)), v, dt::trim(line.substr(n + 1))};
+    }
+
+    n = 0;
+    while (n < line.size() && line[n] >= '0' && line[n] <= '9') ++n;
+    if (n >= 1 && n <= 2 && n < line.size() && (line[n] == '.' || line[n] == ')')) {
+        const auto rest = line.substr(n + 1);
+        const int v = std::stoi(std::string(line.substr(0, n)));
+        if (v >= 1 && (rest.empty() || rest.starts_with(' ') || starts_upper(rest)))
+            return Marker{Level::Arabic, std::to_string(v), v, dt::trim(rest)};
+    }
+
+    for (auto letter : kClauseLetters) {
+        if (line.starts_with(letter) && line.size() > letter.size() && line[letter.size()] == ')' &&
+            (line.size() == letter.size() + 1 || line[letter.size() + 1] == ' '))
+            return Marker{Level::Letter, std::string(letter), 0, dt::trim(line.substr(letter.size() + 1))};
+    }
+    return std::nullopt;
+}
+
+bool is_page_chrome(std::string_view line) {
+    if (line.starts_with("P.V") && line.size() <= 40 && (line.size() == 3 || !is_letter(decode_at(line, 3).cp)))
+        return true;
+    if (line.size() > 80) return false;
+    const auto f = folded_start(line, 64);
+    for (std::string_view key : {"luot xem", "tin khac", "thong ke truy cap", "bai viet lien quan", "tin lien quan"})
+        if (starts_with_phrase(f, key)) return true;
+    return false;
+}
+
+bool is_signature_start(std::string_view line) {
+    for (std::string_view key : {"TM. ", "KT. ", "Q. CHỦ TỊCH", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"})
+        if (line.starts_with(key) || line == dt::trim(key)) return true;
+    const auto f = folded_start(line, 32);
+    for (std::string_view key : {"noi nhan", "luu: vt", "luu vt", "(da ky)"})
+        if (starts_with_phrase(f, key)) return true;
+    return false;
+}
+
+std::string Item::text() const {
+    std::string out;
+    for (const auto& p : paragraphs) {
+        if (!out.empty()) out += '\n';
+        out += p;
+    }
+    return out;
+}
+
+Structure build_structure(const std::vector<std::string>& lines) {
+    Builder b(lines);
+    b.run();
+    return std::move(b.s);
+}
+
+}  // namespace dt::importer::detail

@@ -1,0 +1,119 @@
+#pragma once
+// Everything the views share, in one struct passed by reference (hello_imgui's way).
+#include <map>
+#include <optional>
+#include <string>
+
+#include "service/service.h"
+#include "ui/models.h"
+
+struct ImVec2;
+
+namespace dt::ui {
+
+enum class View { Dashboard, Directive, Tasks, Task, MyAgency, Admin, Disbursement, Reports };
+
+std::optional<View> parse_view(std::string_view name);
+
+// The editor's buffers: what the user typed, kept apart from the saved record.
+struct EditorState {
+    Id loaded_id = 0;
+    int base_version = 0;  // the version the user started editing from
+    unsigned loaded_revision = 0;
+    service::AssignmentView saved;
+    std::vector<store::EvidenceRecord> evidence;
+    std::vector<store::JournalRecord> history;
+    int status = 0;
+    int progress = 0;
+    char owner[256] = {};
+    char due[32] = {};
+    char note[2048] = {};
+    char doc_ref[128] = {};
+    char doc_date[32] = {};
+    char file[512] = {};
+    std::map<std::string, std::string> field_errors;  // field → message shown next to it
+};
+
+// Someone saved first: their values and ours, until the user reloads or re-applies.
+struct ConflictState {
+    bool open = false;
+    Id id = 0;
+    service::AssignmentView theirs;
+    service::AssignmentChange mine;
+};
+
+struct AdminState {
+    unsigned built_revision = 0;  // the lists below are read again only after a change
+    std::vector<store::AgencyRecord> agencies;
+    std::map<Id, std::vector<Id>> members;  // group → member agencies
+    std::vector<store::UserRecord> users;
+    char agency_name[256] = {}, agency_short[64] = {}, agency_kind[64] = "department", new_name[256] = {};
+    int selected_agency = -1;
+    char user_name[128] = {}, user_password[128] = {};
+    int user_role = 2;
+    int user_agency = -1;
+    char import_path[512] = {};
+    std::string import_text;
+    std::optional<importer::Outline> preview;
+    std::string preview_error;
+};
+
+struct TasksViewState {
+    char search[256] = {};
+    TaskFilter filter;
+    std::map<Id, bool> selected;  // multi-select for bulk changes
+    int bulk_status = 0;          // 0 = unchanged
+    char bulk_owner[256] = {};
+    char bulk_due[32] = {};
+    bool focus_search = false;
+};
+
+struct AppState {
+    service::Service& service;
+    service::Actor actor;
+    Date as_of = Date::today();
+    char as_of_text[32] = {};
+    View view = View::Dashboard;
+    std::optional<Id> selected;       // the assignment in the editor
+    std::string selected_ref;         // its task, highlighted in the directive view
+    std::optional<Id> agenda_agency;  // "Đơn vị của tôi" for an admin who picks one
+    struct Agenda {
+        unsigned revision = 0;
+        Id agency = 0;
+        Date as_of{};
+        std::vector<int> rows;
+    } agenda;                          // re-sorted only when rows or the agency change
+    std::string scrolled_to_ref;       // the directive text scrolls once per newly selected task
+
+    // Data revision: bumped after our own writes and when another process commits.
+    unsigned revision = 1;
+    unsigned built_revision = 0;
+    Date built_as_of{};
+    int data_version = 0;
+    double last_poll = -1e9;
+
+    TaskTable tasks;
+    Dashboard dashboard;
+    DirectiveModel directive;
+    EditorState editor;
+    ConflictState conflict;
+    AdminState admin;
+    TasksViewState tasks_view;
+
+    std::string message;  // status line after an action
+    bool message_is_error = false;
+
+    // Rectangles of named widgets from the last frame, for headless tests that click.
+    std::map<std::string, std::pair<float, float>> probes;
+
+    explicit AppState(service::Service& s, service::Actor a) : service(s), actor(std::move(a)) {}
+
+    bool can_edit(const TaskRow& row) const;
+    void report(const std::string& text, bool error);
+    void data_changed() { ++revision; }
+};
+
+// Rebuilds cached rows when the data revision or the as-of date changed.
+void refresh_models(AppState& state);
+
+}  // namespace dt::ui

@@ -1,0 +1,231 @@
+#include "ui/models.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.h"
+#include "ui/strings.h"
+
+namespace dt::ui {
+
+void TaskTable::rebuild(std::vector<service::AssignmentView> views) {
+    rows_.clear();
+    rows_.reserve(views.size());
+    for (auto& v : views) {
+        auto& r = v.record;
+        TaskRow row;
+        row.id = r.id;
+        row.agency_id = r.agency_id;
+        row.directive = r.directive_code;
+        row.ref = r.task_ref;
+        row.section = r.section;
+        row.agency = r.agency;
+        row.title = r.title;
+        row.owner = r.owner;
+        row.due = r.due;
+        row.due_text = r.due ? r.due->vn() : "—";
+        row.role = r.role;
+        row.status = r.status;
+        row.bucket = v.bucket;
+        row.progress = r.progress;
+        row.version = r.version;
+        row.search_key = fold(r.task_ref + " " + r.title + " " + r.text + " " + r.agency + " " + r.agency_short + " " + r.owner);
+        rows_.push_back(std::move(row));
+    }
+    std::set<std::string> owners;
+    std::map<std::string, Id> agencies;
+    sections_.clear();
+    for (const auto& r : rows_) {
+        if (std::find(sections_.begin(), sections_.end(), r.section) == sections_.end()) sections_.push_back(r.section);
+        if (!r.owner.empty()) owners.insert(r.owner);
+        agencies.emplace(r.agency, r.agency_id);
+    }
+    owners_.assign(owners.begin(), owners.end());
+    agencies_.clear();
+    for (const auto& [name, id] : agencies) agencies_.emplace_back(id, name);
+    apply();
+}
+
+void TaskTable::set_filter(const TaskFilter& filter) {
+    if (filter == filter_) return;
+    filter_ = filter;
+    apply();
+}
+
+void TaskTable::set_sort(const SortSpec& sort) {
+    if (sort == sort_) return;
+    sort_ = sort;
+    apply();
+}
+
+const TaskRow* TaskTable::find(Id id) const {
+    for (const auto& r : rows_)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+namespace {
+// Dotted refs compare part by part, numbers as numbers: 1.a.2 < 1.a.10 < 2.
+bool ref_less(const std::string& a, const std::string& b) {
+    const auto pa = split(a, '.'), pb = split(b, '.');
+    for (std::size_t i = 0; i < std::min(pa.size(), pb.size()); ++i) {
+        if (pa[i] == pb[i]) continue;
+        const bool na = !pa[i].empty() && std::all_of(pa[i].begin(), pa[i].end(), ::isdigit);
+        const bool nb = !pb[i].empty() && std::all_of(pb[i].begin(), pb[i].end(), ::isdigit);
+        if (na && nb) return std::stoll(pa[i]) < std::stoll(pb[i]);
+        return pa[i] < pb[i];
+    }
+    return pa.size() < pb.size();
+}
+
+// A date-less row sorts after every dated one, whichever the direction.
+int compare_due(const TaskRow& a, const TaskRow& b) {
+    if (a.due == b.due) return 0;
+    if (!a.due) return 1;
+    if (!b.due) return -1;
+    return *a.due < *b.due ? -1 : 1;
+}
+}  // namespace
+
+void TaskTable::apply() {
+    visible_.clear();
+    const std::string needle = fold(collapse_spaces(filter_.text));
+    for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
+        const auto& r = rows_[i];
+        if (!filter_.section.empty() && r.section != filter_.section) continue;
+        if (filter_.agency_id && r.agency_id != *filter_.agency_id) continue;
+        if (filter_.status && r.status != *filter_.status) continue;
+        if (filter_.bucket && r.bucket != *filter_.bucket) continue;
+        if (!filter_.owner.empty() && r.owner != filter_.owner) continue;
+        if (!needle.empty() && r.search_key.find(needle) == std::string::npos) continue;
+        visible_.push_back(i);
+    }
+    const auto& rows = rows_;
+    const SortSpec spec = sort_;
+    std::stable_sort(visible_.begin(), visible_.end(), [&](int ia, int ib) {
+        const auto& a = rows[ia];
+        const auto& b = rows[ib];
+        int c = 0;
+        switch (spec.key) {
+        case SortKey::Ref: c = ref_less(a.ref, b.ref) ? -1 : ref_less(b.ref, a.ref) ? 1 : 0; break;
+        case SortKey::Agency: c = a.agency.compare(b.agency); break;
+        case SortKey::Role: c = static_cast<int>(a.role) - static_cast<int>(b.role); break;
+        case SortKey::Status: c = static_cast<int>(a.status) - static_cast<int>(b.status); break;
+        case SortKey::Bucket: c = static_cast<int>(a.bucket) - static_cast<int>(b.bucket); break;
+        case SortKey::Due:
+            c = compare_due(a, b);
+            if (c != 0 && (!a.due || !b.due)) return c < 0;  // undated rows stay last
+            break;
+        case SortKey::Progress: c = a.progress - b.progress; break;
+        case SortKey::Owner: c = a.owner.compare(b.owner); break;
+        case SortKey::Title: c = a.title.compare(b.title); break;
+        }
+        return spec.descending ? c > 0 : c < 0;
+    });
+}
+
+std::vector<int> agency_agenda(const TaskTable& table, Id agency_id) {
+    std::vector<int> out;
+    const auto& rows = table.rows();
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i)
+        if (rows[i].agency_id == agency_id) out.push_back(i);
+    std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
+        const bool done_a = rows[a].status == Status::Done, done_b = rows[b].status == Status::Done;
+        if (done_a != done_b) return done_b;  // open work first
+        return compare_due(rows[a], rows[b]) < 0;
+    });
+    return out;
+}
+
+void Dashboard::rebuild(const TaskTable& table, Date as_of) {
+    *this = Dashboard{};
+    const auto& rows = table.rows();
+    sections = table.sections();
+    std::map<std::string, int> agency_index;
+    std::map<std::string, int> overdue;
+    struct Due { Date due; std::string title; int open = 0; };
+    std::map<std::pair<Date, std::string>, Due> upcoming;  // (due, ref)
+    int on_time = 0;
+    for (const auto& r : rows) {
+        ++total;
+        ++buckets[static_cast<int>(r.bucket)];
+        if (r.due && *r.due < as_of) {
+            ++deadline_passed;
+            on_time += r.bucket == Bucket::DoneOnTime ? 1 : 0;
+        }
+        auto [it, inserted] = agency_index.try_emplace(r.agency, static_cast<int>(agencies.size()));
+        if (inserted) {
+            agencies.push_back(r.agency);
+            matrix.emplace_back(sections.size());
+        }
+        const auto s = std::find(sections.begin(), sections.end(), r.section) - sections.begin();
+        auto& cell = matrix[it->second][s];
+        ++cell.total;
+        cell.done += r.status == Status::Done ? 1 : 0;
+        cell.overdue += r.bucket == Bucket::OpenOverdue ? 1 : 0;
+        cell.blocked += r.status == Status::Blocked ? 1 : 0;
+        if (r.bucket == Bucket::OpenOverdue) ++overdue[r.agency];
+        if (r.due && *r.due >= as_of && r.status != Status::Done) {
+            auto& u = upcoming[{*r.due, r.directive + " " + r.ref}];
+            u.due = *r.due;
+            u.title = r.title;
+            ++u.open;
+        }
+    }
+    on_time_rate = deadline_passed > 0 ? 100.0 * on_time / deadline_passed : 0.0;
+    for (const auto& [key, u] : upcoming) {
+        if (next_deadlines.size() == 8) break;
+        next_deadlines.push_back({u.due, key.second, u.title, u.open});
+    }
+    most_overdue.assign(overdue.begin(), overdue.end());
+    std::stable_sort(most_overdue.begin(), most_overdue.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    if (most_overdue.size() > 10) most_overdue.resize(10);
+}
+
+void DirectiveModel::rebuild(const service::Service& service) {
+    directives = service.directives();
+    nodes.clear();
+    paragraphs.clear();
+    paragraphs_of_ref.clear();
+    if (directives.empty()) return;
+    current = std::clamp(current, 0, static_cast<int>(directives.size()) - 1);
+    const auto& d = directives[current];
+    for (auto& p : split(d.body, '\n'))
+        if (auto t = trim(p); !t.empty()) paragraphs.push_back(std::move(t));
+
+    const auto sections = service.sections(d.id);
+    const auto tasks = service.tasks(d.id);
+    std::set<std::string> emitted;
+    for (const auto& s : sections) {
+        nodes.push_back({s.label, s.label + ". " + s.title, 0, false, std::nullopt});
+        emitted.insert(s.label);
+        for (const auto& t : tasks) {
+            if (t.section_id != s.id) continue;
+            // Structural parents (clauses, bullets with sub-bullets) are shown once, before their first task.
+            std::vector<std::string> chain;
+            for (auto p = t.parent_ref; p && !emitted.count(*p);) {
+                chain.push_back(*p);
+                const auto dot = p->rfind('.');
+                p = dot == std::string::npos ? std::nullopt : std::optional<std::string>(p->substr(0, dot));
+            }
+            for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+                nodes.push_back({*it, *it, static_cast<int>(std::count(it->begin(), it->end(), '.')), false, std::nullopt});
+                emitted.insert(*it);
+            }
+            const int depth = static_cast<int>(std::count(t.ref.begin(), t.ref.end(), '.'));
+            nodes.push_back({t.ref, t.ref + "  " + t.title, depth == 0 ? 1 : depth, true, t.id});
+            // The paragraphs that hold this task's text, to highlight beside the tree.
+            for (const auto& line : split(t.text, '\n')) {
+                const auto probe = trim(line).substr(0, 80);
+                if (probe.size() < 12) continue;
+                for (int i = 0; i < static_cast<int>(paragraphs.size()); ++i)
+                    if (paragraphs[i].find(probe) != std::string::npos) {
+                        paragraphs_of_ref[t.ref].push_back(i);
+                        break;
+                    }
+            }
+        }
+    }
+}
+
+}  // namespace dt::ui

@@ -1,0 +1,186 @@
+#include "ui/strings.h"
+
+#include <array>
+
+namespace dt::ui {
+
+namespace {
+struct Entry {
+    T key;
+    const char* vi;
+    const char* en;
+};
+
+// Kept in the order of T; checked at start-up by a test.
+constexpr Entry kTable[] = {
+    {T::AppTitle, "Theo dõi thực hiện Chỉ thị", "Directive Tracker"},
+    {T::NavDashboard, "Tổng quan", "Dashboard"},
+    {T::NavDirective, "Chỉ thị", "Directive"},
+    {T::NavTasks, "Nhiệm vụ", "Tasks"},
+    {T::NavTask, "Chi tiết nhiệm vụ", "Task detail"},
+    {T::NavMyAgency, "Đơn vị của tôi", "My agency"},
+    {T::NavDisbursement, "Giải ngân", "Disbursement"},
+    {T::NavReports, "Báo cáo", "Reports"},
+    {T::NavAdmin, "Quản trị", "Administration"},
+    {T::AsOf, "Tính đến ngày", "As of"},
+    {T::Language, "Ngôn ngữ", "Language"},
+    {T::SignedInAs, "Người dùng", "Signed in as"},
+    {T::RoleAdmin, "Quản trị viên", "Administrator"},
+    {T::RoleAgency, "Cán bộ đơn vị", "Agency user"},
+    {T::RoleViewer, "Lãnh đạo (chỉ xem)", "Viewer (read only)"},
+    {T::ReadOnly, "Chỉ xem", "Read only"},
+    {T::BucketDoneOnTime, "Hoàn thành đúng hạn", "Done on time"},
+    {T::BucketDoneLate, "Hoàn thành quá hạn", "Done late"},
+    {T::BucketOpenOnTime, "Chưa hoàn thành, trong hạn", "Open, on time"},
+    {T::BucketOpenOverdue, "Chưa hoàn thành, quá hạn", "Open, overdue"},
+    {T::BucketNoDeadline, "Không giao thời hạn", "No deadline"},
+    {T::StatusNotStarted, "Chưa thực hiện", "Not started"},
+    {T::StatusInProgress, "Đang thực hiện", "In progress"},
+    {T::StatusDone, "Hoàn thành", "Done"},
+    {T::StatusBlocked, "Vướng mắc", "Blocked"},
+    {T::RoleLead, "Chủ trì", "Lead"},
+    {T::RoleCoordinate, "Phối hợp", "Coordinate"},
+    {T::OnTimeRate, "Tỷ lệ đúng hạn", "On-time rate"},
+    {T::Assignments, "Phân công", "Assignments"},
+    {T::Tasks, "Nhiệm vụ", "Tasks"},
+    {T::Matrix, "Đơn vị × nhóm nhiệm vụ", "Agency × section"},
+    {T::NextDeadlines, "Hạn sắp tới", "Next deadlines"},
+    {T::MostOverdue, "Đơn vị có nhiều nhiệm vụ quá hạn", "Agencies with most overdue tasks"},
+    {T::Section, "Nhóm", "Section"},
+    {T::Agency, "Đơn vị", "Agency"},
+    {T::NoData, "Chưa có dữ liệu", "No data yet"},
+    {T::OverdueCount, "Quá hạn", "Overdue"},
+    {T::Ref, "Mục", "Ref"},
+    {T::Title, "Nội dung", "Title"},
+    {T::Status, "Trạng thái", "Status"},
+    {T::Bucket, "Tiến độ thời hạn", "Timeliness"},
+    {T::Progress, "Tiến độ", "Progress"},
+    {T::Owner, "Người phụ trách", "Owner"},
+    {T::Due, "Thời hạn", "Due"},
+    {T::Role, "Vai trò", "Role"},
+    {T::Filter, "Lọc", "Filter"},
+    {T::FilterHint, "Tìm (không cần dấu): giai ngan…", "Search (accents optional): giai ngan…"},
+    {T::All, "Tất cả", "All"},
+    {T::Clear, "Xóa lọc", "Clear"},
+    {T::Selected, "Đã chọn", "Selected"},
+    {T::BulkApply, "Áp dụng cho các dòng đã chọn", "Apply to selected rows"},
+    {T::BulkNone, "(không đổi)", "(unchanged)"},
+    {T::RowsShown, "dòng", "rows"},
+    {T::Save, "Lưu", "Save"},
+    {T::Reload, "Tải lại", "Reload"},
+    {T::ReApply, "Áp dụng lại thay đổi của tôi", "Re-apply my changes"},
+    {T::Cancel, "Hủy", "Cancel"},
+    {T::Evidence, "Minh chứng", "Evidence"},
+    {T::AddEvidence, "Thêm minh chứng", "Add evidence"},
+    {T::Note, "Nội dung minh chứng", "Note"},
+    {T::DocRef, "Số, ký hiệu văn bản", "Document reference"},
+    {T::DocDate, "Ngày văn bản", "Document date"},
+    {T::AttachFile, "Tệp đính kèm (đường dẫn)", "Attachment (path)"},
+    {T::OpenAttachment, "Mở tệp", "Open file"},
+    {T::History, "Lịch sử thay đổi", "History"},
+    {T::Text, "Nội dung nhiệm vụ", "Task text"},
+    {T::Completed, "Ngày hoàn thành", "Completed on"},
+    {T::NoSelection, "Chọn một nhiệm vụ trong danh sách.", "Pick a task in the list."},
+    {T::Version, "Phiên bản", "Version"},
+    {T::Conflict, "Xung đột khi lưu", "Save conflict"},
+    {T::ConflictExplain, "Người khác đã lưu nhiệm vụ này trước bạn. So sánh rồi chọn:",
+     "Someone saved this task before you. Compare, then choose:"},
+    {T::Theirs, "Đã lưu (của người khác)", "Saved (theirs)"},
+    {T::Yours, "Của bạn", "Yours"},
+    {T::Saved, "Đã lưu.", "Saved."},
+    {T::Directive, "Chỉ thị", "Directive"},
+    {T::NotYourAgency, "Chỉ đơn vị được giao mới được cập nhật nhiệm vụ này.",
+     "Only the assigned agency may update this task."},
+    {T::ViewerCannotEdit, "Tài khoản chỉ xem không được thay đổi dữ liệu.", "A viewer account cannot change data."},
+    {T::OnlyOfficeDue, "Chỉ văn phòng (quản trị) được đổi thời hạn; hãy đề nghị gia hạn.",
+     "Only the office changes deadlines; ask for an extension."},
+    {T::Outline, "Bố cục chỉ thị", "Outline"},
+    {T::DirectiveText, "Toàn văn", "Full text"},
+    {T::MyAgencyFor, "Nhiệm vụ của", "Tasks of"},
+    {T::NoAgency, "Tài khoản này không gắn với đơn vị nào.", "This account is not bound to an agency."},
+    {T::ChooseAgency, "Chọn đơn vị", "Choose agency"},
+    {T::AdminAgencies, "Cơ quan, đơn vị", "Agencies"},
+    {T::AdminGroups, "Nhóm đơn vị", "Groups"},
+    {T::AdminUsers, "Người dùng", "Users"},
+    {T::AdminImport, "Nhập chỉ thị", "Import a directive"},
+    {T::Name, "Tên", "Name"},
+    {T::ShortName, "Tên viết tắt", "Short name"},
+    {T::Kind, "Loại", "Kind"},
+    {T::Active, "Đang hoạt động", "Active"},
+    {T::Members, "Thành viên", "Members"},
+    {T::Add, "Thêm", "Add"},
+    {T::Rename, "Đổi tên", "Rename"},
+    {T::Deactivate, "Ngừng hoạt động", "Deactivate"},
+    {T::NewName, "Tên mới", "New name"},
+    {T::UserName, "Tên đăng nhập", "User name"},
+    {T::Password, "Mật khẩu", "Password"},
+    {T::ImportFromFile, "Tệp văn bản (đường dẫn)", "Text file (path)"},
+    {T::PasteText, "Hoặc dán nội dung chỉ thị", "Or paste the directive's text"},
+    {T::Preview, "Xem trước", "Preview"},
+    {T::ImportNow, "Nhập vào cơ sở dữ liệu", "Import into the database"},
+    {T::Warnings, "Cảnh báo", "Warnings"},
+    {T::Sections, "Nhóm nhiệm vụ", "Sections"},
+    {T::Deadline, "Thời hạn", "Deadline"},
+    {T::OnlyAdmin, "Chỉ quản trị viên được thực hiện.", "Only an administrator may do this."},
+    {T::Imported, "Đã nhập chỉ thị.", "Directive imported."},
+    {T::DisbursementComing,
+     "Giải ngân vốn đầu tư công: chủ đầu tư, dự án, số liệu giải ngân hằng tuần và các mốc 50/75/85/95/100 % của Chỉ thị — sẽ có ở phiên bản sau.",
+     "Public-investment disbursement: investors, projects, weekly figures and the directive's 50/75/85/95/100 % ladder — coming in a later version."},
+    {T::ReportsComing,
+     "Báo cáo tình hình thực hiện Chỉ thị (PDF, XLSX, HTML, CSV) tại một ngày chọn, so với kỳ báo cáo trước — sẽ có ở phiên bản sau.",
+     "Progress reports (PDF, XLSX, HTML, CSV) at a chosen date, with changes since the last report — coming in a later version."},
+};
+static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
+
+Lang g_lang = Lang::Vi;
+}  // namespace
+
+void set_language(Lang lang) { g_lang = lang; }
+Lang language() { return g_lang; }
+
+const char* tr(T key) {
+    const auto& e = kTable[static_cast<int>(key)];
+    return g_lang == Lang::Vi ? e.vi : e.en;
+}
+
+std::vector<std::string_view> all_strings() {
+    std::vector<std::string_view> out;
+    for (const auto& e : kTable) {
+        out.emplace_back(e.vi);
+        out.emplace_back(e.en);
+    }
+    return out;
+}
+
+bool table_in_order() {
+    for (int i = 0; i < static_cast<int>(T::Count_); ++i)
+        if (static_cast<int>(kTable[i].key) != i) return false;
+    return true;
+}
+
+const char* label(Status s) {
+    static constexpr T keys[] = {T::StatusNotStarted, T::StatusInProgress, T::StatusDone, T::StatusBlocked};
+    return tr(keys[static_cast<int>(s)]);
+}
+const char* label(Bucket b) {
+    static constexpr T keys[] = {T::BucketDoneOnTime, T::BucketDoneLate, T::BucketOpenOnTime, T::BucketOpenOverdue,
+                                 T::BucketNoDeadline};
+    return tr(keys[static_cast<int>(b)]);
+}
+const char* label(AssignmentRole r) { return tr(r == AssignmentRole::Lead ? T::RoleLead : T::RoleCoordinate); }
+const char* label(UserRole r) {
+    return tr(r == UserRole::Admin ? T::RoleAdmin : r == UserRole::Agency ? T::RoleAgency : T::RoleViewer);
+}
+
+std::string format_vnd(std::int64_t amount) {
+    const bool negative = amount < 0;
+    std::string digits = std::to_string(negative ? -amount : amount);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+        out += digits[i];
+    }
+    return (negative ? "-" : "") + out + " ₫";
+}
+
+}  // namespace dt::ui

@@ -1,0 +1,59 @@
+#pragma once
+// Every user-visible string of the GUI, one table per language (strings.cpp).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace dt::ui {
+
+enum class Lang { Vi, En };
+
+enum class T : int {
+    AppTitle, NavDashboard, NavDirective, NavTasks, NavTask, NavMyAgency, NavDisbursement, NavReports, NavAdmin,
+    AsOf, Language, SignedInAs, RoleAdmin, RoleAgency, RoleViewer, ReadOnly,
+    // buckets and statuses
+    BucketDoneOnTime, BucketDoneLate, BucketOpenOnTime, BucketOpenOverdue, BucketNoDeadline,
+    StatusNotStarted, StatusInProgress, StatusDone, StatusBlocked, RoleLead, RoleCoordinate,
+    // dashboard
+    OnTimeRate, Assignments, Tasks, Matrix, NextDeadlines, MostOverdue, Section, Agency, NoData, OverdueCount,
+    // table columns and filters
+    Ref, Title, Status, Bucket, Progress, Owner, Due, Role, Filter, FilterHint, All, Clear, Selected, BulkApply,
+    BulkNone, RowsShown,
+    // editor
+    Save, Reload, ReApply, Cancel, Evidence, AddEvidence, Note, DocRef, DocDate, AttachFile, OpenAttachment,
+    History, Text, Completed, NoSelection, Version, Conflict, ConflictExplain, Theirs, Yours, Saved, Directive,
+    NotYourAgency, ViewerCannotEdit, OnlyOfficeDue,
+    // directive view
+    Outline, DirectiveText,
+    // my agency
+    MyAgencyFor, NoAgency, ChooseAgency,
+    // admin
+    AdminAgencies, AdminGroups, AdminUsers, AdminImport, Name, ShortName, Kind, Active, Members, Add, Rename,
+    Deactivate, NewName, UserName, Password, ImportFromFile, PasteText, Preview, ImportNow, Warnings, Sections,
+    Deadline, OnlyAdmin, Imported,
+    // placeholders
+    DisbursementComing, ReportsComing,
+    Count_
+};
+
+void set_language(Lang lang);
+Lang language();
+const char* tr(T key);
+// All strings of both tables, so the font atlas can hold every glyph they need.
+std::vector<std::string_view> all_strings();
+
+const char* label(Status s);
+const char* label(Bucket b);
+const char* label(AssignmentRole r);
+const char* label(UserRole r);
+
+// True when the table lists every key once, in order (a test checks it).
+bool table_in_order();
+
+// 1250000 → "1.250.000 ₫"
+std::string format_vnd(std::int64_t amount);
+
+}  // namespace dt::ui

@@ -1,0 +1,227 @@
+// Nhiệm vụ: every assignment, filtered and sorted from cached rows, with a bulk change.
+#include <imgui.h>
+
+#include <cstring>
+#include <iterator>
+
+#include "core/error.h"
+#include "ui/strings.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace dt::ui {
+
+namespace {
+// imgui 1.86 indexes keys by the platform's codes; GLFW's (and ours in tests) for F is 'F'.
+constexpr int kKeyF = 'F';
+
+template <typename Items, typename Name>
+bool filter_combo(const char* id, const char* current, const Items& items, Name name, int& chosen) {
+    bool changed = false;
+    if (ImGui::BeginCombo(id, current)) {
+        if (ImGui::Selectable(tr(T::All), chosen < 0)) { chosen = -1; changed = true; }
+        for (int i = 0; i < static_cast<int>(std::size(items)); ++i)
+            if (ImGui::Selectable(name(items[i]), chosen == i)) { chosen = i; changed = true; }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void draw_filters(AppState& s) {
+    auto& v = s.tasks_view;
+    TaskFilter f = s.tasks.filter();
+    const float w = ImGui::GetFontSize();
+    if (v.focus_search || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(kKeyF))) {
+        ImGui::SetKeyboardFocusHere();
+        v.focus_search = false;
+    }
+    ImGui::SetNextItemWidth(w * 16);
+    ImGui::InputTextWithHint("##search", tr(T::FilterHint), v.search, sizeof v.search);
+    probe(s, "tasks:search");
+    f.text = v.search;
+
+    const auto& sections = s.tasks.sections();
+    int section = -1;
+    for (int i = 0; i < static_cast<int>(sections.size()); ++i) section = sections[i] == f.section ? i : section;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 6);
+    if (filter_combo("##section", f.section.empty() ? tr(T::Section) : f.section.c_str(), sections,
+                     [](const std::string& x) { return x.c_str(); }, section))
+        f.section = section < 0 ? "" : sections[section];
+
+    const auto& agencies = s.tasks.agencies();
+    int agency = -1;
+    for (int i = 0; i < static_cast<int>(agencies.size()); ++i) agency = f.agency_id == agencies[i].first ? i : agency;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 14);
+    if (filter_combo("##agency", agency < 0 ? tr(T::Agency) : agencies[agency].second.c_str(), agencies,
+                     [](const std::pair<Id, std::string>& x) { return x.second.c_str(); }, agency))
+        f.agency_id = agency < 0 ? std::nullopt : std::optional<Id>(agencies[agency].first);
+
+    static const Status statuses[] = {Status::NotStarted, Status::InProgress, Status::Done, Status::Blocked};
+    int status = f.status ? static_cast<int>(*f.status) : -1;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 9);
+    if (filter_combo("##status", f.status ? label(*f.status) : tr(T::Status), statuses,
+                     [](Status x) { return label(x); }, status))
+        f.status = status < 0 ? std::nullopt : std::optional<Status>(statuses[status]);
+
+    static const Bucket buckets[] = {Bucket::DoneOnTime, Bucket::DoneLate, Bucket::OpenOnTime, Bucket::OpenOverdue,
+                                     Bucket::NoDeadline};
+    int bucket = f.bucket ? static_cast<int>(*f.bucket) : -1;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 12);
+    if (filter_combo("##bucket", f.bucket ? label(*f.bucket) : tr(T::Bucket), buckets,
+                     [](Bucket x) { return label(x); }, bucket))
+        f.bucket = bucket < 0 ? std::nullopt : std::optional<Bucket>(buckets[bucket]);
+
+    const auto& owners = s.tasks.owners();
+    int owner = -1;
+    for (int i = 0; i < static_cast<int>(owners.size()); ++i) owner = owners[i] == f.owner ? i : owner;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 9);
+    if (filter_combo("##owner", f.owner.empty() ? tr(T::Owner) : f.owner.c_str(), owners,
+                     [](const std::string& x) { return x.c_str(); }, owner))
+        f.owner = owner < 0 ? "" : owners[owner];
+
+    ImGui::SameLine();
+    if (ImGui::Button(tr(T::Clear))) {
+        f = TaskFilter{};
+        v.search[0] = '\0';
+    }
+    s.tasks.set_filter(f);  // re-filters only when something changed
+}
+
+void apply_bulk(AppState& s) {
+    auto& v = s.tasks_view;
+    service::AssignmentChange change;
+    static const Status statuses[] = {Status::NotStarted, Status::InProgress, Status::Done, Status::Blocked};
+    if (v.bulk_status > 0) change.status = statuses[v.bulk_status - 1];
+    if (v.bulk_owner[0]) change.owner = std::string(v.bulk_owner);
+    if (v.bulk_due[0]) {
+        auto due = Date::parse_user(v.bulk_due);
+        if (!due) return s.report(tr(T::Due) + std::string(": ") + v.bulk_due, true);
+        change.due = due;
+    }
+    int ok = 0;
+    std::string first_error;
+    for (const auto& [id, on] : v.selected) {
+        if (!on) continue;
+        const auto* row = s.tasks.find(id);
+        if (!row) continue;
+        try {
+            s.service.update(s.actor, id, change, row->version);  // the same validation as one edit
+            ++ok;
+        } catch (const Error& e) {
+            if (first_error.empty()) first_error = row->ref + " · " + row->agency + ": " + e.what();
+        }
+    }
+    s.data_changed();
+    s.report(std::to_string(ok) + " ✓" + (first_error.empty() ? "" : " — " + first_error), !first_error.empty());
+}
+
+void draw_bulk_bar(AppState& s) {
+    auto& v = s.tasks_view;
+    int count = 0;
+    for (const auto& [id, on] : v.selected) count += on ? 1 : 0;
+    if (count == 0) return;
+    ImGui::Text("%s: %d", tr(T::Selected), count);
+    ImGui::SameLine();
+    const std::string status_items = std::string(tr(T::BulkNone)) + '\0' + label(Status::NotStarted) + '\0' +
+                                     label(Status::InProgress) + '\0' + label(Status::Done) + '\0' +
+                                     label(Status::Blocked) + '\0';
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    ImGui::Combo("##bulk-status", &v.bulk_status, status_items.c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    ImGui::InputTextWithHint("##bulk-owner", tr(T::Owner), v.bulk_owner, sizeof v.bulk_owner);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::BeginDisabled(s.actor.role != UserRole::Admin);
+    ImGui::InputTextWithHint("##bulk-due", tr(T::Due), v.bulk_due, sizeof v.bulk_due);
+    ImGui::EndDisabled();
+    if (s.actor.role != UserRole::Admin) disabled_reason(tr(T::OnlyOfficeDue));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(s.actor.role == UserRole::Viewer);
+    if (ImGui::Button(tr(T::BulkApply))) apply_bulk(s);
+    ImGui::EndDisabled();
+    if (s.actor.role == UserRole::Viewer) disabled_reason(tr(T::ViewerCannotEdit));
+}
+
+void update_sort(AppState& s) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
+    static const SortKey keys[] = {SortKey::Ref, SortKey::Ref, SortKey::Agency, SortKey::Role, SortKey::Status,
+                                   SortKey::Bucket, SortKey::Due, SortKey::Progress, SortKey::Owner, SortKey::Title};
+    const auto& spec = specs->Specs[0];
+    s.tasks.set_sort({keys[spec.ColumnIndex], spec.SortDirection == ImGuiSortDirection_Descending});
+    specs->SpecsDirty = false;
+}
+}  // namespace
+
+void draw_tasks(AppState& s) {
+    draw_filters(s);
+    draw_bulk_bar(s);
+    ImGui::TextDisabled("%zu / %zu %s", s.tasks.visible().size(), s.tasks.rows().size(), tr(T::RowsShown));
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable;
+    if (!ImGui::BeginTable("##tasks", 10, flags)) return;
+    const float w = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("##sel", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, w * 1.5f);
+    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 5);
+    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, w * 14);
+    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, w * 5);
+    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, w * 7);
+    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, w * 11);
+    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, w * 6);
+    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed, w * 4);
+    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, w * 8);
+    ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    update_sort(s);
+
+    const auto& rows = s.tasks.rows();
+    const auto& visible = s.tasks.visible();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(visible.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const TaskRow& r = rows[visible[i]];
+            ImGui::PushID(static_cast<int>(r.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            bool& checked = s.tasks_view.selected[r.id];
+            ImGui::Checkbox("##c", &checked);
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable(r.ref.c_str(), s.selected == r.id,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
+                                      ImGuiSelectableFlags_AllowDoubleClick)) {
+                select_assignment(s, r.id);
+                if (ImGui::IsMouseDoubleClicked(0)) s.view = View::Task;
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.agency.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(label(r.role));
+            ImGui::TableNextColumn();
+            ImGui::TextColored(status_color(r.status), "%s", label(r.status));
+            ImGui::TableNextColumn();
+            bucket_badge(r.bucket);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.due_text.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d%%", r.progress);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.owner.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.title.c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace dt::ui

@@ -1,0 +1,69 @@
+#include "ui/widgets.h"
+
+#include <cstring>
+
+#include "ui/strings.h"
+
+namespace dt::ui {
+
+ImVec4 bucket_color(Bucket b) {
+    switch (b) {
+    case Bucket::DoneOnTime: return {0.22f, 0.56f, 0.34f, 1.0f};
+    case Bucket::DoneLate: return {0.55f, 0.62f, 0.25f, 1.0f};
+    case Bucket::OpenOnTime: return {0.25f, 0.47f, 0.70f, 1.0f};
+    case Bucket::OpenOverdue: return {0.78f, 0.27f, 0.24f, 1.0f};
+    case Bucket::NoDeadline: return {0.50f, 0.52f, 0.56f, 1.0f};
+    }
+    return {0.5f, 0.5f, 0.5f, 1.0f};
+}
+
+ImVec4 status_color(Status s) {
+    switch (s) {
+    case Status::NotStarted: return {0.45f, 0.47f, 0.50f, 1.0f};
+    case Status::InProgress: return {0.25f, 0.47f, 0.70f, 1.0f};
+    case Status::Done: return {0.22f, 0.56f, 0.34f, 1.0f};
+    case Status::Blocked: return {0.80f, 0.50f, 0.13f, 1.0f};
+    }
+    return {0.5f, 0.5f, 0.5f, 1.0f};
+}
+
+void bucket_badge(Bucket b) {
+    const ImVec4 c = bucket_color(b);
+    ImGui::TextColored(c, "● %s", label(b));
+}
+
+void probe(AppState& state, const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    state.probes[name] = {(a.x + b.x) / 2, (a.y + b.y) / 2};
+}
+
+bool date_field(const char* label_text, char* buf, std::size_t size, std::optional<Date>& out, std::string& error) {
+    const bool changed = ImGui::InputTextWithHint(label_text, "dd/mm/yyyy", buf, size);
+    out.reset();
+    error.clear();
+    if (buf[0] == '\0') return changed;
+    if (auto d = Date::parse_user(buf)) out = d;
+    else error = language() == Lang::Vi ? "Ngày không hợp lệ (dd/mm/yyyy)." : "Not a valid date (dd/mm/yyyy).";
+    return changed;
+}
+
+void field_error(const std::string& message) {
+    if (message.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.22f, 0.20f, 1.0f));
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopStyleColor();
+}
+
+void disabled_reason(const char* why) {
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", why);
+}
+
+void section_title(const char* text) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.30f, 0.50f, 1.0f));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+}
+
+}  // namespace dt::ui

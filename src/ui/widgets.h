@@ -1,0 +1,26 @@
+#pragma once
+// Small drawing helpers shared by the views.
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "ui/app_state.h"
+
+namespace dt::ui {
+
+ImVec4 bucket_color(Bucket b);
+ImVec4 status_color(Status s);
+void bucket_badge(Bucket b);
+// Records the centre of the last item under `name`, so headless tests can click it.
+void probe(AppState& state, const std::string& name);
+// A dd/mm/yyyy text field; sets `out` when the text is a valid date, and `error` otherwise.
+bool date_field(const char* label, char* buf, std::size_t size, std::optional<Date>& out, std::string& error);
+void field_error(const std::string& message);
+// Shows why a disabled control is disabled when hovered.
+void disabled_reason(const char* why);
+void section_title(const char* text);
+
+}  // namespace dt::ui

@@ -1,0 +1,57 @@
+#include "headless.h"
+
+#include <imgui.h>
+
+#include "ui/fonts.h"
+#include "ui/views.h"
+
+namespace dt::test {
+
+Headless::Headless() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1600, 1000);
+    io.DeltaTime = 1.0f / 60.0f;
+    // The GLFW backend's key codes, as the real application feeds them.
+    io.KeyMap[ImGuiKey_Tab] = 258;
+    io.KeyMap[ImGuiKey_Enter] = 257;
+    io.KeyMap[ImGuiKey_Backspace] = 259;
+    io.KeyMap[ImGuiKey_Escape] = 256;
+    std::string error;
+    ui::load_fonts(17.0f, error);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+}
+
+Headless::~Headless() { ImGui::DestroyContext(); }
+
+void Headless::frames(ui::AppState& state, int count) {
+    for (int i = 0; i < count; ++i) {
+        ImGui::NewFrame();
+        ui::draw_frame(state);
+        ImGui::Render();
+    }
+}
+
+bool Headless::click(ui::AppState& state, const std::string& probe) {
+    const auto it = state.probes.find(probe);
+    if (it == state.probes.end()) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(it->second.first, it->second.second);
+    frames(state);
+    io.MouseDown[0] = true;
+    frames(state);
+    io.MouseDown[0] = false;
+    frames(state, 2);
+    return true;
+}
+
+void Headless::type(ui::AppState& state, const std::string& utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    frames(state, 2);
+}
+
+}  // namespace dt::test

@@ -1,0 +1,57 @@
+// The real executable in a real window under Xvfb: one PNG per view, checked for size and content.
+#include <doctest/doctest.h>
+
+#include <stb/stb_image.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <set>
+
+#include "support.h"
+
+namespace {
+struct Image {
+    int width = 0, height = 0;
+    std::set<unsigned> colours;
+};
+
+Image load_png(const std::string& path) {
+    Image img;
+    int channels = 0;
+    unsigned char* data = stbi_load(path.c_str(), &img.width, &img.height, &channels, 4);
+    if (!data) return img;
+    for (int i = 0; i < img.width * img.height; i += 7) {
+        const unsigned char* p = data + 4 * i;
+        img.colours.insert(unsigned(p[0]) << 16 | unsigned(p[1]) << 8 | unsigned(p[2]));
+    }
+    stbi_image_free(data);
+    return img;
+}
+}  // namespace
+
+TEST_CASE("every view renders under Xvfb to a 1600x1000 PNG that is not blank") {
+    REQUIRE_MESSAGE(std::system("command -v xvfb-run >/dev/null") == 0, "xvfb-run is missing (./test.sh installs it)");
+    dt::test::TempDir dir;
+    const auto db = (dir / "tracker.db").string();
+    for (const char* view : {"dashboard", "directive", "tasks", "task", "my-agency", "admin", "disbursement", "reports"}) {
+        CAPTURE(view);
+        const auto png = (dir / (std::string(view) + ".png")).string();
+        const std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' " + std::string(DT_GUI_EXE) + " --db '" + db +
+                                "' --as-of 2025-07-15 --view " + view + " --screenshot '" + png + "' >/dev/null 2>&1";
+        REQUIRE(std::system(cmd.c_str()) == 0);
+        const auto img = load_png(png);
+        CHECK(img.width == 1600);
+        CHECK(img.height == 1000);
+        CHECK(img.colours.size() > 20);  // text, frames and colours, not an empty window
+    }
+}
+
+TEST_CASE("without a display the application says so and exits 1") {
+    dt::test::TempDir dir;
+    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(DT_GUI_EXE) + " --db '" +
+                            (dir / "t.db").string() + "' >'" + (dir / "err").string() + "' 2>&1";
+    const int status = std::system(cmd.c_str());
+    CHECK(WEXITSTATUS(status) == 1);
+    CHECK(dt::test::read_text(dir / "err").find("dtrack") != std::string::npos);
+}

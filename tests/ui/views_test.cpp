@@ -1,0 +1,120 @@
+// The real views, driven headlessly: filtering, editing, conflicts and rights.
+#include <doctest/doctest.h>
+
+#include "core/text.h"
+#include "headless.h"
+#include "support.h"
+#include "ui/strings.h"
+#include "ui/views.h"
+
+using namespace dt;
+using store::Id;
+
+namespace {
+ui::AppState make_state(test::Fixture& fx, service::Actor actor, ui::View view) {
+    ui::AppState state(*fx.service, std::move(actor));
+    state.as_of = Date{2025, 7, 15};
+    state.view = view;
+    return state;
+}
+}  // namespace
+
+TEST_CASE("the strings table has every key once, in order") { CHECK(ui::table_in_order()); }
+
+TEST_CASE("typing 'giai ngan' in the tasks filter keeps only matching rows") {
+    test::Fixture fx;
+    test::Headless gui;
+    auto state = make_state(fx, fx.admin, ui::View::Tasks);
+    gui.frames(state, 2);
+    REQUIRE(state.tasks.visible().size() == 13);
+    REQUIRE(gui.click(state, "tasks:search"));
+    gui.type(state, "giai ngan");
+    CHECK(state.tasks.filter().text == "giai ngan");
+    const auto& visible = state.tasks.visible();
+    CHECK(visible.size() == 12);  // tasks 1.1 and 1.2, whose titles say "giải ngân"
+    for (int i : visible) CHECK(state.tasks.rows()[i].search_key.find("giai ngan") != std::string::npos);
+}
+
+TEST_CASE("changing the status in the editor is saved through the service and journalled") {
+    test::Fixture fx;
+    test::Headless gui;
+    const Id id = fx.assignment_of("2.1", "Sở Công Thương");
+    auto state = make_state(fx, fx.admin, ui::View::Task);
+    ui::select_assignment(state, id);
+    gui.frames(state, 2);
+    REQUIRE(gui.click(state, "editor:status"));
+    REQUIRE(gui.click(state, "editor:status:in_progress"));
+    REQUIRE(gui.click(state, "editor:save"));
+    const auto saved = fx.service->get(fx.admin, id).record;
+    CHECK(saved.status == Status::InProgress);
+    CHECK(saved.version == 2);
+    const auto history = fx.service->history(fx.admin, id);
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].new_value == "in_progress");
+    CHECK_FALSE(state.message_is_error);
+}
+
+TEST_CASE("a stale edit opens the conflict dialog, and re-apply saves on top knowingly") {
+    test::Fixture fx;
+    test::Headless gui;
+    const Id id = fx.assignment_of("2.1", "Sở Công Thương");
+    auto state = make_state(fx, fx.admin, ui::View::Task);
+    ui::select_assignment(state, id);
+    gui.frames(state, 2);
+    // Someone else saves first.
+    service::AssignmentChange theirs;
+    theirs.owner = "Trần Văn Bình";
+    fx.service->update(fx.admin, id, theirs, std::nullopt);
+
+    REQUIRE(gui.click(state, "editor:status"));
+    REQUIRE(gui.click(state, "editor:status:blocked"));
+    REQUIRE(gui.click(state, "editor:save"));
+    CHECK(state.conflict.open);
+    CHECK(state.conflict.theirs.record.owner == "Trần Văn Bình");
+    CHECK(state.probes.count("conflict:reapply") == 1);  // the dialog was drawn
+    CHECK(fx.service->get(fx.admin, id).record.status == Status::NotStarted);  // nothing overwritten
+
+    REQUIRE(gui.click(state, "conflict:reapply"));
+    const auto saved = fx.service->get(fx.admin, id).record;
+    CHECK_FALSE(state.conflict.open);
+    CHECK(saved.status == Status::Blocked);
+    CHECK(saved.owner == "Trần Văn Bình");  // their change kept
+}
+
+TEST_CASE("an agency user cannot edit another agency's row in the GUI") {
+    test::Fixture fx;
+    test::Headless gui;
+    const auto stc = fx.add_user("stc", UserRole::Agency, "Sở Tài chính");
+    const Id other = fx.assignment_of("2.1", "Sở Công Thương");
+    const Id own = fx.assignment_of("1.1", "Sở Tài chính");
+    auto state = make_state(fx, stc, ui::View::Task);
+
+    ui::select_assignment(state, other);
+    gui.frames(state, 2);
+    gui.click(state, "editor:status");
+    CHECK(state.probes.count("editor:status:done") == 0);  // the disabled combo does not open
+    gui.click(state, "editor:save");
+    CHECK(fx.service->get(fx.admin, other).record.version == 1);
+    CHECK(fx.service->history(fx.admin, other).empty());
+
+    ui::select_assignment(state, own);
+    gui.frames(state, 2);
+    REQUIRE(gui.click(state, "editor:status"));
+    REQUIRE(gui.click(state, "editor:status:in_progress"));
+    REQUIRE(gui.click(state, "editor:save"));
+    CHECK(fx.service->get(fx.admin, own).record.status == Status::InProgress);
+}
+
+TEST_CASE("the navigation switches views, and every view draws with the seed data") {
+    test::Fixture fx;
+    test::Headless gui;
+    auto state = make_state(fx, fx.admin, ui::View::Dashboard);
+    gui.frames(state, 2);
+    CHECK(state.dashboard.total == 13);
+    for (auto [view, key] : {std::pair{ui::View::Directive, ui::T::NavDirective}, {ui::View::Tasks, ui::T::NavTasks},
+                             {ui::View::MyAgency, ui::T::NavMyAgency}, {ui::View::Admin, ui::T::NavAdmin},
+                             {ui::View::Reports, ui::T::NavReports}, {ui::View::Dashboard, ui::T::NavDashboard}}) {
+        REQUIRE(gui.click(state, std::string("nav:") + ui::tr(key)));
+        CHECK(state.view == view);
+    }
+}
