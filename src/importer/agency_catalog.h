@@ -35,7 +35,7 @@ private:
         std::size_t agency;
     };
     std::vector<KnownAgency> entries_;
-    std::vector<Key> keys_;  // sorted longest first
+    std::vector<Key> keys_;  // grouped by first byte, longest first within a group
 };
 
 }  // namespace dt::importer

@@ -147,10 +147,10 @@ std::optional<DeadlineFinding> find_deadline(std::string_view f) {
     std::optional<DeadlineFinding> best;
     std::size_t best_pos = std::string_view::npos;
     for (const auto& t : triggers()) {
-        for (auto pos = f.find(t.words); pos != std::string::npos && pos < best_pos; pos = f.find(t.words, pos + 1)) {
+        for (auto pos = f.find(t.words); pos < best_pos; pos = f.find(t.words, pos + 1)) {
             const auto after = pos + t.words.size();
-            if (!word_start(f, pos) || (t.words.back() != ' ' && after < f.size() && is_word_char(decode_at(f, after).cp)))
-                continue;
+            const bool glued = t.words.back() != ' ' && after < f.size() && is_word_char(decode_at(f, after).cp);
+            if (!word_start(f, pos) || glued) continue;
             if (auto found = t.read(f, after)) {
                 best = std::move(found);
                 best_pos = pos;
@@ -205,13 +205,14 @@ std::optional<int> disbursement_percent(std::string_view f) {
         skip_spaces(f, p);
         if (auto v = percent_at(p)) return v;
     }
-    for (auto pos = f.rfind('%'); pos != std::string::npos && pos > 0; pos = pos > 0 ? f.rfind('%', pos - 1) : std::string::npos) {
-        auto start = pos;
+    for (auto pos = f.size(); pos > 0; --pos) {
+        if (f[pos - 1] != '%') continue;
+        auto start = pos - 1;
         while (start > 0 && f[start - 1] == ' ') --start;
         const auto digits_end = start;
         while (start > 0 && digit_at(f, start - 1)) --start;
-        if (start == digits_end || (start > 0 && (f[start - 1] == ',' || f[start - 1] == '.') && digit_at(f, start - 2)))
-            continue;  // no number, or the tail of "8,5%"
+        const bool fraction = start > 1 && (f[start - 1] == ',' || f[start - 1] == '.') && digit_at(f, start - 2);
+        if (start == digits_end || fraction) continue;  // no number, or the tail of "8,5%"
         if (auto v = percent_at(start)) return v;
     }
     return std::nullopt;

@@ -53,13 +53,15 @@ std::size_t clause_end(std::string_view text, std::size_t from) {
 // titled by what they must do; who does it is shown beside the title anyway.
 std::string short_title(std::string_view text, const AgencyCatalog& catalog, bool bullet) {
     text = text.substr(0, text.find('\n'));
+    std::string duty;
     if (const auto roles = detail::read_roles(text, catalog, bullet); roles.addressed) {
         auto rest = text.substr(std::min(roles.address_end, text.size()));
         while (rest.starts_with(' ')) rest.remove_prefix(1);
         if (rest.starts_with(':') && detail::words_of(rest).size() > kTitleMinWords) {
             rest.remove_prefix(1);
             while (rest.starts_with(' ')) rest.remove_prefix(1);
-            return short_title(detail::capitalize_first(rest), catalog, bullet);
+            duty = detail::capitalize_first(rest);
+            text = duty;
         }
     }
     auto end = clause_end(text, 0);
@@ -75,7 +77,12 @@ std::string short_title(std::string_view text, const AgencyCatalog& catalog, boo
 class Assembler {
 public:
     Assembler(const detail::Structure& st, const AgencyCatalog& catalog, Outline& out, detail::Warnings& warnings)
-        : st_(st), catalog_(catalog), out_(out), warnings_(warnings), assigned_(st.items.size()), deadlines_(st.items.size()),
+        : st_(st),
+          catalog_(catalog),
+          out_(out),
+          warnings_(warnings),
+          assigned_(st.items.size()),
+          deadlines_(st.items.size()),
           deadline_done_(st.items.size(), false) {}
 
     void run() {

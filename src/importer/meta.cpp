@@ -78,6 +78,22 @@ std::string place_name(std::string_view text) {
     return title_case(join(taken));
 }
 
+// "Cao Bằng" in "Cao Bằng, ngày 03 tháng 02 năm 2026", also when a single space joined the
+// number's column to it ("Số: 12/CT-UBND Cao Bằng"); empty when the words are a sentence
+// ("Thực hiện Kết luận số 12-KL/TU, ngày …") rather than a place.
+std::string place_before_date(std::string_view text) {
+    auto words = words_of(text);
+    if (!words.empty() && (fold_fast(words[0]) == "so:" || fold_fast(words[0]) == "so")) {
+        while (!words.empty() && words[0].find('/') == std::string_view::npos) words.erase(words.begin());
+        if (!words.empty()) words.erase(words.begin());
+    }
+    if (words.empty() || words.size() > 5 || !starts_upper(words[0])) return {};
+    for (auto w : words)
+        for (char c : w)
+            if (c >= '0' && c <= '9') return {};
+    return join(words);
+}
+
 struct IssuerBody {
     std::string kind;  // "tỉnh" or "thành phố"
     std::string place;
@@ -155,8 +171,8 @@ struct Reading {
                 if (!meta.issued_on) {
                     if (const auto at = f.text.find(", ngay "); at != std::string::npos) {
                         const auto date = date_at(f.text, at + 7);
-                        const std::string where = dt::trim(std::string_view(cell).substr(0, f.origin[at]));
-                        if (date && date->date && starts_upper(where) && words_of(where).size() <= 5) {
+                        const auto where = place_before_date(std::string_view(cell).substr(0, f.origin[at]));
+                        if (date && date->date && !where.empty()) {
                             meta.issued_on = date->date;
                             place = where;
                         }
@@ -217,7 +233,7 @@ struct Reading {
             std::size_t first = words.size();
             while (first > 0 && words.size() - first < 5 && is_name_word(words[first - 1])) --first;
             if (words.size() - first >= 2)
-                news_signer = join(std::vector<std::string_view>(words.begin() + static_cast<long>(first), words.end()));
+                news_signer = join({words.begin() + static_cast<std::ptrdiff_t>(first), words.end()});
         }
         const auto code_end = code_pos + code.size();
         const auto folded_end = static_cast<std::size_t>(

@@ -147,9 +147,10 @@ private:
 
     bool is_stop_word(std::size_t pos) const {
         const auto rest = s_.substr(pos);
-        for (auto stop : kStopWords)
-            if (rest.starts_with(stop) && (rest.size() == stop.size() || !is_word_char(decode_at(rest, stop.size()).cp)))
-                return true;
+        for (auto stop : kStopWords) {
+            if (!rest.starts_with(stop)) continue;
+            if (rest.size() == stop.size() || !is_word_char(decode_at(rest, stop.size()).cp)) return true;
+        }
         return false;
     }
 
@@ -202,6 +203,17 @@ private:
         return Candidate{name_end, std::move(name), issuer};
     }
 
+    // "Sở Tài chính tỉnh Cao Bằng": the registry's names leave the province out.
+    std::size_t skip_province(std::size_t pos) const {
+        auto q = pos;
+        if (!s_.substr(q).starts_with(" tỉnh")) return pos;
+        q += std::string_view(" tỉnh").size();
+        if (q < end_ && is_word_char(decode_at(s_, q).cp)) return pos;
+        while (q + 1 < end_ && s_[q] == ' ' && starts_upper(word_from(q + 1, end_)) && !starts_prefix(q + 1))
+            q += 1 + word_from(q + 1, end_).size();
+        return q;
+    }
+
     // Walks a list of agencies: names apart by ",", ";", "và" or brackets, over short fillers.
     std::size_t walk(std::size_t pos, int depth, bool long_first, std::vector<std::size_t>& names,
                      std::vector<std::string>& unknown, bool& named) const {
@@ -211,7 +223,7 @@ private:
             if (auto k = known_at(pos)) {
                 names.push_back(k->agency);
                 named = true;
-                pos = k->end;
+                pos = skip_province(k->end);
             } else if (auto c = candidate_at(pos)) {
                 if (!c->issuer) {
                     unknown.push_back(c->name);

@@ -107,8 +107,7 @@ struct Builder {
             std::string unique;
             do unique = item.ref + "-" + std::to_string(++n + 1);
             while (!refs.insert(unique).second);
-            s.warnings.add("Item " + item.ref + " appears more than once; the repeat was numbered " +
-                                 unique + ".");
+            s.warnings.add("Item " + item.ref + " appears more than once; the repeat was numbered " + unique + ".");
             item.ref = unique;
         }
         item.paragraphs.push_back(m.text);
@@ -170,8 +169,9 @@ struct Builder {
                 s.body_end = i;
                 break;
             }
-            auto m = detect_marker(line);
-            if (m && m->level < top_level) m.reset();  // "II." in a directive without parts is just text
+            // "II." in a directive without parts is just text.
+            std::optional<Marker> m;
+            if (auto found = detect_marker(line); found && found->level >= top_level) m = std::move(found);
             if (m && m->level == top_level) {
                 const auto title = fold_fast(strip_trailing_punct(m->text));
                 if (auto seen = top_titles.find(m->label); seen != top_titles.end()) {
@@ -180,15 +180,15 @@ struct Builder {
                         break;
                     }
                     s.warnings.add("Section " + m->label +
-                                         " appears a second time with a different title; the second one was skipped.");
+                                   " appears a second time with a different title; the second one was skipped.");
                     skipping = true;
                     continue;
                 }
                 top_titles.emplace(m->label, title);
                 skipping = false;
             }
-            if (skipping) continue;
             if (m) {
+                if (skipping) continue;
                 const auto end_mark = m->text.find("./.");
                 const bool last = end_mark != std::string::npos;
                 if (last) m->text = strip_trailing_punct(m->text.substr(0, end_mark));
@@ -203,7 +203,7 @@ struct Builder {
                 s.body_end = i + 1;
                 break;
             }
-            add_paragraph(line, i);
+            if (!skipping) add_paragraph(line, i);
         }
 
         for (std::size_t i = 0; i < s.body_end; ++i) {

@@ -1,6 +1,8 @@
 #include "ui/models.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 #include <set>
 
 #include "core/text.h"
@@ -182,6 +184,40 @@ void Dashboard::rebuild(const TaskTable& table, Date as_of) {
     if (most_overdue.size() > 10) most_overdue.resize(10);
 }
 
+std::string local_time(const std::string& utc) {
+    std::tm tm{};
+    if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+                    &tm.tm_sec) != 6)
+        return utc;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const std::time_t t = timegm(&tm);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M", &local);
+    return buf;
+}
+
+std::string journal_line(const store::JournalRecord& e) {
+    static const std::pair<const char*, T> fields[] = {{"status", T::Status},    {"progress", T::Progress},
+                                                       {"owner", T::Owner},      {"due", T::Due},
+                                                       {"completed_on", T::Completed}, {"evidence", T::Evidence}};
+    std::string field = e.field;
+    for (const auto& [name, key] : fields)
+        if (e.field == name) field = tr(key);
+    auto value = [&](const std::optional<std::string>& v) -> std::string {
+        if (!v || v->empty()) return "—";
+        if (e.field == "status")
+            if (auto st = parse_status(*v)) return label(*st);
+        if (auto d = Date::parse_iso(*v)) return d->vn();
+        if (e.field == "progress") return *v + "%";
+        return *v;
+    };
+    if (e.field == "evidence") return e.user_name + " · " + field + ": " + value(e.new_value);
+    return e.user_name + " · " + field + ": " + value(e.old_value) + " → " + value(e.new_value);
+}
+
 void DirectiveModel::rebuild(const service::Service& service) {
     directives = service.directives();
     nodes.clear();
@@ -196,6 +232,7 @@ void DirectiveModel::rebuild(const service::Service& service) {
     const auto sections = service.sections(d.id);
     const auto tasks = service.tasks(d.id);
     std::set<std::string> emitted;
+    std::vector<std::pair<int, std::string>> structural;  // node index, ref of its first task
     for (const auto& s : sections) {
         nodes.push_back({s.label, s.label + ". " + s.title, 0, false, std::nullopt});
         emitted.insert(s.label);
@@ -210,6 +247,7 @@ void DirectiveModel::rebuild(const service::Service& service) {
             }
             for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
                 nodes.push_back({*it, *it, static_cast<int>(std::count(it->begin(), it->end(), '.')), false, std::nullopt});
+                structural.emplace_back(static_cast<int>(nodes.size()) - 1, t.ref);
                 emitted.insert(*it);
             }
             const int depth = static_cast<int>(std::count(t.ref.begin(), t.ref.end(), '.'));
@@ -225,6 +263,20 @@ void DirectiveModel::rebuild(const service::Service& service) {
                     }
             }
         }
+    }
+    // A clause or heading bullet is the paragraph just before its first task's text
+    // ("b) Sở Tài chính:"), shown in the tree so the addressee is visible.
+    for (const auto& [index, first_task] : structural) {
+        const auto found = paragraphs_of_ref.find(first_task);
+        if (found == paragraphs_of_ref.end() || found->second.empty()) continue;
+        const int before = found->second.front() - 1;
+        if (before < 0) continue;
+        std::string text = paragraphs[before];
+        if (text.size() > 110) {
+            std::size_t cut = text.rfind(' ', 105);
+            text = text.substr(0, cut == std::string::npos ? 105 : cut) + "…";
+        }
+        nodes[index].label = nodes[index].ref + "  " + text;
     }
 }
 

@@ -105,6 +105,11 @@ struct Dashboard {
     void rebuild(const TaskTable& table, Date as_of);
 };
 
+// "26/11/2026 10:33" in local time, from the journal's UTC "2026-11-26T03:33:10Z".
+std::string local_time(const std::string& utc_timestamp);
+// One history line in the user's language: field names and values as the screen shows them.
+std::string journal_line(const store::JournalRecord& entry);
+
 struct OutlineNode {
     std::string ref;
     std::string label;  // what the tree shows

@@ -1,6 +1,7 @@
 // The window's frame: navigation on the left, a top bar, the current view, dialogs.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -85,18 +86,24 @@ void draw_top_bar(AppState& s) {
     const auto& dirs = s.directive.directives;
     if (!dirs.empty()) ImGui::TextDisabled("%s %s", tr(T::Directive), dirs[s.directive.current].code.c_str());
 
-    const float right = ImGui::GetContentRegionMax().x;
-    ImGui::SameLine(right - ImGui::GetFontSize() * 34);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    // Right-aligned: who is signed in, the language, the as-of date.
+    char user[200];
+    std::snprintf(user, sizeof user, "%s: %s (%s)", tr(T::SignedInAs), s.actor.name.c_str(), label(s.actor.role));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float font = ImGui::GetFontSize();
+    const float group = ImGui::CalcTextSize(user).x + ImGui::CalcTextSize(tr(T::AsOf)).x + font * 15 +
+                        style.ItemSpacing.x * 4 + style.ItemInnerSpacing.x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - group));
+    ImGui::TextDisabled("%s", user);
+    ImGui::SameLine();
+    int lang = language() == Lang::Vi ? 0 : 1;
+    ImGui::SetNextItemWidth(font * 7);
+    if (ImGui::Combo("##lang", &lang, "Tiếng Việt\0English\0")) set_language(lang == 0 ? Lang::Vi : Lang::En);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(font * 7);
     if (s.as_of_text[0] == '\0') std::snprintf(s.as_of_text, sizeof s.as_of_text, "%s", s.as_of.vn().c_str());
     if (ImGui::InputText(tr(T::AsOf), s.as_of_text, sizeof s.as_of_text))
         if (auto d = Date::parse_user(s.as_of_text)) s.as_of = *d;
-    ImGui::SameLine();
-    int lang = language() == Lang::Vi ? 0 : 1;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    if (ImGui::Combo("##lang", &lang, "Tiếng Việt\0English\0")) set_language(lang == 0 ? Lang::Vi : Lang::En);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s: %s (%s)", tr(T::SignedInAs), s.actor.name.c_str(), label(s.actor.role));
     ImGui::Separator();
 }
 

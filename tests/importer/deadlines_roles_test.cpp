@@ -119,6 +119,11 @@ TEST_CASE("roles: 'X chủ trì, phối hợp với Y', bullets that name agenci
     CHECK(o.agencies.front() == "Sở Tài chính");
 }
 
+TEST_CASE("roles: a province after a registry name does not end the list of addressees") {
+    const auto o = parse("1. Sở Tài chính tỉnh Cao Bằng, Sở Nội vụ và Công an tỉnh Cao Bằng: phối hợp kiểm tra.\n");
+    CHECK(joined(task(o, "1")) == "Sở Tài chính:lead|Sở Nội vụ:lead|Công an tỉnh:lead");
+}
+
 TEST_CASE("unknown agencies are warned about and never assigned; the issuer itself is not unknown") {
     const auto o = parse(
         "1. Các sở, ban, ngành:\n"
@@ -158,6 +163,17 @@ TEST_CASE("directive numbers and dates: the directive issued, not the ones it ci
     CHECK(o.directive.signer == "Lê Văn Bình");
     CHECK(o.directive.issuer == "UBND tỉnh Cao Bằng");
     CHECK(o.directive.title == "Về việc tăng cường kỷ luật, kỷ cương hành chính");
+
+    // Header columns that a copy and paste joined with single spaces.
+    o = parse(
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH SƠN LA Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 21/CT-UBND Sơn La, ngày 9 tháng 10 năm 2025\n"
+        "Thực hiện Kết luận số 12-KL/TU, ngày 15 tháng 3 năm 2025 của Tỉnh ủy:\n"
+        "1. Sở Tài chính thực hiện.\n");
+    CHECK(o.directive.code == "21/CT-UBND");
+    CHECK(iso(o.directive.issued_on) == "2025-10-09");
+    CHECK(o.directive.issuer == "UBND tỉnh Sơn La");
 
     o = parse(
         "THỦ TƯỚNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"

@@ -25,8 +25,8 @@ bool one_sentence(const std::string& m) {
 }  // namespace
 
 TEST_CASE("empty and blank texts") {
-    for (std::string_view text : {std::string_view(""), std::string_view(" \n\t \r\n  "),
-                                  std::string_view("\xC2\xA0\xC2\xA0\n\xE2\x80\x83"), std::string_view("\xEF\xBB\xBF")}) {
+    const std::string_view blanks[] = {"", " \n\t \r\n  ", "\xC2\xA0\xC2\xA0\n\xE2\x80\x83", "\xEF\xBB\xBF"};
+    for (std::string_view text : blanks) {
         const auto m = invalid_message(text);
         CHECK(m == "The directive text is empty.");
     }

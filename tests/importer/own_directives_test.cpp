@@ -30,11 +30,11 @@ std::string to_nfd(const std::string& nfc) {
 TEST_CASE("official document: header columns, Roman parts, roles, deadlines, signature") {
     const auto o = parse(test_directive("ct-12-ubnd-official-roman.txt"));
     CHECK(o.directive.code == "12/CT-UBND");
-    CHECK(iso(o.directive.issued_on) == "2026-02-03");
+    CHECK(iso(o.directive.issued_on) == "2025-05-05");
     CHECK(o.directive.issuer == "UBND tỉnh Cao Bằng");
     CHECK(o.directive.signer == "Đàm Văn Khánh");
     CHECK(o.directive.title == "Về việc tăng cường công tác quản lý, đẩy nhanh tiến độ thực hiện và giải ngân kế "
-                               "hoạch vốn đầu tư công năm 2026");
+                               "hoạch vốn đầu tư công năm 2025");
 
     REQUIRE(o.sections.size() == 3);
     CHECK(o.sections[0].label == "I");
@@ -49,10 +49,10 @@ TEST_CASE("official document: header columns, Roman parts, roles, deadlines, sig
     CHECK(task(o, "II.1.a").parent == "II.1");
     CHECK_FALSE(task(o, "III").parent.has_value());
 
-    CHECK(iso(task(o, "I.2.a").deadline) == "2026-03-31");   // "trước ngày 31 tháng 3 năm 2026"
-    CHECK(iso(task(o, "II.1.a").deadline) == "2026-06-30");  // "trong quý II năm 2026"
-    CHECK(iso(task(o, "II.2.1").deadline) == "2026-06-30");  // from its parent's "… trong quý II năm 2026:"
-    CHECK(iso(task(o, "II.2.2").deadline) == "2026-06-30");
+    CHECK(iso(task(o, "I.2.a").deadline) == "2025-05-31");   // "trước ngày 31 tháng 5 năm 2025"
+    CHECK(iso(task(o, "II.1.a").deadline) == "2025-06-30");  // "trong quý II năm 2025"
+    CHECK(iso(task(o, "II.2.1").deadline) == "2025-06-30");  // from its parent's "… trong quý II năm 2025:"
+    CHECK(iso(task(o, "II.2.2").deadline) == "2025-06-30");
     CHECK(iso(task(o, "I.2.b").deadline) == "none");         // "trước ngày 05 của tháng sau" names no date
     CHECK(iso(task(o, "II.3.1").deadline) == "none");
     CHECK(task(o, "I.2.b").recurrence == dt::Recurrence::Monthly);
@@ -90,10 +90,10 @@ TEST_CASE("CRLF, NBSP and tabs; an abolished agency; an impossible date") {
 
     const auto o = parse(raw);
     CHECK(o.directive.code == "05/CT-UBND");
-    CHECK(iso(o.directive.issued_on) == "2026-01-20");
+    CHECK(iso(o.directive.issued_on) == "2025-03-20");
     CHECK(o.directive.issuer == "UBND tỉnh Cao Bằng");
     CHECK(o.directive.signer == "Hoàng Minh Quân");
-    CHECK(o.directive.title == "Về công tác phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026");
+    CHECK(o.directive.title == "Về công tác phòng, chống thiên tai và tìm kiếm cứu nạn năm 2025");
     CHECK(refs(o) == std::vector<std::string>{"1.a", "1.b", "2", "3.1", "3.2", "4", "5"});
     CHECK(o.sections[0].title == "Ủy ban nhân dân các huyện, thành phố");
     for (const auto& t : o.tasks) {
@@ -107,10 +107,10 @@ TEST_CASE("CRLF, NBSP and tabs; an abolished agency; an impossible date") {
 
     CHECK(iso(task(o, "1.a").deadline) == "none");
     CHECK(std::find(o.warnings.begin(), o.warnings.end(),
-                    "1.a: the date 31/02/2026 does not exist, so no deadline was set.") != o.warnings.end());
-    CHECK(iso(task(o, "1.b").deadline) == "2026-04-15");  // "chậm nhất là ngày 15/4/2026" across an NBSP
-    CHECK(iso(task(o, "3.1").deadline) == "2026-05-31");  // "trong tháng 5 năm 2026"
-    CHECK(iso(task(o, "4").deadline) == "2026-06-30");    // "trong 6 tháng đầu năm 2026"
+                    "1.a: the date 31/02/2025 does not exist, so no deadline was set.") != o.warnings.end());
+    CHECK(iso(task(o, "1.b").deadline) == "2025-04-15");  // "chậm nhất là ngày 15/4/2025" across an NBSP
+    CHECK(iso(task(o, "3.1").deadline) == "2025-05-31");  // "trong tháng 5 năm 2025"
+    CHECK(iso(task(o, "4").deadline) == "2025-06-30");    // "trong 6 tháng đầu năm 2025"
     CHECK(task(o, "3.2").recurrence == dt::Recurrence::Monthly);  // "Hằng tháng báo cáo …"
 
     CHECK(joined(task(o, "1.a")) == "UBND các huyện, thành phố:lead");
@@ -118,7 +118,7 @@ TEST_CASE("CRLF, NBSP and tabs; an abolished agency; an impossible date") {
     CHECK(joined(task(o, "4")) ==
           "Bộ Chỉ huy Quân sự tỉnh:lead|Công an tỉnh:coordinate|Bộ Chỉ huy Bộ đội Biên phòng tỉnh:coordinate");
 
-    // Sở Giao thông vận tải was merged into Sở Xây dựng in 2025: warned about, never assigned.
+    // Sở Giao thông vận tải was merged into Sở Xây dựng on 1/3/2025: warned about, never assigned.
     CHECK(std::find(o.warnings.begin(), o.warnings.end(),
                     "2: 'Sở Giao thông vận tải' is not in the agency registry and was not assigned.") !=
           o.warnings.end());
@@ -138,7 +138,7 @@ TEST_CASE("a directive decomposed to NFD reads exactly as its NFC form") {
     const auto a = parse(nfc);
     const auto b = parse(nfd);
     CHECK(a.directive.code == "08/CT-UBND");
-    CHECK(iso(a.directive.issued_on) == "2026-03-15");
+    CHECK(iso(a.directive.issued_on) == "2025-04-15");
     CHECK(a.directive.signer == "Lương Thị Hạnh");
     CHECK(b.directive.code == a.directive.code);
     CHECK(b.directive.title == a.directive.title);
@@ -166,13 +166,13 @@ TEST_CASE("separate header lines, 'Ủy ban nhân dân' spelled out, lists split
     CHECK(refs(o) == std::vector<std::string>{"1.1", "1.2", "1.3", "2.a", "2.b", "3", "4", "5"});
 
     CHECK(joined(task(o, "1.1")) == "Các sở, ban, ngành:lead|UBND các huyện, thành phố:lead");
-    CHECK(iso(task(o, "1.1").deadline) == "2026-12-31");  // "… đạt tối thiểu 60% trong năm 2026."
-    CHECK(iso(task(o, "1.3").deadline) == "none");        // "được đánh giá trong năm 2026 đối với …"
+    CHECK(iso(task(o, "1.1").deadline) == "2025-12-31");  // "… đạt tối thiểu 60% trong năm 2025."
+    CHECK(iso(task(o, "1.3").deadline) == "none");        // "được đánh giá trong năm 2025 đối với …"
     CHECK(task(o, "1.2").recurrence == dt::Recurrence::Quarterly);
-    CHECK(iso(task(o, "2.a").deadline) == "2026-09-30");  // "xong trước ngày 30-9-2026"
+    CHECK(iso(task(o, "2.a").deadline) == "2025-09-30");  // "xong trước ngày 30-9-2025"
     CHECK(joined(task(o, "2.a")) == "Sở Nội vụ:lead|Văn phòng UBND tỉnh:coordinate");
-    CHECK(iso(task(o, "2.b").deadline) == "2026-12-31");  // "trong quý IV năm 2026"
-    CHECK(iso(task(o, "3").deadline) == "2026-09-30");    // "trong tháng 9/2026"
+    CHECK(iso(task(o, "2.b").deadline) == "2025-12-31");  // "trong quý IV năm 2025"
+    CHECK(iso(task(o, "3").deadline) == "2025-09-30");    // "trong tháng 9/2025"
     CHECK(joined(task(o, "3")) == "Sở Khoa học và Công nghệ:lead|Công an tỉnh:coordinate");
     CHECK(joined(task(o, "4")) == "UBND huyện Hòa An:lead|UBND huyện Quảng Hòa:lead");
     CHECK(task(o, "4").title.starts_with("Thí điểm tiếp nhận hồ sơ"));

@@ -123,3 +123,9 @@ TEST_CASE("a clause letter repeated inside one section gets a distinct reference
     CHECK(refs(o) == std::vector<std::string>{"1.a", "1.a-2"});
     CHECK(has_warning(o, "Item 1.a appears more than once; the repeat was numbered 1.a-2."));
 }
+
+TEST_CASE("lone CR and Unicode line separators end lines too") {
+    const auto o = parse("1. Sở Tài chính thực hiện.\r2. Sở Nội vụ thực hiện.\xE2\x80\xA8" "3. Sở Y tế thực hiện.\n");
+    CHECK(refs(o) == std::vector<std::string>{"1", "2", "3"});
+    CHECK(task(o, "2").text == "Sở Nội vụ thực hiện.");
+}

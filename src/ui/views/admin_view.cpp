@@ -41,7 +41,7 @@ void draw_agencies(AppState& s) {
     auto& a = s.admin;
     const bool admin = s.actor.role == UserRole::Admin;
     if (ImGui::BeginTable("##agencies", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
-                          ImVec2(0, ImGui::GetFontSize() * 20))) {
+                          ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 6))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr(T::Name), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr(T::ShortName), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);

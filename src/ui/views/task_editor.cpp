@@ -192,13 +192,13 @@ void draw_evidence(AppState& s, bool editable) {
         ImGui::EndTable();
     }
     ImGui::BeginDisabled(!editable);
-    ImGui::InputTextMultiline(tr(T::Note), e.note, sizeof e.note, ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 3));
+    ImGui::InputTextMultiline(tr(T::Note), e.note, sizeof e.note, ImVec2(ImGui::GetFontSize() * 20, ImGui::GetFontSize() * 3));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     ImGui::InputTextWithHint(tr(T::DocRef), "215/BC-STC", e.doc_ref, sizeof e.doc_ref);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::InputTextWithHint(tr(T::DocDate), "dd/mm/yyyy", e.doc_date, sizeof e.doc_date);
     field_error(e.field_errors["doc_date"]);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
     ImGui::InputText(tr(T::AttachFile), e.file, sizeof e.file);
     if (ImGui::Button(tr(T::AddEvidence))) add_evidence(s);
     ImGui::EndDisabled();
@@ -208,10 +208,9 @@ void draw_evidence(AppState& s, bool editable) {
 void draw_history(AppState& s) {
     section_title(tr(T::History));
     for (auto it = s.editor.history.rbegin(); it != s.editor.history.rend(); ++it) {
-        ImGui::TextDisabled("%s", it->at.c_str());
+        ImGui::TextDisabled("%s", local_time(it->at).c_str());
         ImGui::SameLine();
-        ImGui::TextWrapped("%s · %s: %s → %s", it->user_name.c_str(), it->field.c_str(),
-                           it->old_value.value_or("—").c_str(), it->new_value.value_or("—").c_str());
+        ImGui::TextWrapped("%s", journal_line(*it).c_str());
     }
 }
 }  // namespace

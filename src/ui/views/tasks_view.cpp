@@ -172,13 +172,13 @@ void draw_tasks(AppState& s) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##sel", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, w * 1.5f);
     ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 5);
-    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, w * 14);
-    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, w * 5);
-    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, w * 7);
-    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, w * 11);
-    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, w * 6);
-    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed, w * 4);
-    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, w * 8);
+    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, w * 12);
+    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, w * 4);
+    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, w * 6);
+    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, w * 10);
+    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, w * 5);
+    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed, w * 3.5f);
+    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, w * 7);
     ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     update_sort(s);
@@ -194,7 +194,9 @@ void draw_tasks(AppState& s) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             bool& checked = s.tasks_view.selected[r.id];
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(1, 1));
             ImGui::Checkbox("##c", &checked);
+            ImGui::PopStyleVar();
             ImGui::TableNextColumn();
             if (ImGui::Selectable(r.ref.c_str(), s.selected == r.id,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
