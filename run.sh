@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds (Release), creates the default database on first start,
-# then starts Directive Tracker. Arguments are passed on (e.g. --db PATH).
+# Installs what is missing, builds (Release), creates the default database on first start
+# (seeded with the Cao Bằng agencies and Chỉ thị 07/CT-UBND), then starts the desktop
+# application. Arguments go to the application, e.g. ./run.sh --user admin --lang en
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/deps.sh build
+scripts/deps.sh gui
 cmake --preset release >/dev/null
-cmake --build --preset release --target dtrack -- -j2
+cmake --build --preset release --target dtrack directive-tracker -- -j2
 
 db_args=()
-if [ "${1:-}" = "--db" ] && [ -n "${2:-}" ]; then db_args=(--db "$2"); fi
-dtrack=build/release/dtrack
-db=$("$dtrack" "${db_args[@]}" where 2>/dev/null || true)
-if [ -z "$db" ] || [ ! -f "$db" ]; then
-  "$dtrack" "${db_args[@]}" init
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [ "${args[$i]}" = "--db" ] && [ $((i + 1)) -lt ${#args[@]} ]; then db_args=(--db "${args[$((i + 1))]}"); fi
+done
+db=$(build/release/dtrack "${db_args[@]}" where)
+if [ ! -f "$db" ]; then
+  build/release/dtrack "${db_args[@]}" init
 fi
-# Until the desktop application lands, show the directive's state on the command line.
-exec "$dtrack" "${db_args[@]}" summary
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "No display: here is the directive's summary from the command line (build/release/dtrack)." >&2
+  exec build/release/dtrack "${db_args[@]}" summary
+fi
+exec build/release/directive-tracker "$@"
