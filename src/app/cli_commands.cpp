@@ -20,25 +20,6 @@ using store::Id;
 
 namespace {
 
-struct Session {
-    std::unique_ptr<store::Store> store;
-    std::unique_ptr<service::Service> service;
-    service::Actor actor;
-};
-
-Session open_session(const Context& ctx, bool create = false) {
-    Session s;
-    store::OpenOptions options;
-    options.create = create;
-    s.store = store::Store::open(ctx.db, options);
-    s.service = std::make_unique<service::Service>(*s.store);
-    if (ctx.user)
-        s.actor = s.service->sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
-    else
-        s.actor = s.service->anonymous();
-    return s;
-}
-
 Id parse_id(const std::string& text) {
     Id id = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -65,6 +46,19 @@ Date as_of_or_today(const std::optional<std::string>& text) {
 }
 
 }  // namespace
+
+Session open_session(const Context& ctx, bool create) {
+    Session s;
+    store::OpenOptions options;
+    options.create = create;
+    s.store = store::Store::open(ctx.db, options);
+    s.service = std::make_unique<service::Service>(*s.store);
+    if (ctx.user)
+        s.actor = s.service->sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
+    else
+        s.actor = s.service->anonymous();
+    return s;
+}
 
 int run_init(const Context& ctx, const InitOptions& o) {
     auto store = store::Store::open(ctx.db);

@@ -2,6 +2,7 @@
 // The commands of `dtrack` (DESIGN.md §5). Each returns the process exit status or throws
 // dt::Error, whose kind is the exit status.
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,14 @@ struct Context {
     std::filesystem::path db;
     std::optional<std::string> user;
 };
+
+// An open database and the signed-in user (--user; password from DTRACK_PASSWORD or a prompt).
+struct Session {
+    std::unique_ptr<store::Store> store;
+    std::unique_ptr<service::Service> service;
+    service::Actor actor;
+};
+Session open_session(const Context& ctx, bool create = false);
 
 struct InitOptions { bool no_seed = false; std::optional<std::string> admin; };
 struct ImportOptions { std::string file; bool dry_run = false; bool json = false; };
@@ -50,7 +59,24 @@ int run_check(const Context& ctx);
 int run_backup(const Context& ctx, const std::string& path);
 int run_restore(const Context& ctx, const std::string& path);
 
+// dtrack invest … (cli_invest.cpp)
+struct ProjectAddOptions {
+    std::string code, investor, name, year, plan_assigned, plan_total, source = "domestic";
+};
+struct RecordOptions { std::string code, date, amount, note; };
+int run_investor_add(const Context& ctx, const std::string& name, const std::optional<std::string>& agency);
+int run_investor_list(const Context& ctx, bool json);
+int run_project_add(const Context& ctx, const ProjectAddOptions& o);
+int run_invest_record(const Context& ctx, const RecordOptions& o);
+int run_invest_import(const Context& ctx, const std::string& file);
+int run_invest_status(const Context& ctx, const std::optional<std::string>& as_of, bool json);
+int run_ladder_list(const Context& ctx, bool json);
+int run_ladder_set(const Context& ctx, const std::string& date, const std::string& percent);
+int run_ladder_remove(const Context& ctx, const std::string& date);
+
 // Output (cli_output.cpp)
+// Pads or cuts UTF-8 text to `width` terminal columns (code points), with … when cut.
+std::string fit(const std::string& s, std::size_t width, bool right = false);
 std::string outline_json(const importer::Outline& outline);
 std::string assignments_json(const std::vector<service::AssignmentView>& rows);
 void print_assignments(const std::vector<service::AssignmentView>& rows);

@@ -124,6 +124,70 @@ int main(int argc, char** argv) {
     summary_cmd->add_option("--as-of", summary_as_of, "Date (default today)");
     summary_cmd->callback([&] { action = [&] { return run_summary(ctx, summary_as_of); }; });
 
+    // dtrack invest …
+    auto* invest_cmd = app.add_subcommand("invest", "Public-investment disbursement");
+    invest_cmd->require_subcommand(1);
+    auto* investor_cmd = invest_cmd->add_subcommand("investor", "Investors (chủ đầu tư)");
+    investor_cmd->require_subcommand(1);
+    std::string investor_name;
+    std::optional<std::string> investor_agency;
+    bool investor_json = false;
+    auto* investor_add_cmd = investor_cmd->add_subcommand("add", "Add an investor");
+    investor_add_cmd->add_option("NAME", investor_name, "Name")->required();
+    investor_add_cmd->add_option("--agency", investor_agency, "The agency it is, when it is one");
+    investor_add_cmd->callback([&] { action = [&] { return run_investor_add(ctx, investor_name, investor_agency); }; });
+    auto* investor_list_cmd = investor_cmd->add_subcommand("list", "List investors");
+    investor_list_cmd->add_flag("--json", investor_json, "Print JSON");
+    investor_list_cmd->callback([&] { action = [&] { return run_investor_list(ctx, investor_json); }; });
+
+    auto* project_cmd = invest_cmd->add_subcommand("project", "Projects");
+    project_cmd->require_subcommand(1);
+    ProjectAddOptions project;
+    auto* project_add_cmd = project_cmd->add_subcommand("add", "Add a project with its two plans");
+    project_add_cmd->add_option("CODE", project.code, "Project code")->required();
+    project_add_cmd->add_option("--investor", project.investor, "Investor")->required();
+    project_add_cmd->add_option("--name", project.name, "Project name")->required();
+    project_add_cmd->add_option("--year", project.year, "Plan year")->required();
+    project_add_cmd->add_option("--plan-assigned", project.plan_assigned, "Plan the Prime Minister assigned (đồng)")->required();
+    project_add_cmd->add_option("--plan-total", project.plan_total, "Whole plan incl. extended capital (đồng)")->required();
+    project_add_cmd->add_option("--source", project.source, "domestic, oda or ntp");
+    project_add_cmd->callback([&] { action = [&] { return run_project_add(ctx, project); }; });
+
+    RecordOptions record;
+    auto* record_cmd = invest_cmd->add_subcommand("record", "Record an amount disbursed");
+    record_cmd->add_option("CODE", record.code, "Project code")->required();
+    record_cmd->add_option("--date", record.date, "Date of the entry")->required();
+    record_cmd->add_option("--amount", record.amount, "Amount disbursed by this entry (đồng: 1250000 or 1.250.000)")->required();
+    record_cmd->add_option("--note", record.note, "Note");
+    record_cmd->callback([&] { action = [&] { return run_invest_record(ctx, record); }; });
+
+    std::string invest_file;
+    auto* invest_import_cmd = invest_cmd->add_subcommand("import", "Import entries: project_code,date,amount,note");
+    invest_import_cmd->add_option("FILE", invest_file, "CSV file")->required();
+    invest_import_cmd->callback([&] { action = [&] { return run_invest_import(ctx, invest_file); }; });
+
+    std::optional<std::string> invest_as_of;
+    bool invest_json = false;
+    auto* invest_status_cmd = invest_cmd->add_subcommand("status", "Rates per investor against the ladder, slowest first");
+    invest_status_cmd->add_option("--as-of", invest_as_of, "Date (default today)");
+    invest_status_cmd->add_flag("--json", invest_json, "Print JSON");
+    invest_status_cmd->callback([&] { action = [&] { return run_invest_status(ctx, invest_as_of, invest_json); }; });
+
+    auto* ladder_cmd = invest_cmd->add_subcommand("ladder", "The directive's disbursement milestones");
+    ladder_cmd->require_subcommand(1);
+    bool ladder_json = false;
+    std::string ladder_date, ladder_percent;
+    auto* ladder_list_cmd = ladder_cmd->add_subcommand("list", "List milestones");
+    ladder_list_cmd->add_flag("--json", ladder_json, "Print JSON");
+    ladder_list_cmd->callback([&] { action = [&] { return run_ladder_list(ctx, ladder_json); }; });
+    auto* ladder_set_cmd = ladder_cmd->add_subcommand("set", "Set a milestone (administrators)");
+    ladder_set_cmd->add_option("DATE", ladder_date, "Date")->required();
+    ladder_set_cmd->add_option("PERCENT", ladder_percent, "Percent of the plan required by then")->required();
+    ladder_set_cmd->callback([&] { action = [&] { return run_ladder_set(ctx, ladder_date, ladder_percent); }; });
+    auto* ladder_remove_cmd = ladder_cmd->add_subcommand("remove", "Remove a milestone (administrators)");
+    ladder_remove_cmd->add_option("DATE", ladder_date, "Date")->required();
+    ladder_remove_cmd->callback([&] { action = [&] { return run_ladder_remove(ctx, ladder_date); }; });
+
     auto* where_cmd = app.add_subcommand("where", "Print the database file's path");
     where_cmd->callback([&] { action = [&] { std::cout << ctx.db.string() << "\n"; return 0; }; });
 

@@ -20,7 +20,9 @@ std::size_t columns(const std::string& s) {
     return n;
 }
 
-std::string fit(const std::string& s, std::size_t width) {
+}  // namespace
+
+std::string fit(const std::string& s, std::size_t width, bool right) {
     std::string out;
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -37,9 +39,11 @@ std::string fit(const std::string& s, std::size_t width) {
         if (!out.empty()) out.pop_back();
         out += "…";
     }
-    return out + std::string(width - std::min(width, columns(out)), ' ');
+    const std::string pad(width - std::min(width, columns(out)), ' ');
+    return right ? pad + out : out + pad;
 }
 
+namespace {
 json assignment_object(const service::AssignmentView& v) {
     const auto& r = v.record;
     return json{{"id", r.id},

@@ -96,6 +96,7 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
             ++summary.assignments;
         }
     }
+    for (const auto& m : outline.ladder) store_.set_milestone(summary.directive_id, {m.date, m.percent, m.task_ref});
     journal(actor, "directive", summary.directive_id, std::nullopt, "imported", std::nullopt,
             meta.code + ": " + std::to_string(summary.tasks) + " tasks, " + std::to_string(summary.assignments) +
                 " assignments");

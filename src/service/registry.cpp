@@ -3,41 +3,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/csv.h"
 #include "core/error.h"
 #include "core/text.h"
 
 namespace dt::service {
 
 namespace {
-// Splits CSV into records of fields, honouring quotes and doubled quotes (RFC 4180).
-std::vector<std::vector<std::string>> parse_csv(std::string_view csv) {
-    std::vector<std::vector<std::string>> records;
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false, in_record = false;
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < csv.size(); ++i) {
-        const char c = csv[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') { field += '"'; ++i; }
-            else if (c == '"') quoted = false;
-            else { if (c == '\n') ++line; field += c; }
-            continue;
-        }
-        if (c == '"' && field.empty()) { quoted = true; in_record = true; }
-        else if (c == ',') { fields.push_back(std::move(field)); field.clear(); in_record = true; }
-        else if (c == '\r') {}
-        else if (c == '\n') {
-            ++line;
-            if (in_record || !field.empty()) { fields.push_back(std::move(field)); records.push_back(std::move(fields)); }
-            field.clear(); fields.clear(); in_record = false;
-        } else { field += c; in_record = true; }
-    }
-    if (quoted) fail(ErrorKind::Invalid, "The agency registry has an unterminated quote before line " + std::to_string(line) + ".");
-    if (in_record || !field.empty()) { fields.push_back(std::move(field)); records.push_back(std::move(fields)); }
-    return records;
-}
-
 std::vector<std::string> split_list(const std::string& s) {
     std::vector<std::string> out;
     for (auto& part : split(s, '|'))
@@ -47,15 +19,14 @@ std::vector<std::string> split_list(const std::string& s) {
 }  // namespace
 
 std::vector<RegistryRow> parse_registry_csv(std::string_view csv) {
-    if (csv.starts_with("\xEF\xBB\xBF")) csv.remove_prefix(3);
     const auto records = parse_csv(csv);
-    if (records.empty() || records[0].size() < 3 || records[0][0] != "name")
+    if (records.empty() || records[0].fields.size() < 3 || records[0].fields[0] != "name")
         fail(ErrorKind::Invalid, "The agency registry must start with the header name,short_name,kind,groups,aliases.");
     std::vector<RegistryRow> rows;
     for (std::size_t r = 1; r < records.size(); ++r) {
-        const auto& f = records[r];
+        const auto& f = records[r].fields;
         if (f.size() < 3 || trim(f[0]).empty())
-            fail(ErrorKind::Invalid, "The agency registry's record " + std::to_string(r + 1) + " has no name or kind.");
+            fail(ErrorKind::Invalid, "Line " + std::to_string(records[r].line) + " of the agency registry has no name or kind.");
         RegistryRow row;
         row.name = to_nfc(trim(f[0]), "agency name");
         row.short_name = to_nfc(trim(f[1]), "short name");

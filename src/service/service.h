@@ -1,6 +1,7 @@
 #pragma once
 // The one API the GUI and the CLI call. Every write is one transaction, checked for the
 // actor's rights, validated, version-checked and journalled here.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "core/date.h"
 #include "core/status.h"
 #include "importer/outline.h"
+#include "service/disbursement.h"
 #include "service/registry.h"
 #include "store/records.h"
 #include "store/store.h"
@@ -130,6 +132,23 @@ public:
     std::vector<store::TaskRecord> tasks(Id directive_id) const;
     DirectiveSummary summary(const store::DirectiveRecord& directive, Date as_of) const;
 
+    // Disbursement (only the admin writes; agency users read their own investors)
+    Id add_investor(const Actor& actor, std::string_view name, std::optional<std::string> agency);
+    Id add_project(const Actor& actor, const ProjectInput& input);
+    Id record_disbursement(const Actor& actor, const EntryInput& entry);
+    // Checks a CSV of entries (header project_code,date,amount,note) without storing it.
+    std::vector<EntryInput> preview_disbursement_csv(const Actor& actor, std::string_view csv) const;
+    // All rows or none; a bad row is refused with its line number.
+    int import_disbursement_csv(const Actor& actor, std::string_view csv);
+    std::vector<store::InvestorRecord> investors(const Actor& actor) const;
+    DisbursementStatus disbursement_status(const Actor& actor, Date as_of) const;
+    std::vector<ProjectStatus> project_status(const Actor& actor, Date as_of, std::optional<Id> investor_id) const;
+    std::vector<store::DisbursementRecord> disbursement_entries(const Actor& actor, std::optional<Id> project_id) const;
+    // The ladder of the latest directive that has one; the admin edits it.
+    std::vector<store::MilestoneRecord> ladder() const;
+    void set_milestone(const Actor& actor, Date due, int percent);
+    void remove_milestone(const Actor& actor, Date due);
+
     // Maintenance
     void backup(const Actor& actor, const std::filesystem::path& target) const;
     void restore(const Actor& actor, const std::filesystem::path& source);
@@ -141,6 +160,11 @@ private:
     store::AgencyRecord find_agency_or_fail(std::string_view name) const;
     void require_admin(const Actor& actor, std::string_view what) const;
     store::AssignmentRecord load(Id id) const;
+    std::optional<Id> ladder_directive() const;
+    bool may_read_investor(const Actor& actor, const store::InvestorRecord& investor) const;
+    // Validates one entry against its project (window, plan, duplicates); `pending` holds
+    // amounts of the same import not yet stored.
+    store::DisbursementRecord check_entry(const EntryInput& entry, const std::map<Id, std::int64_t>& pending) const;
     void journal(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
                  std::string_view field, std::optional<std::string> old_value, std::optional<std::string> new_value);
 

@@ -130,4 +130,42 @@ struct JournalRecord {
     std::optional<std::string> new_value;
 };
 
+struct InvestorRecord {
+    Id id = 0;
+    std::string name;
+    std::optional<Id> agency_id;
+    std::string agency_name;
+};
+
+enum class CapitalSource { Domestic, Oda, NationalTargetProgramme };
+
+struct ProjectRecord {
+    Id id = 0;
+    std::string code;
+    std::string name;
+    Id investor_id = 0;
+    std::string investor_name;
+    int year = 0;
+    CapitalSource source = CapitalSource::Domestic;
+    std::int64_t plan_assigned = 0;
+    std::int64_t plan_total = 0;
+    std::int64_t disbursed = 0;  // filled by queries that sum entries up to a date
+};
+
+struct DisbursementRecord {
+    Id id = 0;
+    Id project_id = 0;
+    Date date;
+    std::int64_t amount = 0;
+    std::string note;
+    std::string created_at;
+    std::string created_by;
+};
+
+struct MilestoneRecord {
+    Date due;
+    int percent = 0;
+    std::string task_ref;
+};
+
 }  // namespace dt::store

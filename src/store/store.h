@@ -88,6 +88,22 @@ public:
     std::vector<JournalRecord> journal(Id assignment_id) const;
     int journal_count() const;
 
+    // Disbursement: investors, projects, entries, and each directive's ladder
+    Id insert_investor(const InvestorRecord& investor);
+    std::optional<InvestorRecord> find_investor(std::string_view name) const;  // ignoring case and diacritics
+    std::vector<InvestorRecord> investors() const;
+    Id insert_project(const ProjectRecord& project);
+    std::optional<ProjectRecord> find_project(std::string_view code) const;
+    // Every project with `disbursed` summed over its entries dated on or before `as_of`.
+    std::vector<ProjectRecord> projects(Date as_of) const;
+    Id insert_disbursement(const DisbursementRecord& entry);
+    std::int64_t disbursed_total(Id project_id) const;  // all entries, whatever their date
+    bool disbursement_exists(Id project_id, Date date, std::int64_t amount) const;
+    std::vector<DisbursementRecord> disbursements(std::optional<Id> project_id) const;  // by date
+    std::vector<MilestoneRecord> ladder(Id directive_id) const;
+    void set_milestone(Id directive_id, const MilestoneRecord& milestone);
+    bool remove_milestone(Id directive_id, Date due);
+
     // Settings
     std::optional<std::string> setting(std::string_view key) const;
     void set_setting(std::string_view key, std::string_view value);

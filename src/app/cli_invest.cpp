@@ -1,0 +1,155 @@
+// dtrack invest …: investors, projects, disbursement entries, the ladder, the status.
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+
+#include "app/cli_commands.h"
+#include "core/error.h"
+#include "core/money.h"
+#include "service/registry.h"
+
+namespace dt::cli {
+
+namespace {
+int parse_whole(const std::string& text, const std::string& what) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || p != text.data() + text.size())
+        fail(ErrorKind::Invalid, what + " '" + text + "' is not a whole number.");
+    return v;
+}
+
+std::string percent(double value) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", value);
+    return buf;
+}
+
+// Rates rounded to one decimal in JSON, as they are printed: the same figures either way.
+double rounded(double value) { return static_cast<double>(static_cast<long long>(value * 10.0 + 0.5)) / 10.0; }
+}  // namespace
+
+int run_investor_add(const Context& ctx, const std::string& name, const std::optional<std::string>& agency) {
+    auto s = open_session(ctx);
+    const auto id = s.service->add_investor(s.actor, name, agency);
+    std::cout << "Added investor " << id << ": " << name << ".\n";
+    return 0;
+}
+
+int run_investor_list(const Context& ctx, bool json) {
+    auto s = open_session(ctx);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& i : s.service->investors(s.actor)) {
+        if (json) out.push_back({{"id", i.id}, {"name", i.name}, {"agency", i.agency_name}});
+        else std::cout << i.id << "  " << i.name << (i.agency_name.empty() ? "" : "  (" + i.agency_name + ")") << "\n";
+    }
+    if (json) std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int run_project_add(const Context& ctx, const ProjectAddOptions& o) {
+    service::ProjectInput in;
+    in.code = o.code;
+    in.investor = o.investor;
+    in.name = o.name;
+    in.year = parse_whole(o.year, "The year");
+    in.plan_assigned = parse_vnd_or_fail(o.plan_assigned, "The assigned plan");
+    in.plan_total = parse_vnd_or_fail(o.plan_total, "The whole plan");
+    const auto source = service::parse_capital_source(o.source);
+    if (!source) fail(ErrorKind::Invalid, "Unknown capital source '" + o.source + "' (use domestic, oda or ntp).");
+    in.source = *source;
+    auto s = open_session(ctx);
+    const auto id = s.service->add_project(s.actor, in);
+    std::cout << "Added project " << id << ": " << in.code << ".\n";
+    return 0;
+}
+
+int run_invest_record(const Context& ctx, const RecordOptions& o) {
+    service::EntryInput e;
+    e.project_code = o.code;
+    e.date = parse_date_or_fail(o.date, "The date");
+    e.amount = parse_vnd_or_fail(o.amount, "The amount");
+    e.note = o.note;
+    auto s = open_session(ctx);
+    s.service->record_disbursement(s.actor, e);
+    std::cout << "Recorded " << group_thousands(e.amount) << " đồng for " << e.project_code << " on " << e.date.vn() << ".\n";
+    return 0;
+}
+
+int run_invest_import(const Context& ctx, const std::string& file) {
+    const auto csv = service::read_file(file, 20 * 1024 * 1024);
+    auto s = open_session(ctx);
+    const int count = s.service->import_disbursement_csv(s.actor, csv);
+    std::cout << "Imported " << count << " entries.\n";
+    return 0;
+}
+
+int run_invest_status(const Context& ctx, const std::optional<std::string>& as_of_text, bool json) {
+    const Date as_of = as_of_text ? parse_date_or_fail(*as_of_text, "The as-of date") : Date::today();
+    auto s = open_session(ctx);
+    const auto st = s.service->disbursement_status(s.actor, as_of);
+    if (json) {
+        nlohmann::json investors = nlohmann::json::array();
+        for (const auto& i : st.investors)
+            investors.push_back({{"investor", i.investor.name},
+                                 {"plan_assigned", i.rates.plan_assigned},
+                                 {"plan_total", i.rates.plan_total},
+                                 {"disbursed", i.rates.disbursed},
+                                 {"rate_assigned", rounded(i.rates.rate_assigned)},
+                                 {"rate_total", rounded(i.rates.rate_total)},
+                                 {"behind", i.behind},
+                                 {"rank", i.rank}});
+        std::cout << nlohmann::json{{"as_of", as_of.iso()}, {"required_percent", st.required_percent}, {"investors", investors}}
+                         .dump(2)
+                  << "\n";
+        return 0;
+    }
+    std::cout << "Giải ngân vốn đầu tư công đến ngày " << as_of.vn() << " — mốc yêu cầu: " << st.required_percent << " %";
+    if (st.next) std::cout << " (mốc tiếp theo " << st.next->due.vn() << ": " << st.next->percent << " %)";
+    std::cout << "\n\n";
+    std::cout << fit("#", 4) << fit("Chủ đầu tư", 42) << fit("KH TTg giao", 20, true) << fit("Tổng KH", 20, true)
+              << fit("Đã giải ngân", 20, true) << fit("% giao", 9, true) << fit("% tổng", 9, true) << "\n";
+    auto line = [](const std::string& rank, const std::string& name, const service::Rates& r, const char* flag) {
+        std::cout << fit(rank, 4) << fit(name, 42) << fit(group_thousands(r.plan_assigned), 20, true)
+                  << fit(group_thousands(r.plan_total), 20, true) << fit(group_thousands(r.disbursed), 20, true)
+                  << fit(percent(r.rate_assigned), 9, true) << fit(percent(r.rate_total), 9, true) << "  " << flag << "\n";
+    };
+    for (const auto& i : st.investors)
+        line(std::to_string(i.rank), i.investor.name, i.rates, i.behind ? "chậm so với mốc" : "");
+    std::cout << "\n";
+    line("", "Toàn tỉnh", st.province, "");
+    std::cout << st.behind << " / " << st.investors.size() << " chủ đầu tư chậm so với mốc " << st.required_percent << " %.\n";
+    return 0;
+}
+
+int run_ladder_list(const Context& ctx, bool json) {
+    auto s = open_session(ctx);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : s.service->ladder()) {
+        if (json) out.push_back({{"date", m.due.iso()}, {"percent", m.percent}, {"task_ref", m.task_ref}});
+        else std::cout << m.due.vn() << "  " << m.percent << " %" << (m.task_ref.empty() ? "" : "  (" + m.task_ref + ")") << "\n";
+    }
+    if (json) std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int run_ladder_set(const Context& ctx, const std::string& date, const std::string& percent_text) {
+    const Date due = parse_date_or_fail(date, "The milestone date");
+    const int value = parse_whole(percent_text, "The percent");
+    auto s = open_session(ctx);
+    s.service->set_milestone(s.actor, due, value);
+    std::cout << "Milestone " << due.vn() << ": " << value << " %.\n";
+    return 0;
+}
+
+int run_ladder_remove(const Context& ctx, const std::string& date) {
+    const Date due = parse_date_or_fail(date, "The milestone date");
+    auto s = open_session(ctx);
+    s.service->remove_milestone(s.actor, due);
+    std::cout << "Removed the milestone of " << due.vn() << ".\n";
+    return 0;
+}
+
+}  // namespace dt::cli

@@ -1,0 +1,315 @@
+// Investors, projects and disbursement entries; rates against the directive's ladder.
+#include "service/disbursement.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "core/csv.h"
+#include "core/error.h"
+#include "core/money.h"
+#include "core/text.h"
+#include "service/service.h"
+
+namespace dt::service {
+
+int required_percent(const std::vector<store::MilestoneRecord>& ladder, Date as_of) {
+    int required = 0;
+    for (const auto& m : ladder)
+        if (m.due <= as_of) required = std::max(required, m.percent);
+    return required;
+}
+
+std::optional<store::MilestoneRecord> next_milestone(const std::vector<store::MilestoneRecord>& ladder, Date as_of) {
+    for (const auto& m : ladder)
+        if (m.due > as_of) return m;
+    return std::nullopt;
+}
+
+Rates rates_of(std::int64_t plan_assigned, std::int64_t plan_total, std::int64_t disbursed) {
+    return {plan_assigned, plan_total, disbursed, percent_of(disbursed, plan_assigned), percent_of(disbursed, plan_total)};
+}
+
+std::optional<store::CapitalSource> parse_capital_source(std::string_view text) {
+    if (text == "domestic") return store::CapitalSource::Domestic;
+    if (text == "oda") return store::CapitalSource::Oda;
+    if (text == "ntp") return store::CapitalSource::NationalTargetProgramme;
+    return std::nullopt;
+}
+
+std::string_view to_string(store::CapitalSource source) {
+    switch (source) {
+    case store::CapitalSource::Domestic: return "domestic";
+    case store::CapitalSource::Oda: return "oda";
+    case store::CapitalSource::NationalTargetProgramme: return "ntp";
+    }
+    return "domestic";
+}
+
+bool within_plan_window(int plan_year, Date date) {
+    return date >= Date{plan_year, 1, 1} && date <= Date{plan_year + 1, 1, 31};
+}
+
+bool Service::may_read_investor(const Actor& actor, const store::InvestorRecord& investor) const {
+    if (actor.role != UserRole::Agency) return true;
+    return investor.agency_id && actor.agency_id && *investor.agency_id == *actor.agency_id;
+}
+
+Id Service::add_investor(const Actor& actor, std::string_view name, std::optional<std::string> agency) {
+    require_admin(actor, "add investors");
+    const auto clean = clean_field(name, "The investor's name", 300);
+    if (clean.empty()) fail(ErrorKind::Invalid, "The investor's name is empty.");
+    store::Store::WriteTx tx(store_);
+    if (auto existing = store_.find_investor(clean))
+        fail(ErrorKind::Invalid, "The investor '" + existing->name + "' already exists.");
+    store::InvestorRecord investor{0, clean, std::nullopt, ""};
+    if (agency) {
+        const auto a = find_agency_or_fail(*agency);
+        if (a.is_group) fail(ErrorKind::Invalid, "'" + a.name + "' is a group, not one agency.");
+        investor.agency_id = a.id;
+    }
+    const Id id = store_.insert_investor(investor);
+    journal(actor, "investor", id, std::nullopt, "created", std::nullopt, clean);
+    tx.commit();
+    return id;
+}
+
+Id Service::add_project(const Actor& actor, const ProjectInput& in) {
+    require_admin(actor, "add projects");
+    store::ProjectRecord p;
+    p.code = clean_field(in.code, "The project code", 60);
+    p.name = clean_field(in.name, "The project name", 500);
+    if (p.code.empty() || p.name.empty()) fail(ErrorKind::Invalid, "A project needs a code and a name.");
+    if (p.code.find_first_of(" ,") != std::string::npos)
+        fail(ErrorKind::Invalid, "The project code '" + p.code + "' must not contain spaces or commas.");
+    if (in.year < 2000 || in.year > 2100) fail(ErrorKind::Invalid, "The plan year " + std::to_string(in.year) + " is not plausible.");
+    if (in.plan_assigned < 0 || in.plan_total < 0 || in.plan_assigned > kMaxVnd || in.plan_total > kMaxVnd)
+        fail(ErrorKind::Invalid, "Plans are positive amounts in đồng.");
+    if (in.plan_total == 0) fail(ErrorKind::Invalid, "The whole plan of a project cannot be 0 đồng.");
+    if (in.plan_total < in.plan_assigned)
+        fail(ErrorKind::Invalid, "The whole plan (" + group_thousands(in.plan_total) +
+                                     " đồng) includes the assigned plan, so it cannot be smaller (" +
+                                     group_thousands(in.plan_assigned) + " đồng).");
+    p.year = in.year;
+    p.plan_assigned = in.plan_assigned;
+    p.plan_total = in.plan_total;
+    p.source = in.source;
+    store::Store::WriteTx tx(store_);
+    if (store_.find_project(p.code)) fail(ErrorKind::Invalid, "A project with code '" + p.code + "' already exists.");
+    const auto investor = store_.find_investor(in.investor);
+    if (!investor) fail(ErrorKind::Invalid, "Unknown investor '" + in.investor + "': add it with 'invest investor add'.");
+    p.investor_id = investor->id;
+    const Id id = store_.insert_project(p);
+    journal(actor, "project", id, std::nullopt, "created", std::nullopt,
+            p.code + ": " + group_thousands(p.plan_assigned) + " / " + group_thousands(p.plan_total));
+    tx.commit();
+    return id;
+}
+
+store::DisbursementRecord Service::check_entry(const EntryInput& e, const std::map<Id, std::int64_t>& pending) const {
+    const std::string where = e.line ? "Line " + std::to_string(e.line) + ": " : "";
+    const auto project = store_.find_project(e.project_code);
+    if (!project) fail(ErrorKind::Invalid, where + "unknown project code '" + e.project_code + "'.");
+    if (e.amount <= 0) fail(ErrorKind::Invalid, where + "the amount must be more than 0 đồng.");
+    if (!within_plan_window(project->year, e.date))
+        fail(ErrorKind::Invalid, where + "the date " + e.date.vn() + " is outside the " + std::to_string(project->year) +
+                                     " plan's window (01/01/" + std::to_string(project->year) + " to 31/01/" +
+                                     std::to_string(project->year + 1) + ").");
+    const auto it = pending.find(project->id);
+    const std::int64_t before = store_.disbursed_total(project->id) + (it == pending.end() ? 0 : it->second);
+    if (before + e.amount > project->plan_total)
+        fail(ErrorKind::Invalid, where + "project " + project->code + " would reach " + group_thousands(before + e.amount) +
+                                     " đồng, beyond its whole plan of " + group_thousands(project->plan_total) + " đồng.");
+    if (store_.disbursement_exists(project->id, e.date, e.amount))
+        fail(ErrorKind::Invalid, where + "an entry of " + group_thousands(e.amount) + " đồng on " + e.date.vn() +
+                                     " is already recorded for " + project->code + ".");
+    store::DisbursementRecord r;
+    r.project_id = project->id;
+    r.date = e.date;
+    r.amount = e.amount;
+    r.note = clean_field(e.note, "The note", 2000);
+    return r;
+}
+
+Id Service::record_disbursement(const Actor& actor, const EntryInput& entry) {
+    require_admin(actor, "record disbursements");
+    store::Store::WriteTx tx(store_);
+    auto record = check_entry(entry, {});
+    record.created_by = actor.name;
+    const Id id = store_.insert_disbursement(record);
+    journal(actor, "disbursement", id, std::nullopt, "recorded", std::nullopt,
+            entry.project_code + " " + entry.date.iso() + " " + group_thousands(entry.amount));
+    tx.commit();
+    return id;
+}
+
+namespace {
+std::vector<EntryInput> read_entries_csv(std::string_view csv) {
+    if (!is_valid_utf8(csv)) fail(ErrorKind::Invalid, "The CSV file is not UTF-8 text.");
+    const auto records = parse_csv(csv);
+    if (records.empty()) fail(ErrorKind::Invalid, "The CSV file is empty.");
+    const auto& header = records.front().fields;
+    if (header.size() != 4 || header[0] != "project_code" || header[1] != "date" || header[2] != "amount" ||
+        header[3] != "note")
+        fail(ErrorKind::Invalid, "Line 1 must be the header project_code,date,amount,note.");
+    std::vector<EntryInput> out;
+    std::set<std::tuple<std::string, Date, std::int64_t>> seen;
+    for (std::size_t i = 1; i < records.size(); ++i) {
+        const auto& r = records[i];
+        const std::string where = "Line " + std::to_string(r.line) + ": ";
+        if (r.fields.size() != 4)
+            fail(ErrorKind::Invalid, where + "expected 4 fields (project_code,date,amount,note), found " +
+                                         std::to_string(r.fields.size()) + ".");
+        EntryInput e;
+        e.line = r.line;
+        e.project_code = trim(r.fields[0]);
+        const auto date = Date::parse_user(trim(r.fields[1]));
+        if (!date) fail(ErrorKind::Invalid, where + "'" + r.fields[1] + "' is not a valid date.");
+        e.date = *date;
+        const auto amount = parse_vnd(trim(r.fields[2]));
+        if (!amount)
+            fail(ErrorKind::Invalid, where + "'" + r.fields[2] +
+                                         "' is not an amount in whole đồng (1250000 or 1.250.000; no sign, no decimals).");
+        e.amount = *amount;
+        e.note = r.fields[3];
+        if (!seen.insert({e.project_code, e.date, e.amount}).second)
+            fail(ErrorKind::Invalid, where + "the same entry (" + e.project_code + ", " + e.date.vn() + ", " +
+                                         group_thousands(e.amount) + ") appears twice in the file.");
+        out.push_back(std::move(e));
+    }
+    if (out.empty()) fail(ErrorKind::Invalid, "The CSV file has a header but no entries.");
+    return out;
+}
+}  // namespace
+
+std::vector<EntryInput> Service::preview_disbursement_csv(const Actor& actor, std::string_view csv) const {
+    require_admin(actor, "import disbursements");
+    auto entries = read_entries_csv(csv);
+    std::map<Id, std::int64_t> pending;
+    for (const auto& e : entries) {
+        const auto r = check_entry(e, pending);
+        pending[r.project_id] += r.amount;
+    }
+    return entries;
+}
+
+int Service::import_disbursement_csv(const Actor& actor, std::string_view csv) {
+    require_admin(actor, "import disbursements");
+    const auto entries = read_entries_csv(csv);
+    store::Store::WriteTx tx(store_);
+    for (const auto& e : entries) {
+        // Rows already inserted in this transaction count through the store itself.
+        auto r = check_entry(e, {});
+        r.created_by = actor.name;
+        store_.insert_disbursement(r);
+    }
+    journal(actor, "disbursement", 0, std::nullopt, "imported", std::nullopt,
+            std::to_string(entries.size()) + " entries from CSV");
+    tx.commit();
+    return static_cast<int>(entries.size());
+}
+
+std::vector<store::InvestorRecord> Service::investors(const Actor& actor) const {
+    auto all = store_.investors();
+    std::erase_if(all, [&](const auto& i) { return !may_read_investor(actor, i); });
+    return all;
+}
+
+std::optional<Id> Service::ladder_directive() const {
+    const auto all = store_.directives();
+    for (auto it = all.rbegin(); it != all.rend(); ++it)
+        if (!store_.ladder(it->id).empty()) return it->id;
+    return std::nullopt;
+}
+
+std::vector<store::MilestoneRecord> Service::ladder() const {
+    const auto directive = ladder_directive();
+    return directive ? store_.ladder(*directive) : std::vector<store::MilestoneRecord>{};
+}
+
+void Service::set_milestone(const Actor& actor, Date due, int percent) {
+    require_admin(actor, "change the ladder");
+    if (percent < 0 || percent > 100) fail(ErrorKind::Invalid, "A milestone's percent is between 0 and 100.");
+    store::Store::WriteTx tx(store_);
+    auto directive = ladder_directive();
+    if (!directive) {
+        const auto all = store_.directives();
+        if (all.empty()) fail(ErrorKind::Invalid, "Import a directive before giving it a ladder.");
+        directive = all.back().id;
+    }
+    // A ladder only climbs: a later milestone never asks for less than an earlier one.
+    for (const auto& m : store_.ladder(*directive)) {
+        if (m.due == due) continue;
+        if ((m.due < due && m.percent > percent) || (m.due > due && m.percent < percent))
+            fail(ErrorKind::Invalid, "The ladder must not go down: " + m.due.vn() + " asks " + std::to_string(m.percent) +
+                                         " %, so " + due.vn() + " cannot ask " + std::to_string(percent) + " %.");
+    }
+    store_.set_milestone(*directive, {due, percent, ""});
+    journal(actor, "ladder", *directive, std::nullopt, due.iso(), std::nullopt, std::to_string(percent));
+    tx.commit();
+}
+
+void Service::remove_milestone(const Actor& actor, Date due) {
+    require_admin(actor, "change the ladder");
+    store::Store::WriteTx tx(store_);
+    const auto directive = ladder_directive();
+    if (!directive || !store_.remove_milestone(*directive, due))
+        fail(ErrorKind::Invalid, "There is no milestone on " + due.vn() + ".");
+    journal(actor, "ladder", *directive, std::nullopt, due.iso(), "removed", std::nullopt);
+    tx.commit();
+}
+
+std::vector<ProjectStatus> Service::project_status(const Actor& actor, Date as_of, std::optional<Id> investor_id) const {
+    const int required = required_percent(ladder(), as_of);
+    std::map<Id, bool> readable;
+    for (const auto& i : store_.investors()) readable[i.id] = may_read_investor(actor, i);
+    std::vector<ProjectStatus> out;
+    for (auto& p : store_.projects(as_of)) {
+        if (!readable[p.investor_id] || (investor_id && p.investor_id != *investor_id)) continue;
+        const auto rates = rates_of(p.plan_assigned, p.plan_total, p.disbursed);
+        out.push_back({std::move(p), rates, rates.rate_assigned < required});
+    }
+    return out;
+}
+
+DisbursementStatus Service::disbursement_status(const Actor& actor, Date as_of) const {
+    DisbursementStatus s;
+    s.as_of = as_of;
+    s.ladder = ladder();
+    s.required_percent = required_percent(s.ladder, as_of);
+    s.next = next_milestone(s.ladder, as_of);
+    std::map<Id, Rates> sums;
+    for (const auto& ps : project_status(actor, as_of, std::nullopt)) {
+        auto& r = sums[ps.project.investor_id];
+        r.plan_assigned += ps.project.plan_assigned;
+        r.plan_total += ps.project.plan_total;
+        r.disbursed += ps.project.disbursed;
+    }
+    for (const auto& investor : investors(actor)) {
+        const auto& sum = sums[investor.id];
+        InvestorStatus st{investor, rates_of(sum.plan_assigned, sum.plan_total, sum.disbursed), false, 0};
+        st.behind = st.rates.rate_assigned < s.required_percent;
+        s.behind += st.behind ? 1 : 0;
+        s.province.plan_assigned += sum.plan_assigned;
+        s.province.plan_total += sum.plan_total;
+        s.province.disbursed += sum.disbursed;
+        s.investors.push_back(std::move(st));
+    }
+    s.province = rates_of(s.province.plan_assigned, s.province.plan_total, s.province.disbursed);
+    std::stable_sort(s.investors.begin(), s.investors.end(), [](const auto& a, const auto& b) {
+        if (a.rates.rate_assigned != b.rates.rate_assigned) return a.rates.rate_assigned < b.rates.rate_assigned;
+        return a.investor.name < b.investor.name;
+    });
+    for (std::size_t i = 0; i < s.investors.size(); ++i) s.investors[i].rank = static_cast<int>(i + 1);
+    return s;
+}
+
+std::vector<store::DisbursementRecord> Service::disbursement_entries(const Actor& actor, std::optional<Id> project_id) const {
+    std::map<Id, bool> readable;
+    for (const auto& p : project_status(actor, Date{2999, 12, 31}, std::nullopt)) readable[p.project.id] = true;
+    auto all = store_.disbursements(project_id);
+    std::erase_if(all, [&](const auto& e) { return !readable[e.project_id]; });
+    return all;
+}
+
+}  // namespace dt::service
