@@ -68,6 +68,23 @@ struct TasksViewState {
     bool focus_search = false;
 };
 
+// Giải ngân: the drill-down selection, the entry form's buffers and the CSV preview.
+struct DisbursementViewState {
+    std::optional<Id> investor;  // its projects are listed, and its chart drawn
+    std::optional<Id> project;   // its entries are listed
+    std::optional<Id> form_project;
+    char date[32] = {};
+    char amount[64] = {};
+    char note[512] = {};
+    bool date_prefilled = false;  // the date starts at the as-of date once, then is the user's
+    std::map<std::string, std::string> field_errors;  // field → message shown next to it
+    char csv_path[512] = {};
+    std::string csv_text;  // what was previewed is what Import stores, even if the file changes meanwhile
+    std::vector<service::EntryInput> csv_rows;
+    std::int64_t csv_total = 0;
+    std::string csv_error;
+};
+
 struct AppState {
     service::Service& service;
     service::Actor actor;
@@ -95,10 +112,12 @@ struct AppState {
     TaskTable tasks;
     Dashboard dashboard;
     DirectiveModel directive;
+    DisbursementModel disbursement;
     EditorState editor;
     ConflictState conflict;
     AdminState admin;
     TasksViewState tasks_view;
+    DisbursementViewState disbursement_view;
 
     std::string message;  // status line after an action
     bool message_is_error = false;

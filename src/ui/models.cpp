@@ -5,6 +5,7 @@
 #include <ctime>
 #include <set>
 
+#include "core/money.h"
 #include "core/text.h"
 #include "ui/strings.h"
 
@@ -278,6 +279,111 @@ void DirectiveModel::rebuild(const service::Service& service) {
         }
         nodes[index].label = nodes[index].ref + "  " + text;
     }
+}
+
+// ---- Giải ngân
+
+double rate_at(const RateSeries& series, Date date) {
+    const auto after = std::upper_bound(series.begin(), series.end(), date,
+                                        [](Date d, const RatePoint& p) { return d < p.date; });
+    return after == series.begin() ? 0.0 : std::prev(after)->percent;
+}
+
+namespace {
+// The year whose plan the ladder measures: its first milestone's, else the projects' latest.
+int plan_year_of(const service::DisbursementStatus& status, const std::vector<service::ProjectStatus>& projects,
+                 Date as_of) {
+    if (!status.ladder.empty()) return status.ladder.front().due.year;
+    int year = 0;
+    for (const auto& p : projects) year = std::max(year, p.project.year);
+    return year > 0 ? year : as_of.year;
+}
+
+// A project without an assigned plan is judged on its whole plan (extended capital only).
+double judged_rate(const service::Rates& r) { return r.plan_assigned > 0 ? r.rate_assigned : r.rate_total; }
+
+void set_point(RateSeries& series, Date date, double percent) {
+    if (!series.empty() && series.back().date == date) series.back().percent = percent;
+    else series.push_back({date, percent});
+}
+}  // namespace
+
+void DisbursementModel::rebuild(const service::Service& service, const service::Actor& actor, Date as_of) {
+    *this = DisbursementModel{};
+    status = service.disbursement_status(actor, as_of);
+    projects = service.project_status(actor, as_of, std::nullopt);
+    entries = service.disbursement_entries(actor, std::nullopt);
+    for (const auto& m : status.ladder)
+        if (m.due <= as_of) current = m;
+
+    for (int i = 0; i < static_cast<int>(status.investors.size()); ++i) {
+        investor_index[status.investors[i].investor.id] = i;
+        if (status.investors[i].behind) laggards.push_back(i);
+    }
+    std::map<Id, Id> investor_of_project;
+    for (int i = 0; i < static_cast<int>(projects.size()); ++i) {
+        const auto& p = projects[i].project;
+        project_index[p.id] = i;
+        projects_of[p.investor_id].push_back(i);
+        investor_of_project[p.id] = p.investor_id;
+    }
+    for (int i = 0; i < static_cast<int>(entries.size()); ++i) entries_of[entries[i].project_id].push_back(i);
+
+    // Cumulative rates: the same entries the status sums (readable projects, dated up to the
+    // as-of date), so the line ends where the table's rate stands.
+    plan_year = plan_year_of(status, projects, as_of);
+    chart_from = Date{plan_year, 1, 1};
+    chart_to = Date{plan_year + 1, 1, 31};
+    province_series = {{chart_from, 0.0}};
+    std::map<Id, std::int64_t> investor_sum;
+    for (const auto& inv : status.investors) investor_series[inv.investor.id] = {{chart_from, 0.0}};
+    std::int64_t province_sum = 0;
+    for (const auto& e : entries) {
+        if (e.date > as_of) break;
+        const Date at = std::max(e.date, chart_from);
+        province_sum += e.amount;
+        set_point(province_series, at, percent_of(province_sum, status.province.plan_assigned));
+        const auto owner = investor_of_project.find(e.project_id);
+        if (owner == investor_of_project.end()) continue;
+        const auto* inv = investor(owner->second);
+        if (!inv) continue;
+        auto& sum = investor_sum[owner->second];
+        sum += e.amount;
+        set_point(investor_series[owner->second], at, percent_of(sum, inv->rates.plan_assigned));
+    }
+    // The line runs flat to the as-of date, where the chart marks it.
+    const Date end = std::min(as_of, chart_to);
+    if (end >= chart_from) {
+        set_point(province_series, end, province_series.back().percent);
+        for (auto& [id, series] : investor_series) set_point(series, end, series.back().percent);
+    }
+
+    const double required = status.required_percent;
+    const bool past_first = !status.ladder.empty() && status.ladder.front().due <= as_of;
+    for (int i = 0; i < static_cast<int>(projects.size()); ++i) {
+        const auto& r = projects[i].rates;
+        const double rate = judged_rate(r);
+        const double gap = rate - required;
+        if (gap < -kGiveBelowRequired || (past_first && r.disbursed == 0)) give.push_back({i, gap});
+        else if (gap >= kTakeAboveRequired || rate >= kTakeFrom) take.push_back({i, gap});
+    }
+    std::stable_sort(give.begin(), give.end(), [](const auto& a, const auto& b) { return a.gap < b.gap; });
+    std::stable_sort(take.begin(), take.end(), [](const auto& a, const auto& b) { return a.gap > b.gap; });
+}
+
+const service::InvestorStatus* DisbursementModel::investor(Id id) const {
+    const auto it = investor_index.find(id);
+    return it == investor_index.end() ? nullptr : &status.investors[it->second];
+}
+
+const service::ProjectStatus* DisbursementModel::project(Id id) const {
+    const auto it = project_index.find(id);
+    return it == project_index.end() ? nullptr : &projects[it->second];
+}
+
+std::optional<double> DisbursementModel::gap_to_next(const service::Rates& rates) const {
+    if (!status.next) return std::nullopt;
+    return status.next->percent - rates.rate_assigned;
 }
 
 }  // namespace dt::ui

@@ -128,4 +128,51 @@ struct DirectiveModel {
     void rebuild(const service::Service& service);
 };
 
+// One point of a cumulative-rate line: the percent reached by the end of `date`.
+struct RatePoint {
+    Date date;
+    double percent = 0.0;
+};
+using RateSeries = std::vector<RatePoint>;  // by date; a step at each point
+
+// The series' percent at a date: the last point on or before it, 0 before the first.
+double rate_at(const RateSeries& series, Date date);
+
+// A project the office could move capital from (give) or to (take).
+struct ProjectMove {
+    int project = 0;    // index into DisbursementModel::projects
+    double gap = 0.0;   // its rate minus the ladder's requirement, in points
+};
+
+// Giải ngân, read once per data revision or as-of change.
+struct DisbursementModel {
+    // Thresholds of the office's reallocation proposal, in percentage points of the assigned plan.
+    static constexpr double kGiveBelowRequired = 20.0;
+    static constexpr double kTakeAboveRequired = 10.0;
+    static constexpr double kTakeFrom = 90.0;
+
+    service::DisbursementStatus status;             // investors slowest first
+    std::vector<service::ProjectStatus> projects;   // by investor, then code
+    std::vector<store::DisbursementRecord> entries; // by date
+    std::map<Id, std::vector<int>> projects_of;     // investor → indexes into projects
+    std::map<Id, std::vector<int>> entries_of;      // project → indexes into entries
+    std::map<Id, int> investor_index, project_index;  // id → index into status.investors, projects
+    std::optional<store::MilestoneRecord> current;  // the latest milestone on or before the as-of date
+
+    int plan_year = 0;
+    Date chart_from, chart_to;                      // 01/01 of the plan year → 31/01 after it
+    RateSeries province_series;                     // up to the as-of date
+    std::map<Id, RateSeries> investor_series;
+
+    std::vector<int> laggards;       // indexes into status.investors: behind, slowest first
+    std::vector<ProjectMove> give;   // furthest behind first
+    std::vector<ProjectMove> take;   // furthest ahead first
+
+    void rebuild(const service::Service& service, const service::Actor& actor, Date as_of);
+    const service::InvestorStatus* investor(Id id) const;
+    const service::ProjectStatus* project(Id id) const;
+    // Points still to disburse to reach the next milestone (≤ 0 when already there); none after the last.
+    std::optional<double> gap_to_next(const service::Rates& rates) const;
+};
+
 }  // namespace dt::ui

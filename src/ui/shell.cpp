@@ -48,6 +48,7 @@ void refresh_models(AppState& s) {
     all.as_of = s.as_of;
     s.tasks.rebuild(s.service.list(s.actor, all));
     s.dashboard.rebuild(s.tasks, s.as_of);
+    s.disbursement.rebuild(s.service, s.actor, s.as_of);
     if (s.built_revision != s.revision) s.directive.rebuild(s.service);
     s.built_revision = s.revision;
     s.built_as_of = s.as_of;
@@ -139,7 +140,7 @@ void draw_frame(AppState& s) {
     case View::Task: draw_task_editor(s); break;
     case View::MyAgency: draw_my_agency(s); break;
     case View::Admin: draw_admin(s); break;
-    case View::Disbursement: draw_coming_soon(s, tr(T::DisbursementComing)); break;
+    case View::Disbursement: draw_disbursement(s); break;
     case View::Reports: draw_coming_soon(s, tr(T::ReportsComing)); break;
     }
     ImGui::EndChild();

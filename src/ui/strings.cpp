@@ -1,6 +1,7 @@
 #include "ui/strings.h"
 
 #include <array>
+#include <cstdio>
 
 namespace dt::ui {
 
@@ -123,9 +124,83 @@ constexpr Entry kTable[] = {
     {T::Deadline, "Thời hạn", "Deadline"},
     {T::OnlyAdmin, "Chỉ quản trị viên được thực hiện.", "Only an administrator may do this."},
     {T::Imported, "Đã nhập chỉ thị.", "Directive imported."},
-    {T::DisbursementComing,
-     "Giải ngân vốn đầu tư công: chủ đầu tư, dự án, số liệu giải ngân hằng tuần và các mốc 50/75/85/95/100 % của Chỉ thị — sẽ có ở phiên bản sau.",
-     "Public-investment disbursement: investors, projects, weekly figures and the directive's 50/75/85/95/100 % ladder — coming in a later version."},
+    {T::DisbTitle, "Giải ngân vốn đầu tư công", "Public-investment disbursement"},
+    {T::DisbTabInvestors, "Chủ đầu tư và dự án", "Investors and projects"},
+    {T::DisbTabChart, "Biểu đồ theo lộ trình", "Chart against the ladder"},
+    {T::DisbTabRealloc, "Đề xuất điều chuyển vốn", "Reallocation proposal"},
+    {T::DisbTabEntry, "Nhập số liệu", "Enter figures"},
+    {T::AmountsInDong, "Số tiền tính bằng đồng.", "Amounts in đồng."},
+    {T::NoInvestors, "Chưa có chủ đầu tư nào (văn phòng thêm bằng lệnh: dtrack invest investor add).",
+     "No investors yet (the office adds them with: dtrack invest investor add)."},
+    {T::ColRank, "Xếp\nhạng", "Rank"},
+    {T::ColInvestor, "Chủ đầu tư", "Investor"},
+    {T::ColPlanAssigned, "Kế hoạch\nThủ tướng giao", "Plan assigned\nby the PM"},
+    {T::ColPlanTotal, "Tổng kế hoạch\n(gồm vốn kéo dài)", "Whole plan\n(incl. extended)"},
+    {T::ColDisbursed, "Đã giải ngân", "Disbursed"},
+    {T::ColRateAssigned, "Tỷ lệ\nKH giao", "Rate of\nassigned plan"},
+    {T::ColRateTotal, "Tỷ lệ\ntổng KH", "Rate of\nwhole plan"},
+    {T::ColRequired, "Yêu cầu\ntheo mốc", "Required\nnow"},
+    {T::ColGap, "Còn thiếu đến\nmốc tiếp theo", "Gap to the next\nmilestone"},
+    {T::ColCode, "Mã dự án", "Code"},
+    {T::ColProject, "Dự án", "Project"},
+    {T::ColSource, "Nguồn vốn", "Source"},
+    {T::ColDate, "Ngày", "Date"},
+    {T::ColAmount, "Số tiền (đồng)", "Amount (đồng)"},
+    {T::ColNote, "Ghi chú", "Note"},
+    {T::ColWho, "Người nhập", "Entered by"},
+    {T::ColLine, "Dòng", "Line"},
+    {T::SourceDomestic, "Trong nước", "Domestic"},
+    {T::SourceOda, "ODA", "ODA"},
+    {T::SourceNtp, "Chương trình MTQG", "National target programme"},
+    {T::PickInvestor, "Chọn một chủ đầu tư để xem các dự án.", "Pick an investor to see its projects."},
+    {T::PickProject, "Chọn một dự án để xem các lần giải ngân.", "Pick a project to see its entries."},
+    {T::NoEntries, "Chưa có số liệu giải ngân.", "No entries yet."},
+    {T::Province, "Toàn tỉnh", "Province"},
+    {T::OfAssignedPlan, "kế hoạch Thủ tướng giao", "of the assigned plan"},
+    {T::RequiredNow, "Yêu cầu theo mốc", "Required at the milestone"},
+    {T::RequiredAtMilestone, "mốc", "milestone"},
+    {T::NextMilestone, "Mốc tiếp theo", "Next milestone"},
+    {T::InvestorsBehind, "chủ đầu tư chậm so với lộ trình", "investors behind the ladder"},
+    {T::Reached, "Đã đạt", "Reached"},
+    {T::NoLadder, "Chưa có lộ trình giải ngân (các mốc của Chỉ thị).", "No disbursement ladder (the directive's milestones) yet."},
+    {T::ChartProvince, "Tỷ lệ giải ngân lũy kế toàn tỉnh so với lộ trình", "The province's cumulative rate against the ladder"},
+    {T::ChartInvestor, "Tỷ lệ giải ngân lũy kế của chủ đầu tư", "The investor's cumulative rate"},
+    {T::LegendCumulative, "Tỷ lệ lũy kế (kế hoạch Thủ tướng giao)", "Cumulative rate (assigned plan)"},
+    {T::LegendLadder, "Lộ trình theo Chỉ thị", "The directive's ladder"},
+    {T::Month1, "T1", "Jan"},
+    {T::Month2, "T2", "Feb"},
+    {T::Month3, "T3", "Mar"},
+    {T::Month4, "T4", "Apr"},
+    {T::Month5, "T5", "May"},
+    {T::Month6, "T6", "Jun"},
+    {T::Month7, "T7", "Jul"},
+    {T::Month8, "T8", "Aug"},
+    {T::Month9, "T9", "Sep"},
+    {T::Month10, "T10", "Oct"},
+    {T::Month11, "T11", "Nov"},
+    {T::Month12, "T12", "Dec"},
+    {T::Laggards, "Chủ đầu tư chậm giải ngân", "Investors behind the ladder"},
+    {T::GiveList, "Dự án có thể điều chuyển vốn đi", "Projects that could give capital"},
+    {T::TakeList, "Dự án có thể nhận thêm vốn", "Projects that could take more capital"},
+    {T::GiveExplain, "Thấp hơn yêu cầu của mốc trên 20 điểm %, hoặc chưa giải ngân sau mốc đầu tiên.",
+     "More than 20 points below the milestone, or nothing disbursed after the first milestone."},
+    {T::TakeExplain, "Vượt yêu cầu của mốc từ 10 điểm % trở lên, hoặc đã đạt từ 90 %.",
+     "At least 10 points above the milestone, or at 90 % or more."},
+    {T::BehindBy, "Chậm", "Behind by"},
+    {T::AheadBy, "Vượt", "Ahead by"},
+    {T::NoneListed, "Không có.", "None."},
+    {T::EntryFormTitle, "Ghi nhận một lần giải ngân", "Record a disbursement"},
+    {T::ChooseProject, "Chọn dự án", "Choose a project"},
+    {T::BadAmount, "Số tiền là số đồng nguyên, lớn hơn 0, ví dụ 1250000 hoặc 1.250.000 (không dấu trừ, không phần thập phân).",
+     "The amount is whole đồng above 0, e.g. 1250000 or 1.250.000 (no sign, no decimals)."},
+    {T::NeedProject, "Hãy chọn một dự án.", "Choose a project."},
+    {T::NeedDate, "Hãy nhập ngày giải ngân (dd/mm/yyyy).", "Enter the date of the entry (dd/mm/yyyy)."},
+    {T::Recorded, "Đã ghi nhận số liệu giải ngân.", "Disbursement recorded."},
+    {T::CsvTitle, "Nhập từ CSV", "Import from CSV"},
+    {T::CsvPath, "Tệp CSV (đường dẫn)", "CSV file (path)"},
+    {T::CsvFormat, "Dòng đầu của tệp: project_code,date,amount,note", "The file's first line: project_code,date,amount,note"},
+    {T::Total, "Tổng cộng", "Total"},
+    {T::CsvImported, "Đã nhập số liệu giải ngân từ CSV, số dòng:", "Disbursement entries imported from CSV, rows:"},
     {T::ReportsComing,
      "Báo cáo tình hình thực hiện Chỉ thị (PDF, XLSX, HTML, CSV) tại một ngày chọn, so với kỳ báo cáo trước — sẽ có ở phiên bản sau.",
      "Progress reports (PDF, XLSX, HTML, CSV) at a chosen date, with changes since the last report — coming in a later version."},
@@ -181,6 +256,15 @@ std::string format_vnd(std::int64_t amount) {
         out += digits[i];
     }
     return (negative ? "-" : "") + out + " ₫";
+}
+
+std::string format_percent(double percent) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f %%", percent);
+    if (g_lang == Lang::Vi)
+        for (char* c = buf; *c; ++c)
+            if (*c == '.') *c = ',';
+    return buf;
 }
 
 }  // namespace dt::ui

@@ -34,8 +34,17 @@ enum class T : int {
     AdminAgencies, AdminGroups, AdminUsers, AdminImport, Name, ShortName, Kind, Active, Members, Add, Rename,
     Deactivate, NewName, UserName, Password, ImportFromFile, PasteText, Preview, ImportNow, Warnings, Sections,
     Deadline, OnlyAdmin, Imported,
+    // disbursement
+    DisbTitle, DisbTabInvestors, DisbTabChart, DisbTabRealloc, DisbTabEntry, AmountsInDong, NoInvestors,
+    ColRank, ColInvestor, ColPlanAssigned, ColPlanTotal, ColDisbursed, ColRateAssigned, ColRateTotal, ColRequired,
+    ColGap, ColCode, ColProject, ColSource, ColDate, ColAmount, ColNote, ColWho, ColLine, SourceDomestic, SourceOda,
+    SourceNtp, PickInvestor, PickProject, NoEntries, Province, OfAssignedPlan, RequiredNow, RequiredAtMilestone,
+    NextMilestone, InvestorsBehind, Reached, NoLadder, ChartProvince, ChartInvestor, LegendCumulative, LegendLadder,
+    Month1, Month2, Month3, Month4, Month5, Month6, Month7, Month8, Month9, Month10, Month11, Month12, Laggards,
+    GiveList, TakeList, GiveExplain, TakeExplain, BehindBy, AheadBy, NoneListed, EntryFormTitle, ChooseProject,
+    BadAmount, NeedProject, NeedDate, Recorded, CsvTitle, CsvPath, CsvFormat, Total, CsvImported,
     // placeholders
-    DisbursementComing, ReportsComing,
+    ReportsComing,
     Count_
 };
 
@@ -55,5 +64,7 @@ bool table_in_order();
 
 // 1250000 → "1.250.000 ₫"
 std::string format_vnd(std::int64_t amount);
+// 48.25 → "48,3 %" in Vietnamese (comma decimals beside dotted thousands), "48.3 %" in English.
+std::string format_percent(double percent);
 
 }  // namespace dt::ui

@@ -12,6 +12,7 @@ void draw_tasks(AppState& state);
 void draw_task_editor(AppState& state);
 void draw_my_agency(AppState& state);
 void draw_admin(AppState& state);
+void draw_disbursement(AppState& state);
 void draw_coming_soon(AppState& state, const char* what);
 void draw_conflict_dialog(AppState& state);
 

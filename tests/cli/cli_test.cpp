@@ -230,3 +230,45 @@ TEST_CASE("backup, check and restore") {
     const auto row = json::parse(s.as_admin("show " + id + " --json").out);
     CHECK(row["owner"] == "");
 }
+
+TEST_CASE("dtrack invest: the example data, status JSON at 30/9/2025, exit codes") {
+    SeededDb s;
+    const std::string dtrack_env = "DTRACK='" + std::string(DT_DTRACK_EXE) + "' " + kAdminEnv;
+    const std::string loader = std::string(DT_ASSETS_DIR) + "/examples/load-example.sh";
+    REQUIRE(std::system((dtrack_env + " '" + loader + "' '" + (s.dir / "tracker.db").string() + "' admin >/dev/null").c_str()) == 0);
+    // The seed's ladder came with 07/CT-UBND.
+    CHECK(json::parse(s.as_admin("invest ladder list --json").out).size() == 5);
+
+    const auto r = s.as_admin("invest status --as-of 30/09/2025 --json");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto st = json::parse(r.out);
+    CHECK(st["as_of"] == "2025-09-30");
+    CHECK(st["required_percent"] == 75);
+    REQUIRE(st["investors"].size() == 8);
+    int rank = 0;
+    double last = -1;
+    for (const auto& i : st["investors"]) {
+        for (const char* key : {"investor", "plan_assigned", "plan_total", "disbursed", "rate_assigned", "rate_total", "behind", "rank"})
+            CHECK_MESSAGE(i.contains(key), key);
+        CHECK(i["rank"] == ++rank);
+        CHECK(i["rate_assigned"].get<double>() >= last);  // slowest first
+        last = i["rate_assigned"].get<double>();
+        CHECK(i["behind"] == (i["rate_assigned"].get<double>() < 75.0));
+        CHECK(i["plan_total"].get<long long>() >= i["plan_assigned"].get<long long>());
+    }
+    CHECK(s.as_admin("invest status --as-of 2025-06-29 --json").out.find("\"required_percent\": 0") != std::string::npos);
+
+    const int before = s.count("SELECT count(*) FROM disbursements");
+    CHECK(s.as_admin("invest record VD-001 --date 2025-10-03 --amount -5").exit_code == 2);
+    CHECK(s.as_admin("invest record VD-001 --date 2025-10-03 --amount 1,5").exit_code == 2);
+    CHECK(s.as_admin("invest record VD-001 --date 2024-10-03 --amount 1.000").exit_code == 2);
+    CHECK(s.as_admin("invest record KHONG-CO --date 2025-10-03 --amount 1000").exit_code == 2);
+    CHECK(s.as_admin("invest record VD-001 --date 2025-10-03 --amount 999.999.999.999.999").exit_code == 2);
+    CHECK(s.as_admin("invest project add VD-999 --investor 'Huyện Ví dụ Núi Đá (giả định)' --name 'Thử' --year 2025 "
+                     "--plan-assigned 10 --plan-total 5").exit_code == 2);
+    CHECK(s.as_admin("invest import '" + std::string(DT_ASSETS_DIR) + "/examples/entries.csv'").exit_code == 2);  // again
+    CHECK(s.count("SELECT count(*) FROM disbursements") == before);
+    CHECK(s.as_admin("invest record VD-015 --date 03/10/2025 --amount 1.000.000 --note 'Đợt bổ sung'").exit_code == 0);
+    CHECK(s.count("SELECT count(*) FROM disbursements") == before + 1);
+    CHECK(run_dtrack(s.db + " --user admin invest investor add 'X'", "DTRACK_PASSWORD=sai").exit_code == 3);
+}

@@ -116,3 +116,23 @@ TEST_CASE("an uncommitted write transaction leaves nothing behind") {
     }
     CHECK_FALSE(store->find_agency("Sở Y tế").has_value());
 }
+
+TEST_CASE("upgrading a seeded version-2 database gives 07/CT-UBND its ladder") {
+    test::TempDir dir;
+    const auto path = dir / "v2.db";
+    {
+        store::OpenOptions v2;
+        v2.target_version = 2;
+        auto store = store::Store::open(path, v2);
+        store::Store::WriteTx tx(*store);
+        store->insert_directive({0, "07/CT-UBND", Date{2025, 4, 11}, "UBND tỉnh Cao Bằng", "", "", "…"}, std::nullopt);
+        tx.commit();
+    }
+    auto store = store::Store::open(path);
+    const auto ladder = store->ladder(store->directives().at(0).id);
+    REQUIRE(ladder.size() == 5);
+    CHECK(ladder.front().due == Date{2025, 6, 30});
+    CHECK(ladder.front().percent == 50);
+    CHECK(ladder.back().due == Date{2026, 1, 31});
+    CHECK(ladder.back().percent == 100);
+}
