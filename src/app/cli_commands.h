@@ -74,6 +74,15 @@ int run_ladder_list(const Context& ctx, bool json);
 int run_ladder_set(const Context& ctx, const std::string& date, const std::string& percent);
 int run_ladder_remove(const Context& ctx, const std::string& date);
 
+// dtrack report … (cli_report.cpp)
+struct ReportOptions {
+    std::optional<std::string> as_of, since, format, directive;
+    std::string out;
+    bool force = false;
+};
+int run_report(const Context& ctx, const ReportOptions& o);
+int run_report_settings(const Context& ctx, const std::optional<std::string>& key, const std::optional<std::string>& value);
+
 // Output (cli_output.cpp)
 // Pads or cuts UTF-8 text to `width` terminal columns (code points), with … when cut.
 std::string fit(const std::string& s, std::size_t width, bool right = false);

@@ -188,6 +188,21 @@ int main(int argc, char** argv) {
     ladder_remove_cmd->add_option("DATE", ladder_date, "Date")->required();
     ladder_remove_cmd->callback([&] { action = [&] { return run_ladder_remove(ctx, ladder_date); }; });
 
+    ReportOptions rep;
+    auto* report_cmd = app.add_subcommand("report", "Write the progress report (pdf, xlsx, html or csv)");
+    report_cmd->add_option("--as-of", rep.as_of, "Date the figures are computed at (default today)");
+    report_cmd->add_option("--since", rep.since, "Show what changed since this date (default: the last report's date)");
+    report_cmd->add_option("--format", rep.format, "pdf, xlsx, html or csv (default: from --out's extension)");
+    report_cmd->add_option("--out", rep.out, "File to write")->required();
+    report_cmd->add_option("--directive", rep.directive, "Directive code (default: the first)");
+    report_cmd->add_flag("--force", rep.force, "Overwrite an existing file");
+    report_cmd->callback([&] { action = [&] { return run_report(ctx, rep); }; });
+    std::optional<std::string> setting_key, setting_value;
+    auto* settings_cmd = app.add_subcommand("report-settings", "Show or set who issues the report (administrators set)");
+    settings_cmd->add_option("KEY", setting_key, "issuing_body, parent_body, number, place, signer_authority, signer_title, signer_name, recipients");
+    settings_cmd->add_option("VALUE", setting_value, "New value (recipients: one per line)");
+    settings_cmd->callback([&] { action = [&] { return run_report_settings(ctx, setting_key, setting_value); }; });
+
     auto* where_cmd = app.add_subcommand("where", "Print the database file's path");
     where_cmd->callback([&] { action = [&] { std::cout << ctx.db.string() << "\n"; return 0; }; });
 

@@ -83,6 +83,14 @@ long Date::serial() const {
     return days.time_since_epoch().count();
 }
 
+Date Date::plus_days(int days) const {
+    using namespace std::chrono;
+    const sys_days moved = sys_days{std::chrono::year{year} / std::chrono::month{unsigned(month)} / std::chrono::day{unsigned(day)}} +
+                           std::chrono::days{days};
+    const year_month_day ymd{moved};
+    return Date{int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
+}
+
 Date parse_date_or_fail(std::string_view text, std::string_view field) {
     if (auto d = Date::parse_user(text)) return *d;
     fail(ErrorKind::Invalid, std::string(field) + " '" + std::string(text) +

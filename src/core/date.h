@@ -28,6 +28,7 @@ struct Date {
     std::string iso() const;  // 2025-04-18
     std::string vn() const;   // 18/04/2025
     long serial() const;      // days since 1970-01-01, for differences
+    Date plus_days(int days) const;
 };
 
 // Parses a user-typed date or throws Error(Invalid) naming the field.

@@ -178,6 +178,36 @@ void Service::restore(const Actor& actor, const std::filesystem::path& source) {
     store_.restore_from(source);
 }
 
+std::map<Id, store::EvidenceRecord> Service::latest_evidence(Date until) const { return store_.latest_evidence(until); }
+std::vector<store::EvidenceRecord> Service::evidence_between(Date after, Date until) const {
+    return store_.evidence_between(after, until);
+}
+std::vector<store::JournalRecord> Service::journal_between(Date after, Date until, std::string_view field) const {
+    return store_.journal_between(after, until, field);
+}
+std::optional<std::string> Service::setting(std::string_view key) const { return store_.setting(key); }
+
+void Service::set_setting(const Actor& actor, std::string_view key, std::string_view value) {
+    require_admin(actor, "change settings");
+    const auto clean = clean_field(value, "The setting's value", 2000, true);
+    store::Store::WriteTx tx(store_);
+    const auto before = store_.setting(key);
+    store_.set_setting(key, clean);
+    journal(actor, "setting", 0, std::nullopt, key, before, clean);
+    tx.commit();
+}
+
+Id Service::record_report(const Actor& actor, store::ReportRecord report) {
+    store::Store::WriteTx tx(store_);
+    report.created_by = actor.name;
+    const Id id = store_.insert_report(report);
+    tx.commit();
+    return id;
+}
+
+std::optional<store::ReportRecord> Service::last_report(std::string_view directive) const { return store_.last_report(directive); }
+std::vector<store::ReportRecord> Service::reports() const { return store_.reports(); }
+
 std::vector<std::string> Service::check() const { return store_.check(); }
 int Service::data_version() const { return store_.data_version(); }
 

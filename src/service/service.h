@@ -149,6 +149,16 @@ public:
     void set_milestone(const Actor& actor, Date due, int percent);
     void remove_milestone(const Actor& actor, Date due);
 
+    // Reports: bulk reads, settings the admin sets, and the record of past reports
+    std::map<Id, store::EvidenceRecord> latest_evidence(Date until) const;
+    std::vector<store::EvidenceRecord> evidence_between(Date after, Date until) const;
+    std::vector<store::JournalRecord> journal_between(Date after, Date until, std::string_view field) const;
+    std::optional<std::string> setting(std::string_view key) const;
+    void set_setting(const Actor& actor, std::string_view key, std::string_view value);
+    Id record_report(const Actor& actor, store::ReportRecord report);
+    std::optional<store::ReportRecord> last_report(std::string_view directive) const;
+    std::vector<store::ReportRecord> reports() const;
+
     // Maintenance
     void backup(const Actor& actor, const std::filesystem::path& target) const;
     void restore(const Actor& actor, const std::filesystem::path& source);

@@ -168,4 +168,16 @@ struct MilestoneRecord {
     std::string task_ref;
 };
 
+struct ReportRecord {
+    Id id = 0;
+    std::string generated_at;
+    Date as_of;
+    std::optional<Date> since;
+    std::string directive;
+    std::string format;
+    std::string path;
+    std::string figures;  // JSON
+    std::string created_by;
+};
+
 }  // namespace dt::store

@@ -3,6 +3,7 @@
 // rows. Writes happen inside a WriteTx (BEGIN IMMEDIATE), which the service opens around
 // each use case so that a use case is one transaction.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +104,14 @@ public:
     std::vector<MilestoneRecord> ladder(Id directive_id) const;
     void set_milestone(Id directive_id, const MilestoneRecord& milestone);
     bool remove_milestone(Id directive_id, Date due);
+
+    // Reports: what the report needs in one query each, and the record of past reports
+    std::map<Id, EvidenceRecord> latest_evidence(Date until) const;  // by assignment, created on or before `until`
+    std::vector<EvidenceRecord> evidence_between(Date after, Date until) const;
+    std::vector<JournalRecord> journal_between(Date after, Date until, std::string_view field) const;
+    Id insert_report(const ReportRecord& report);
+    std::optional<ReportRecord> last_report(std::string_view directive) const;
+    std::vector<ReportRecord> reports() const;
 
     // Settings
     std::optional<std::string> setting(std::string_view key) const;

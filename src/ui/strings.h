@@ -42,7 +42,7 @@ enum class T : int {
     NextMilestone, InvestorsBehind, Reached, NoLadder, ChartProvince, ChartInvestor, LegendCumulative, LegendLadder,
     Month1, Month2, Month3, Month4, Month5, Month6, Month7, Month8, Month9, Month10, Month11, Month12, Laggards,
     GiveList, TakeList, GiveExplain, TakeExplain, BehindBy, AheadBy, NoneListed, EntryFormTitle, ChooseProject,
-    BadAmount, NeedProject, NeedDate, Recorded, CsvTitle, CsvPath, CsvFormat, Total, CsvImported,
+    BadAmount, NeedProject, NeedDate, Recorded, CsvTitle, CsvPath, CsvFormat, Total, CsvImported, Undisbursed,
     // placeholders
     ReportsComing,
     Count_

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <random>
 
+#include "core/csv.h"
 #include "support.h"
 
 using nlohmann::json;
@@ -271,4 +273,37 @@ TEST_CASE("dtrack invest: the example data, status JSON at 30/9/2025, exit codes
     CHECK(s.as_admin("invest record VD-015 --date 03/10/2025 --amount 1.000.000 --note 'Đợt bổ sung'").exit_code == 0);
     CHECK(s.count("SELECT count(*) FROM disbursements") == before + 1);
     CHECK(run_dtrack(s.db + " --user admin invest investor add 'X'", "DTRACK_PASSWORD=sai").exit_code == 3);
+}
+
+TEST_CASE("dtrack report: figures equal list --json at the same date; never overwrites; recorded") {
+    SeededDb s;
+    const auto id = std::to_string(s.id_of("1.a.3", "Sở Tài chính"));
+    REQUIRE(s.as_admin("evidence add " + id + " --note 'Văn bản cam kết, \"đợt 1\"' --doc-ref 112/CK-STC").exit_code == 0);
+    REQUIRE(s.as_admin("update " + id + " --status done --done-on 2025-04-17").exit_code == 0);
+    const auto csv_path = (s.dir / "bao-cao.csv").string();
+    const auto r = s.as_admin("report --as-of 30/09/2025 --format csv --out '" + csv_path + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto records = dt::parse_csv(dt::test::read_text(csv_path));
+    const auto rows = s.list("--as-of 2025-09-30");
+    REQUIRE(records.size() == rows.size() + 1);
+    std::map<std::string, int> from_list, from_csv;
+    for (const auto& row : rows) ++from_list[row["bucket"].get<std::string>()];
+    for (std::size_t i = 1; i < records.size(); ++i) ++from_csv[records[i].fields[7]];
+    CHECK(from_csv["Hoàn thành đúng hạn"] == from_list["done_on_time"]);
+    CHECK(from_csv["Chưa hoàn thành, quá hạn"] == from_list["open_overdue"]);
+    CHECK(from_csv["Không giao thời hạn"] == from_list["no_deadline"]);
+    CHECK(from_list["done_on_time"] == 1);
+
+    CHECK(s.as_admin("report --as-of 30/09/2025 --format csv --out '" + csv_path + "'").exit_code == 2);  // exists
+    CHECK(s.as_admin("report --as-of 30/09/2025 --format csv --out '" + csv_path + "' --force").exit_code == 0);
+    CHECK(s.as_admin("report --as-of 30/09/2025 --out '" + (s.dir / "khong-co" / "r.html").string() + "'").exit_code == 2);
+    CHECK(s.as_admin("report --as-of 30/09/2025 --format doc --out '" + (s.dir / "r.doc").string() + "'").exit_code == 2);
+    CHECK(s.as_admin("report --as-of 30/02/2025 --out '" + (s.dir / "r.html").string() + "'").exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(s.dir / "r.html"));
+    CHECK(s.count("SELECT count(*) FROM reports") == 2);
+    // The next report starts its changes from the last one's date.
+    const auto html = (s.dir / "ky-sau.html").string();
+    REQUIRE(s.as_admin("report --as-of 31/12/2025 --out '" + html + "'").exit_code == 0);
+    CHECK(dt::test::read_text(html).find("Thay đổi từ ngày 30/09/2025") != std::string::npos);
+    CHECK(s.count("SELECT count(*) FROM reports WHERE since = '2025-09-30'") == 1);
 }

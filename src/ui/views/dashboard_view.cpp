@@ -71,16 +71,49 @@ void draw_matrix(AppState& s) {
     }
     ImGui::EndTable();
 }
+
+// Giải ngân at a glance: the province against the milestone in force, and how many lag.
+void draw_disbursement_card(AppState& s) {
+    const auto& m = s.disbursement;
+    const auto& st = m.status;
+    if (st.investors.empty()) return;
+    section_title(tr(T::DisbTitle));
+    if (!ImGui::BeginTable("##disbursement", 3, ImGuiTableFlags_BordersInnerV)) return;
+    const auto big = [](const ImVec4& color, const std::string& text) {
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::SetWindowFontScale(1.6f);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopStyleColor();
+    };
+    const bool behind = st.province.rate_assigned < st.required_percent;
+    const ImVec4 red(0.78f, 0.22f, 0.20f, 1.0f), green(0.18f, 0.50f, 0.28f, 1.0f);
+    ImGui::TableNextColumn();
+    big(behind ? red : green, format_percent(st.province.rate_assigned));
+    ImGui::TextWrapped("%s %s", tr(T::Province), tr(T::OfAssignedPlan));
+    ImGui::TableNextColumn();
+    // Before the first milestone nothing is required yet: show what the next one asks.
+    const auto& milestone = m.current ? m.current : st.next;
+    big(ImGui::GetStyleColorVec4(ImGuiCol_Text), milestone ? std::to_string(milestone->percent) + " %" : "—");
+    if (milestone)
+        ImGui::TextWrapped("%s %s", tr(m.current ? T::RequiredNow : T::NextMilestone), milestone->due.vn().c_str());
+    ImGui::TableNextColumn();
+    big(st.behind > 0 ? red : green, std::to_string(st.behind) + " / " + std::to_string(st.investors.size()));
+    ImGui::TextWrapped("%s", tr(T::InvestorsBehind));
+    ImGui::EndTable();
+}
 }  // namespace
 
 void draw_dashboard(AppState& s) {
     const auto& d = s.dashboard;
     if (d.total == 0) {
         ImGui::TextDisabled("%s", tr(T::NoData));
+        draw_disbursement_card(s);
         return;
     }
     ImGui::Text("%s %s", tr(T::AsOf), s.as_of.vn().c_str());
     draw_bucket_cards(d);
+    draw_disbursement_card(s);
     section_title(tr(T::Matrix));
     draw_matrix(s);
 

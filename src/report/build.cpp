@@ -1,0 +1,217 @@
+// The report model from the service: one pass over the assignments, grouped three ways.
+#include "report/build.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "core/error.h"
+#include "core/text.h"
+
+namespace dt::report {
+
+using store::Id;
+
+namespace {
+void add(Counts& c, const service::AssignmentView& v, Date as_of) {
+    ++c.total;
+    ++c.buckets[static_cast<int>(v.bucket)];
+    if (v.record.due && *v.record.due < as_of) ++c.deadline_passed;
+}
+
+void finish(Counts& c) {
+    c.on_time_rate = c.deadline_passed > 0 ? 100.0 * c.count(Bucket::DoneOnTime) / c.deadline_passed : 0.0;
+}
+
+Evidence to_evidence(const store::EvidenceRecord& e) { return {e.note, e.doc_ref, e.doc_date, e.created_at}; }
+
+Share share_of(const service::AssignmentView& v, const std::map<Id, store::EvidenceRecord>& latest) {
+    const auto& r = v.record;
+    Share s{r.id, r.agency, r.role, r.status, v.bucket, r.progress, r.owner, r.due, r.completed_on, std::nullopt};
+    if (auto it = latest.find(r.id); it != latest.end()) s.latest_evidence = to_evidence(it->second);
+    return s;
+}
+
+Disbursement disbursement_of(const service::DisbursementStatus& now, const std::optional<service::DisbursementStatus>& before) {
+    Disbursement d;
+    d.required_percent = now.required_percent;
+    if (now.next) {
+        d.next_milestone = now.next->due;
+        d.next_percent = now.next->percent;
+    }
+    std::map<std::string, std::int64_t> earlier;
+    if (before)
+        for (const auto& i : before->investors) earlier[i.investor.name] = i.rates.disbursed;
+    for (const auto& i : now.investors) {
+        InvestorLine line{i.investor.name, i.rates.plan_assigned, i.rates.plan_total, i.rates.disbursed,
+                          i.rates.rate_assigned, i.rates.rate_total, i.behind, i.rank, std::nullopt};
+        if (before) line.disbursed_since = i.rates.disbursed - earlier[i.investor.name];
+        d.investors.push_back(std::move(line));
+    }
+    const auto& p = now.province;
+    d.province = {"Toàn tỉnh", p.plan_assigned, p.plan_total, p.disbursed, p.rate_assigned, p.rate_total,
+                  p.rate_assigned < now.required_percent, 0, std::nullopt};
+    if (before) d.province.disbursed_since = p.disbursed - before->province.disbursed;
+    d.behind = now.behind;
+    return d;
+}
+
+std::string ts_day(const std::string& timestamp) {
+    const auto d = Date::parse_iso(timestamp.substr(0, 10));
+    return d ? d->vn() : timestamp;
+}
+}  // namespace
+
+Settings load_settings(const service::Service& service) {
+    Settings s;
+    auto read = [&](const char* key, std::string& into) {
+        if (auto v = service.setting(key)) into = *v;
+    };
+    read("report.parent_body", s.parent_body);
+    read("report.issuing_body", s.issuing_body);
+    read("report.number", s.number);
+    read("report.place", s.place);
+    read("report.signer_authority", s.signer_authority);
+    read("report.signer_title", s.signer_title);
+    read("report.signer_name", s.signer_name);
+    if (auto v = service.setting("report.recipients")) s.recipients = split(*v, '\n');
+    return s;
+}
+
+void save_setting(service::Service& service, const service::Actor& actor, const std::string& key, const std::string& value) {
+    static const char* keys[] = {"parent_body", "issuing_body", "number", "place", "signer_authority",
+                                 "signer_title", "signer_name", "recipients"};
+    if (std::find(std::begin(keys), std::end(keys), key) == std::end(keys))
+        fail(ErrorKind::Invalid, "Unknown report setting '" + key +
+                                     "' (issuing_body, parent_body, number, place, signer_authority, signer_title, "
+                                     "signer_name, recipients).");
+    service.set_setting(actor, "report." + key, value);
+}
+
+Report build_report(const service::Service& service, const service::Actor& actor, const Request& req) {
+    const auto directives = service.directives();
+    if (directives.empty()) fail(ErrorKind::Invalid, "There is no directive to report on: import one first.");
+    auto directive = directives.front();
+    if (req.directive) {
+        const auto it = std::find_if(directives.begin(), directives.end(), [&](auto& d) { return d.code == *req.directive; });
+        if (it == directives.end()) fail(ErrorKind::Invalid, "There is no directive " + *req.directive + ".");
+        directive = *it;
+    }
+    std::optional<Date> since = req.since;
+    if (!since)
+        if (auto last = service.last_report(directive.code); last && last->as_of < req.as_of) since = last->as_of;
+    if (since && *since > req.as_of)
+        fail(ErrorKind::Invalid, "The 'since' date " + since->vn() + " is after the as-of date " + req.as_of.vn() + ".");
+
+    Report r;
+    r.settings = load_settings(service);
+    r.as_of = req.as_of;
+    r.generated_on = req.generated_on;
+    r.directive_code = directive.code;
+    r.directive_title = directive.title;
+    r.directive_issued_on = directive.issued_on;
+    r.directive_issuer = directive.issuer;
+
+    service::ListFilter filter;
+    filter.directive = directive.code;
+    filter.as_of = req.as_of;
+    const auto rows = service.list(actor, filter);
+    const auto latest = service.latest_evidence(req.as_of);
+    std::map<std::string, Date> deadlines;
+    for (const auto& t : service.tasks(directive.id))
+        if (t.deadline) deadlines.emplace(t.ref, *t.deadline);
+
+    std::map<std::string, std::size_t> section_index;
+    for (const auto& s : service.sections(directive.id)) {
+        section_index[s.label] = r.sections.size();
+        r.sections.push_back({s.label, s.title, {}, {}});
+    }
+    std::map<std::string, Counts> by_agency;
+    for (const auto& v : rows) {
+        const auto& a = v.record;
+        add(r.totals, v, req.as_of);
+        add(by_agency[a.agency], v, req.as_of);
+        auto& section = r.sections[section_index.at(a.section)];
+        add(section.counts, v, req.as_of);
+        if (section.tasks.empty() || section.tasks.back().ref != a.task_ref) {
+            const auto d = deadlines.find(a.task_ref);
+            section.tasks.push_back({a.task_ref, a.title, a.text,
+                                     d == deadlines.end() ? std::nullopt : std::optional<Date>(d->second), {}});
+        }
+        const auto share = share_of(v, latest);
+        section.tasks.back().shares.push_back(share);
+        if (v.bucket == Bucket::OpenOverdue)
+            r.overdue.push_back({a.task_ref, a.title, share, static_cast<int>(req.as_of.serial() - a.due->serial())});
+        if (a.status == Status::Blocked) r.blocked.push_back({a.task_ref, a.title, share, 0});
+    }
+    finish(r.totals);
+    for (auto& s : r.sections) finish(s.counts);
+    for (auto& [agency, counts] : by_agency) {
+        finish(counts);
+        r.agencies.push_back({agency, counts});
+    }
+    std::stable_sort(r.overdue.begin(), r.overdue.end(), [](auto& a, auto& b) { return a.days_overdue > b.days_overdue; });
+    std::stable_sort(r.agencies.begin(), r.agencies.end(), [](auto& a, auto& b) {
+        return a.counts.count(Bucket::OpenOverdue) > b.counts.count(Bucket::OpenOverdue);
+    });
+
+    const auto now = service.disbursement_status(actor, req.as_of);
+    if (!now.investors.empty()) {
+        std::optional<service::DisbursementStatus> before;
+        if (since) before = service.disbursement_status(actor, *since);
+        r.disbursement = disbursement_of(now, before);
+    }
+
+    if (since) {
+        Changes c;
+        c.since = *since;
+        std::map<Id, const service::AssignmentView*> by_id;
+        for (const auto& v : rows) by_id[v.record.id] = &v;
+        for (const auto& v : rows) {
+            const auto& a = v.record;
+            if (a.completed_on && *a.completed_on > *since && *a.completed_on <= req.as_of)
+                c.newly_done.push_back({a.task_ref, a.title, a.agency, a.due ? "hạn " + a.due->vn() : "", a.completed_on->vn()});
+            // Overdue now, but its deadline had not passed at the previous report.
+            if (v.bucket == Bucket::OpenOverdue && a.due && *a.due >= *since)
+                c.newly_overdue.push_back({a.task_ref, a.title, a.agency, "hạn " + a.due->vn(), a.due->plus_days(1).vn()});
+        }
+        for (const auto& j : service.journal_between(*since, req.as_of, "due")) {
+            const auto it = j.assignment_id ? by_id.find(*j.assignment_id) : by_id.end();
+            if (it == by_id.end()) continue;
+            auto show = [](const std::optional<std::string>& iso) {
+                const auto d = iso ? Date::parse_iso(*iso) : std::nullopt;
+                return d ? d->vn() : std::string("—");
+            };
+            const auto& a = it->second->record;
+            c.deadline_changes.push_back({a.task_ref, a.title, a.agency, show(j.old_value) + " → " + show(j.new_value), ts_day(j.at)});
+        }
+        for (const auto& e : service.evidence_between(*since, req.as_of)) {
+            const auto it = by_id.find(e.assignment_id);
+            if (it == by_id.end()) continue;
+            const auto& a = it->second->record;
+            c.new_evidence.push_back({a.task_ref, a.title, a.agency, e.doc_ref.empty() ? e.note : e.doc_ref + ": " + e.note,
+                                      ts_day(e.created_at)});
+        }
+        r.changes = std::move(c);
+    }
+    return r;
+}
+
+std::string figures_json(const Report& r) {
+    nlohmann::json buckets = nlohmann::json::object();
+    for (auto b : {Bucket::DoneOnTime, Bucket::DoneLate, Bucket::OpenOnTime, Bucket::OpenOverdue, Bucket::NoDeadline})
+        buckets[std::string(to_string(b))] = r.totals.count(b);
+    nlohmann::json out{{"as_of", r.as_of.iso()}, {"assignments", r.totals.total}, {"buckets", buckets},
+                       {"on_time_rate", r.totals.on_time_rate}, {"overdue", r.overdue.size()}, {"blocked", r.blocked.size()}};
+    if (r.changes) out["since"] = r.changes->since.iso();
+    if (r.disbursement) {
+        const auto& d = *r.disbursement;
+        out["disbursement"] = {{"required_percent", d.required_percent}, {"rate_assigned", d.province.rate_assigned},
+                               {"rate_total", d.province.rate_total}, {"disbursed", d.province.disbursed},
+                               {"investors_behind", d.behind}};
+    }
+    return out.dump();
+}
+
+}  // namespace dt::report

@@ -1,0 +1,37 @@
+// CSV: one row per assignment, RFC 4180, UTF-8 with a BOM so Excel reads Vietnamese right.
+#include <fstream>
+
+#include "core/csv.h"
+#include "core/error.h"
+#include "report/labels.h"
+#include "report/writers.h"
+
+namespace dt::report {
+
+void write_csv(const Report& r, const std::filesystem::path& out) {
+    write_atomically(out, [&](const std::filesystem::path& temp) {
+        std::ofstream f(temp, std::ios::binary);
+        auto row = [&](std::initializer_list<std::string> fields) {
+            bool first = true;
+            for (const auto& field : fields) {
+                if (!first) f << ',';
+                f << csv_field(field);
+                first = false;
+            }
+            f << "\r\n";
+        };
+        f << "\xEF\xBB\xBF";
+        row({"Chỉ thị", "Nhóm", "Mục", "Nội dung", "Đơn vị", "Vai trò", "Trạng thái", "Tiến độ thời hạn", "Tiến độ (%)",
+             "Thời hạn", "Ngày hoàn thành", "Người phụ trách", "Minh chứng mới nhất", "Tính đến ngày"});
+        for (const auto& s : r.sections)
+            for (const auto& t : s.tasks)
+                for (const auto& sh : t.shares)
+                    row({r.directive_code, s.label, t.ref, t.title, sh.agency, role_vi(sh.role), status_vi(sh.status),
+                         bucket_vi(sh.bucket), std::to_string(sh.progress), date_vi(sh.due), date_vi(sh.completed_on),
+                         sh.owner, evidence_vi(sh.latest_evidence), r.as_of.vn()});
+        f.flush();
+        if (!f) fail(ErrorKind::Storage, "Cannot write the CSV report (disk full?).");
+    });
+}
+
+}  // namespace dt::report

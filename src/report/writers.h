@@ -1,0 +1,24 @@
+#pragma once
+// The report's four forms. Each writes a temporary file beside `out` and renames it into
+// place, so a failed or interrupted write never leaves a half-written report behind.
+#include <filesystem>
+#include <functional>
+
+#include "report/model.h"
+
+namespace dt::report {
+
+enum class Format { Pdf, Xlsx, Html, Csv };
+
+void write_pdf(const Report& report, const std::filesystem::path& out);   // cairo + pango, Decree 30/2020 layout
+void write_xlsx(const Report& report, const std::filesystem::path& out);  // libxlsxwriter
+void write_html(const Report& report, const std::filesystem::path& out);  // one printable file, every value escaped
+void write_csv(const Report& report, const std::filesystem::path& out);   // one row per assignment, UTF-8 with BOM
+void write_report(const Report& report, Format format, const std::filesystem::path& out);
+
+// Calls `write` with a temporary path in the same folder, then renames it to `out`.
+// Throws Error(Invalid) when the folder is missing or not writable; removes the temporary
+// file when `write` throws.
+void write_atomically(const std::filesystem::path& out, const std::function<void(const std::filesystem::path&)>& write);
+
+}  // namespace dt::report

@@ -1,0 +1,123 @@
+// What reports read in bulk, and the record of generated reports.
+#include "store/impl.h"
+
+namespace dt::store {
+
+namespace {
+constexpr const char* kEvidenceSelect =
+    "SELECT e.id, e.assignment_id, e.note, e.doc_ref, e.doc_date, e.file_name, coalesce(e.file_size, 0), "
+    "coalesce(e.file_sha256, ''), e.created_at, coalesce(u.name, '') FROM evidence e "
+    "LEFT JOIN users u ON u.id = e.created_by";
+
+EvidenceRecord read_evidence(SQLite::Statement& q) {
+    EvidenceRecord e;
+    e.id = q.getColumn(0).getInt64();
+    e.assignment_id = q.getColumn(1).getInt64();
+    e.note = q.getColumn(2).getString();
+    e.doc_ref = q.getColumn(3).getString();
+    e.doc_date = opt_date(q.getColumn(4));
+    e.file_name = opt_text(q.getColumn(5));
+    e.file_size = q.getColumn(6).getInt64();
+    e.file_sha256 = q.getColumn(7).getString();
+    e.created_at = q.getColumn(8).getString();
+    e.created_by = q.getColumn(9).getString();
+    return e;
+}
+
+// Timestamps are UTC "YYYY-MM-DDTHH:MM:SSZ": a day's end is the next day's start.
+std::string day_after(Date d) { return d.plus_days(1).iso(); }
+}  // namespace
+
+std::map<Id, EvidenceRecord> Store::latest_evidence(Date until) const {
+    SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) +
+                                       " WHERE e.id IN (SELECT max(id) FROM evidence WHERE created_at < ? GROUP BY assignment_id)");
+    q.bind(1, day_after(until));
+    std::map<Id, EvidenceRecord> out;
+    while (q.executeStep()) {
+        auto e = read_evidence(q);
+        out.emplace(e.assignment_id, std::move(e));
+    }
+    return out;
+}
+
+std::vector<EvidenceRecord> Store::evidence_between(Date after, Date until) const {
+    SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) + " WHERE e.created_at >= ? AND e.created_at < ? ORDER BY e.id");
+    q.bind(1, day_after(after));
+    q.bind(2, day_after(until));
+    std::vector<EvidenceRecord> out;
+    while (q.executeStep()) out.push_back(read_evidence(q));
+    return out;
+}
+
+std::vector<JournalRecord> Store::journal_between(Date after, Date until, std::string_view field) const {
+    SQLite::Statement q(impl_->db, "SELECT id, at, user_id, user_name, entity, entity_id, assignment_id, field, old_value, "
+                                   "new_value FROM journal WHERE field = ? AND at >= ? AND at < ? ORDER BY id");
+    q.bind(1, std::string(field));
+    q.bind(2, day_after(after));
+    q.bind(3, day_after(until));
+    std::vector<JournalRecord> out;
+    while (q.executeStep()) {
+        JournalRecord j;
+        j.id = q.getColumn(0).getInt64();
+        j.at = q.getColumn(1).getString();
+        if (!q.getColumn(2).isNull()) j.user_id = q.getColumn(2).getInt64();
+        j.user_name = q.getColumn(3).getString();
+        j.entity = q.getColumn(4).getString();
+        j.entity_id = q.getColumn(5).getInt64();
+        if (!q.getColumn(6).isNull()) j.assignment_id = q.getColumn(6).getInt64();
+        j.field = q.getColumn(7).getString();
+        j.old_value = opt_text(q.getColumn(8));
+        j.new_value = opt_text(q.getColumn(9));
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+Id Store::insert_report(const ReportRecord& r) {
+    SQLite::Statement q(impl_->db, "INSERT INTO reports(generated_at, as_of, since, directive, format, path, figures, created_by) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT id FROM users WHERE name = ?))");
+    q.bind(1, now_timestamp());
+    q.bind(2, r.as_of.iso());
+    bind_opt(q, 3, r.since);
+    q.bind(4, r.directive);
+    q.bind(5, r.format);
+    q.bind(6, r.path);
+    q.bind(7, r.figures);
+    q.bind(8, r.created_by);
+    q.exec();
+    return impl_->db.getLastInsertRowid();
+}
+
+namespace {
+ReportRecord read_report(SQLite::Statement& q) {
+    ReportRecord r;
+    r.id = q.getColumn(0).getInt64();
+    r.generated_at = q.getColumn(1).getString();
+    r.as_of = Date::parse_iso(q.getColumn(2).getString()).value_or(Date{});
+    r.since = opt_date(q.getColumn(3));
+    r.directive = q.getColumn(4).getString();
+    r.format = q.getColumn(5).getString();
+    r.path = q.getColumn(6).getString();
+    r.figures = q.getColumn(7).getString();
+    r.created_by = q.getColumn(8).getString();
+    return r;
+}
+constexpr const char* kReportSelect = "SELECT r.id, r.generated_at, r.as_of, r.since, r.directive, r.format, r.path, "
+                                      "r.figures, coalesce(u.name, '') FROM reports r LEFT JOIN users u ON u.id = r.created_by";
+}  // namespace
+
+std::optional<ReportRecord> Store::last_report(std::string_view directive) const {
+    SQLite::Statement q(impl_->db, std::string(kReportSelect) + " WHERE r.directive = ? ORDER BY r.id DESC LIMIT 1");
+    q.bind(1, std::string(directive));
+    if (!q.executeStep()) return std::nullopt;
+    return read_report(q);
+}
+
+std::vector<ReportRecord> Store::reports() const {
+    SQLite::Statement q(impl_->db, std::string(kReportSelect) + " ORDER BY r.id");
+    std::vector<ReportRecord> out;
+    while (q.executeStep()) out.push_back(read_report(q));
+    return out;
+}
+
+}  // namespace dt::store

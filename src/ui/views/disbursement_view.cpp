@@ -1,0 +1,392 @@
+// Giải ngân: investors against the ladder with a drill-down to projects and entries, the
+// charts, the lists for the office's reallocation proposal, and data entry. Everything is
+// read from the cached DisbursementModel; nothing here touches the database.
+#include <algorithm>
+#include <string>
+
+#include "core/money.h"
+#include "ui/strings.h"
+#include "ui/views.h"
+#include "ui/views/disbursement_parts.h"
+#include "ui/widgets.h"
+
+namespace dt::ui {
+
+ImVec4 ladder_color(bool behind) {
+    return behind ? ImVec4(0.78f, 0.22f, 0.20f, 1.0f) : ImVec4(0.18f, 0.50f, 0.28f, 1.0f);
+}
+
+const char* source_label(store::CapitalSource source) {
+    switch (source) {
+    case store::CapitalSource::Domestic: return tr(T::SourceDomestic);
+    case store::CapitalSource::Oda: return tr(T::SourceOda);
+    case store::CapitalSource::NationalTargetProgramme: return tr(T::SourceNtp);
+    }
+    return "";
+}
+
+void right_aligned(const std::string& text, const ImVec4* color) {
+    const float w = ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    if (color) ImGui::TextColored(*color, "%s", text.c_str());
+    else ImGui::TextUnformatted(text.c_str());
+}
+
+namespace {
+// Pale cell backgrounds: the same red/green as the text, readable under black digits.
+ImU32 ladder_bg(bool behind) {
+    return behind ? IM_COL32(246, 205, 200, 255) : IM_COL32(205, 235, 210, 255);
+}
+
+constexpr ImGuiTableFlags kListFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
+                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+
+void setup_amount_columns(float w) {
+    ImGui::TableSetupColumn(tr(T::ColPlanAssigned), ImGuiTableColumnFlags_WidthFixed, w * 9);
+    ImGui::TableSetupColumn(tr(T::ColPlanTotal), ImGuiTableColumnFlags_WidthFixed, w * 9);
+    ImGui::TableSetupColumn(tr(T::ColDisbursed), ImGuiTableColumnFlags_WidthFixed, w * 9);
+    ImGui::TableSetupColumn(tr(T::ColRateAssigned), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
+    ImGui::TableSetupColumn(tr(T::ColRateTotal), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
+}
+
+void amount_cells(const service::Rates& r, bool behind) {
+    ImGui::TableNextColumn();
+    right_aligned(group_thousands(r.plan_assigned));
+    ImGui::TableNextColumn();
+    right_aligned(group_thousands(r.plan_total));
+    ImGui::TableNextColumn();
+    right_aligned(group_thousands(r.disbursed));
+    ImGui::TableNextColumn();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ladder_bg(behind));
+    right_aligned(format_percent(r.rate_assigned));
+    ImGui::TableNextColumn();
+    right_aligned(format_percent(r.rate_total));
+}
+
+void draw_summary(const DisbursementModel& m) {
+    const auto& st = m.status;
+    const ImVec4 color = ladder_color(st.province.rate_assigned < st.required_percent);
+    ImGui::TextUnformatted(tr(T::Province));
+    ImGui::SameLine();
+    ImGui::TextColored(color, "%s", format_percent(st.province.rate_assigned).c_str());
+    ImGui::SameLine();
+    ImGui::Text("%s", tr(T::OfAssignedPlan));
+    if (m.current) {
+        ImGui::SameLine();
+        ImGui::Text("· %s %s: %d %%", tr(T::RequiredNow), m.current->due.vn().c_str(), m.current->percent);
+    }
+    if (st.next) {
+        ImGui::SameLine();
+        ImGui::Text("· %s %s: %d %%", tr(T::NextMilestone), st.next->due.vn().c_str(), st.next->percent);
+    }
+    ImGui::SameLine();
+    ImGui::TextColored(ladder_color(st.behind > 0), "· %d %s", st.behind, tr(T::InvestorsBehind));
+}
+
+void gap_cell(const DisbursementModel& m, const service::Rates& r) {
+    ImGui::TableNextColumn();
+    const auto gap = m.gap_to_next(r);
+    if (!gap) return right_aligned("—");
+    if (*gap <= 0) {
+        const ImVec4 green = ladder_color(false);
+        return right_aligned(tr(T::Reached), &green);
+    }
+    right_aligned(format_percent(*gap));
+}
+
+void draw_investors_table(AppState& s, float height) {
+    auto& v = s.disbursement_view;
+    const auto& m = s.disbursement;
+    if (!ImGui::BeginTable("##investors", 9, kListFlags, ImVec2(0, height))) return;
+    const float w = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(2, 1);
+    ImGui::TableSetupColumn(tr(T::ColRank), ImGuiTableColumnFlags_WidthFixed, w * 3);
+    ImGui::TableSetupColumn(tr(T::ColInvestor), ImGuiTableColumnFlags_WidthStretch);
+    setup_amount_columns(w);
+    ImGui::TableSetupColumn(tr(T::ColRequired), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
+    ImGui::TableSetupColumn(tr(T::ColGap), ImGuiTableColumnFlags_WidthFixed, w * 7.5f);
+    ImGui::TableHeadersRow();
+    const auto& rows = m.status.investors;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& inv = rows[i];
+            ImGui::PushID(static_cast<int>(inv.investor.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, ladder_color(inv.behind));
+            const std::string rank = std::to_string(inv.rank);
+            if (ImGui::Selectable(rank.c_str(), v.investor == inv.investor.id, ImGuiSelectableFlags_SpanAllColumns)) {
+                v.investor = inv.investor.id;
+                v.project.reset();
+            }
+            ImGui::PopStyleColor();
+            probe(s, "disbursement:investor:" + inv.investor.name);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(inv.investor.name.c_str());
+            amount_cells(inv.rates, inv.behind);
+            ImGui::TableNextColumn();
+            right_aligned(std::to_string(m.status.required_percent) + " %");
+            gap_cell(m, inv.rates);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void draw_projects(AppState& s, const service::InvestorStatus& inv) {
+    auto& v = s.disbursement_view;
+    const auto& m = s.disbursement;
+    section_title(inv.investor.name.c_str());
+    const auto found = m.projects_of.find(inv.investor.id);
+    if (found == m.projects_of.end()) return ImGui::TextDisabled("%s", tr(T::NoneListed));
+    if (!ImGui::BeginTable("##projects", 8, kListFlags)) return;
+    const float w = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn(tr(T::ColCode), ImGuiTableColumnFlags_WidthFixed, w * 5);
+    ImGui::TableSetupColumn(tr(T::ColProject), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(T::ColSource), ImGuiTableColumnFlags_WidthFixed, w * 6);
+    setup_amount_columns(w);
+    ImGui::TableHeadersRow();
+    const auto& list = found->second;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(list.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& p = m.projects[list[i]];
+            ImGui::PushID(static_cast<int>(p.project.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable(p.project.code.c_str(), v.project == p.project.id, ImGuiSelectableFlags_SpanAllColumns))
+                v.project = p.project.id;
+            probe(s, "disbursement:project:" + p.project.code);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(p.project.name.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.project.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(source_label(p.project.source));
+            amount_cells(p.rates, p.behind);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void draw_entries(AppState& s, const service::ProjectStatus& p) {
+    const auto& m = s.disbursement;
+    section_title((p.project.code + " · " + p.project.name).c_str());
+    const auto found = m.entries_of.find(p.project.id);
+    if (found == m.entries_of.end()) return ImGui::TextDisabled("%s", tr(T::NoEntries));
+    if (!ImGui::BeginTable("##entries", 4, kListFlags)) return;
+    const float w = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(T::ColDate), ImGuiTableColumnFlags_WidthFixed, w * 6);
+    ImGui::TableSetupColumn(tr(T::ColAmount), ImGuiTableColumnFlags_WidthFixed, w * 9);
+    ImGui::TableSetupColumn(tr(T::ColNote), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(T::ColWho), ImGuiTableColumnFlags_WidthFixed, w * 6);
+    ImGui::TableHeadersRow();
+    const auto& list = found->second;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(list.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& e = m.entries[list[i]];
+            ImGui::TableNextRow();
+            // Entries after the as-of date are listed, greyed: the rates above do not count them yet.
+            const bool later = e.date > m.status.as_of;
+            if (later) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.date.vn().c_str());
+            ImGui::TableNextColumn();
+            right_aligned(group_thousands(e.amount));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.note.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.created_by.c_str());
+            if (later) ImGui::PopStyleColor();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void draw_investors_tab(AppState& s) {
+    const auto& v = s.disbursement_view;
+    const auto& m = s.disbursement;
+    ImGui::TextDisabled("%s", tr(T::AmountsInDong));
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float rows_height = ImGui::GetFrameHeight() * (static_cast<float>(m.status.investors.size()) + 2.5f);
+    draw_investors_table(s, std::min(rows_height, avail * 0.45f));
+
+    const auto* inv = v.investor ? m.investor(*v.investor) : nullptr;
+    if (!inv) return ImGui::TextDisabled("%s", tr(T::PickInvestor));
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginChild("##projects-pane", ImVec2(width * 0.62f, 0));
+    draw_projects(s, *inv);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##entries-pane", ImVec2(0, 0));
+    const auto* p = v.project ? m.project(*v.project) : nullptr;
+    if (p && p->project.investor_id == inv->investor.id) draw_entries(s, *p);
+    else ImGui::TextDisabled("%s", tr(T::PickProject));
+    ImGui::EndChild();
+}
+
+void draw_chart_tab(AppState& s) {
+    auto& v = s.disbursement_view;
+    const auto& m = s.disbursement;
+    const float height = ImGui::GetContentRegionAvail().y / 2 - ImGui::GetFrameHeightWithSpacing() * 2;
+    draw_ladder_chart("##province-chart", tr(T::ChartProvince), m, m.province_series, s.as_of, height);
+    ImGui::Spacing();
+
+    // The investor's chart follows the table's selection; the slowest one until the user picks.
+    if (!v.investor && !m.status.investors.empty()) v.investor = m.status.investors.front().investor.id;
+    const auto* inv = v.investor ? m.investor(*v.investor) : nullptr;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    if (ImGui::BeginCombo(tr(T::ColInvestor), inv ? inv->investor.name.c_str() : "")) {
+        for (const auto& candidate : m.status.investors)
+            if (ImGui::Selectable(candidate.investor.name.c_str(), inv == &candidate)) {
+                v.investor = candidate.investor.id;
+                v.project.reset();
+            }
+        ImGui::EndCombo();
+    }
+    const auto series = inv ? m.investor_series.find(inv->investor.id) : m.investor_series.end();
+    if (series == m.investor_series.end()) return;
+    const std::string title = std::string(tr(T::ChartInvestor)) + ": " + inv->investor.name;
+    draw_ladder_chart("##investor-chart", title.c_str(), m, series->second, s.as_of,
+                      ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing());
+}
+
+void draw_laggards(const DisbursementModel& m, float height) {
+    section_title(tr(T::Laggards));
+    if (m.laggards.empty()) return ImGui::TextDisabled("%s", tr(T::NoneListed));
+    if (!ImGui::BeginTable("##laggards", 6, kListFlags, ImVec2(0, height))) return;
+    const float w = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(T::ColRank), ImGuiTableColumnFlags_WidthFixed, w * 3);
+    ImGui::TableSetupColumn(tr(T::ColInvestor), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(T::ColRateAssigned), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
+    ImGui::TableSetupColumn(tr(T::ColRequired), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
+    ImGui::TableSetupColumn(tr(T::BehindBy), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
+    ImGui::TableSetupColumn(tr(T::ColGap), ImGuiTableColumnFlags_WidthFixed, w * 7.5f);
+    ImGui::TableHeadersRow();
+    const ImVec4 red = ladder_color(true);
+    for (int index : m.laggards) {
+        const auto& inv = m.status.investors[index];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextColored(red, "%d", inv.rank);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(inv.investor.name.c_str());
+        ImGui::TableNextColumn();
+        right_aligned(format_percent(inv.rates.rate_assigned), &red);
+        ImGui::TableNextColumn();
+        right_aligned(std::to_string(m.status.required_percent) + " %");
+        ImGui::TableNextColumn();
+        right_aligned(format_percent(m.status.required_percent - inv.rates.rate_assigned), &red);
+        gap_cell(m, inv.rates);
+    }
+    ImGui::EndTable();
+}
+
+// Projects the office could move capital from (give) or to (take), with the amounts that matter.
+void draw_moves(const DisbursementModel& m, const std::vector<ProjectMove>& moves, T title, T explain, bool give) {
+    section_title(tr(title));
+    ImGui::TextDisabled("%s", tr(explain));
+    if (moves.empty()) return ImGui::TextDisabled("%s", tr(T::NoneListed));
+    if (!ImGui::BeginTable(give ? "##give" : "##take", 6, kListFlags)) return;
+    const float w = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn(tr(T::ColCode), ImGuiTableColumnFlags_WidthFixed, w * 5);
+    ImGui::TableSetupColumn(tr(T::ColProject), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(T::ColInvestor), ImGuiTableColumnFlags_WidthFixed, w * 8);
+    ImGui::TableSetupColumn(tr(T::ColRateAssigned), ImGuiTableColumnFlags_WidthFixed, w * 5);
+    ImGui::TableSetupColumn(tr(give ? T::BehindBy : T::AheadBy), ImGuiTableColumnFlags_WidthFixed, w * 4.5f);
+    ImGui::TableSetupColumn(tr(give ? T::Undisbursed : T::ColDisbursed), ImGuiTableColumnFlags_WidthFixed, w * 8.5f);
+    ImGui::TableHeadersRow();
+    const ImVec4 color = ladder_color(give);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(moves.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& p = m.projects[moves[i].project];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(p.project.code.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(p.project.name.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.project.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(p.project.investor_name.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.project.investor_name.c_str());
+            ImGui::TableNextColumn();
+            right_aligned(format_percent(p.rates.rate_assigned), &color);
+            ImGui::TableNextColumn();
+            right_aligned(format_percent(give ? -moves[i].gap : moves[i].gap), &color);
+            ImGui::TableNextColumn();
+            const auto& r = p.rates;
+            right_aligned(group_thousands(give ? std::max<std::int64_t>(0, r.plan_assigned - r.disbursed) : r.disbursed));
+        }
+    }
+    ImGui::EndTable();
+}
+
+void draw_realloc_tab(AppState& s) {
+    const auto& m = s.disbursement;
+    const float rows = static_cast<float>(m.laggards.size()) + 2.5f;
+    draw_laggards(m, std::min(ImGui::GetFrameHeight() * rows, ImGui::GetContentRegionAvail().y * 0.35f));
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginChild("##give-pane", ImVec2(width / 2 - ImGui::GetStyle().ItemSpacing.x / 2, 0));
+    draw_moves(m, m.give, T::GiveList, T::GiveExplain, true);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##take-pane", ImVec2(0, 0));
+    draw_moves(m, m.take, T::TakeList, T::TakeExplain, false);
+    ImGui::EndChild();
+}
+
+void draw_entry_tab(AppState& s) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginChild("##entry-pane", ImVec2(width * 0.42f, 0));
+    draw_entry_form(s);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##csv-pane", ImVec2(0, 0));
+    draw_csv_import(s);
+    ImGui::EndChild();
+}
+
+// A tab whose probe a headless test can click.
+bool tab(AppState& s, T label, const char* name) {
+    const bool open = ImGui::BeginTabItem(tr(label));
+    probe(s, std::string("disbursement:tab:") + name);
+    return open;
+}
+}  // namespace
+
+void draw_disbursement(AppState& s) {
+    const auto& m = s.disbursement;
+    if (m.status.investors.empty()) ImGui::TextDisabled("%s", tr(T::NoInvestors));
+    else draw_summary(m);
+    if (!ImGui::BeginTabBar("##disbursement")) return;
+    if (tab(s, T::DisbTabInvestors, "investors")) {
+        draw_investors_tab(s);
+        ImGui::EndTabItem();
+    }
+    if (tab(s, T::DisbTabChart, "chart")) {
+        draw_chart_tab(s);
+        ImGui::EndTabItem();
+    }
+    if (tab(s, T::DisbTabRealloc, "realloc")) {
+        draw_realloc_tab(s);
+        ImGui::EndTabItem();
+    }
+    if (tab(s, T::DisbTabEntry, "entry")) {
+        draw_entry_tab(s);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+}  // namespace dt::ui
