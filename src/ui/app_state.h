@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "report/model.h"
 #include "service/service.h"
 #include "ui/models.h"
 
@@ -85,6 +86,19 @@ struct DisbursementViewState {
     std::string csv_error;
 };
 
+struct ReportsViewState {
+    char since[32] = {};
+    char folder[512] = {};
+    char file_stem[128] = {};
+    bool formats[4] = {true, true, false, false};  // pdf, xlsx, html, csv
+    bool overwrite = false;
+    std::optional<report::Report> preview;  // built when asked, not per frame
+    std::string error;
+    std::vector<int> queue;  // formats still to write, one per frame
+    int done_steps = 0, total_steps = 0;
+    std::vector<std::string> written;
+};
+
 struct AppState {
     service::Service& service;
     service::Actor actor;
@@ -117,6 +131,7 @@ struct AppState {
     ConflictState conflict;
     AdminState admin;
     TasksViewState tasks_view;
+    ReportsViewState reports_view;
     DisbursementViewState disbursement_view;
 
     std::string message;  // status line after an action

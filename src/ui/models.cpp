@@ -351,12 +351,14 @@ void DisbursementModel::rebuild(const service::Service& service, const service::
         sum += e.amount;
         set_point(investor_series[owner->second], at, percent_of(sum, inv->rates.plan_assigned));
     }
-    // The line runs flat to the as-of date, where the chart marks it.
+    // The line runs flat to the as-of date, where the chart marks it (entries of a later plan
+    // year may already lie beyond the chart's end).
     const Date end = std::min(as_of, chart_to);
-    if (end >= chart_from) {
-        set_point(province_series, end, province_series.back().percent);
-        for (auto& [id, series] : investor_series) set_point(series, end, series.back().percent);
-    }
+    const auto extend = [end](RateSeries& series) {
+        if (end > series.back().date) series.push_back({end, series.back().percent});
+    };
+    extend(province_series);
+    for (auto& [id, series] : investor_series) extend(series);
 
     const double required = status.required_percent;
     const bool past_first = !status.ladder.empty() && status.ladder.front().due <= as_of;

@@ -33,16 +33,32 @@ bool open_attachment(const store::EvidenceFile& file, std::string& error) {
             return false;
         }
     }
-    // No shell: the path is one argument, whatever characters it holds.
-    std::string path = target.string();
-    char program[] = "xdg-open";
-    char* argv[] = {program, path.data(), nullptr};
-    pid_t pid = 0;
-    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) {
-        error = "Saved to " + path + " (no program to open it was found).";
+    if (!open_path(target.string(), error)) {
+        error = "Saved to " + target.string() + " (no program to open it was found).";
         return false;
     }
     return true;
+}
+
+bool open_path(const std::string& path, std::string& error) {
+    // No shell: the path is one argument, whatever characters it holds.
+    std::string arg = path;
+    char program[] = "xdg-open";
+    char* argv[] = {program, arg.data(), nullptr};
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) {
+        error = "No program was found to open " + path + ".";
+        return false;
+    }
+    return true;
+}
+
+std::string default_report_folder() {
+    const char* home = std::getenv("HOME");
+    if (!home || !*home) return std::filesystem::temp_directory_path().string();
+    std::error_code ec;
+    const auto documents = std::filesystem::path(home) / "Documents";
+    return std::filesystem::is_directory(documents, ec) ? documents.string() : std::string(home);
 }
 
 }  // namespace dt::ui

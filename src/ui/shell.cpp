@@ -141,18 +141,11 @@ void draw_frame(AppState& s) {
     case View::MyAgency: draw_my_agency(s); break;
     case View::Admin: draw_admin(s); break;
     case View::Disbursement: draw_disbursement(s); break;
-    case View::Reports: draw_coming_soon(s, tr(T::ReportsComing)); break;
+    case View::Reports: draw_reports(s); break;
     }
     ImGui::EndChild();
     draw_conflict_dialog(s);
     ImGui::End();
-}
-
-void draw_coming_soon(AppState&, const char* what) {
-    ImGui::Spacing();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
-    ImGui::TextWrapped("%s", what);
-    ImGui::PopTextWrapPos();
 }
 
 }  // namespace dt::ui

@@ -38,13 +38,14 @@ enum class T : int {
     DisbTitle, DisbTabInvestors, DisbTabChart, DisbTabRealloc, DisbTabEntry, AmountsInDong, NoInvestors,
     ColRank, ColInvestor, ColPlanAssigned, ColPlanTotal, ColDisbursed, ColRateAssigned, ColRateTotal, ColRequired,
     ColGap, ColCode, ColProject, ColSource, ColDate, ColAmount, ColNote, ColWho, ColLine, SourceDomestic, SourceOda,
-    SourceNtp, PickInvestor, PickProject, NoEntries, Province, OfAssignedPlan, RequiredNow, RequiredAtMilestone,
+    SourceNtp, PickInvestor, PickProject, NoEntries, Province, OfAssignedPlan, ProvinceRate, RequiredNow,
     NextMilestone, InvestorsBehind, Reached, NoLadder, ChartProvince, ChartInvestor, LegendCumulative, LegendLadder,
     Month1, Month2, Month3, Month4, Month5, Month6, Month7, Month8, Month9, Month10, Month11, Month12, Laggards,
     GiveList, TakeList, GiveExplain, TakeExplain, BehindBy, AheadBy, NoneListed, EntryFormTitle, ChooseProject,
     BadAmount, NeedProject, NeedDate, Recorded, CsvTitle, CsvPath, CsvFormat, Total, CsvImported, Undisbursed,
-    // placeholders
-    ReportsComing,
+    // reports
+    ReportFigures, ChangesSince, NewlyDone, NewlyOverdue, DeadlineChanges, NewEvidence, Since, SinceHint, ShowFigures,
+    Export, Folder, FileName, Overwrite, OpenFolder, FileExists, InvalidDate,
     Count_
 };
 

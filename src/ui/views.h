@@ -12,8 +12,8 @@ void draw_tasks(AppState& state);
 void draw_task_editor(AppState& state);
 void draw_my_agency(AppState& state);
 void draw_admin(AppState& state);
+void draw_reports(AppState& state);
 void draw_disbursement(AppState& state);
-void draw_coming_soon(AppState& state, const char* what);
 void draw_conflict_dialog(AppState& state);
 
 // Opens the editor on an assignment (and remembers its task for the directive view).

@@ -27,6 +27,10 @@ ImVec4 status_color(Status s) {
     return {0.5f, 0.5f, 0.5f, 1.0f};
 }
 
+ImVec4 ladder_color(bool behind) {
+    return behind ? ImVec4(0.78f, 0.22f, 0.20f, 1.0f) : ImVec4(0.18f, 0.50f, 0.28f, 1.0f);
+}
+
 void bucket_badge(Bucket b) {
     const ImVec4 c = bucket_color(b);
     ImGui::TextColored(c, "● %s", label(b));

@@ -13,6 +13,8 @@ namespace dt::ui {
 
 ImVec4 bucket_color(Bucket b);
 ImVec4 status_color(Status s);
+// Disbursement against the ladder: red when behind, green at or above it.
+ImVec4 ladder_color(bool behind);
 void bucket_badge(Bucket b);
 // Records the centre of the last item under `name`, so headless tests can click it.
 void probe(AppState& state, const std::string& name);

@@ -47,7 +47,7 @@ struct SeededDb {
 };
 }  // namespace
 
-TEST_CASE("init seeds the registry and 07/CT-UBND; list --json has the contract's fields") {
+TEST_CASE("init seeds the registry and 07/CT-UBND, list --json has the contract's fields") {
     SeededDb s;
     const auto rows = s.list();
     REQUIRE(rows.size() > 100);
@@ -275,7 +275,7 @@ TEST_CASE("dtrack invest: the example data, status JSON at 30/9/2025, exit codes
     CHECK(run_dtrack(s.db + " --user admin invest investor add 'X'", "DTRACK_PASSWORD=sai").exit_code == 3);
 }
 
-TEST_CASE("dtrack report: figures equal list --json at the same date; never overwrites; recorded") {
+TEST_CASE("dtrack report: figures equal list --json at the same date, never overwrites, recorded") {
     SeededDb s;
     const auto id = std::to_string(s.id_of("1.a.3", "Sở Tài chính"));
     REQUIRE(s.as_admin("evidence add " + id + " --note 'Văn bản cam kết, \"đợt 1\"' --doc-ref 112/CK-STC").exit_code == 0);

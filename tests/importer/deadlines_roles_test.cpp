@@ -124,7 +124,7 @@ TEST_CASE("roles: a province after a registry name does not end the list of addr
     CHECK(joined(task(o, "1")) == "Sở Tài chính:lead|Sở Nội vụ:lead|Công an tỉnh:lead");
 }
 
-TEST_CASE("unknown agencies are warned about and never assigned; the issuer itself is not unknown") {
+TEST_CASE("unknown agencies are warned about and never assigned, the issuer itself is not unknown") {
     const auto o = parse(
         "1. Các sở, ban, ngành:\n"
         "a) Sở Giao thông vận tải: bảo đảm giao thông.\n"

@@ -82,7 +82,7 @@ TEST_CASE("official document: header columns, Roman parts, roles, deadlines, sig
     CHECK(o.ladder.empty());  // no percentage in its disbursement tasks
 }
 
-TEST_CASE("CRLF, NBSP and tabs; an abolished agency; an impossible date") {
+TEST_CASE("CRLF, NBSP and tabs, an abolished agency, an impossible date") {
     const std::string raw = test_directive("ct-05-ubnd-crlf-nbsp.txt");
     REQUIRE(raw.find("\r\n") != std::string::npos);  // the file must keep its CRLF line ends to test them
     REQUIRE(raw.find("\xC2\xA0") != std::string::npos);
@@ -159,7 +159,7 @@ TEST_CASE("a directive decomposed to NFD reads exactly as its NFC form") {
     }
 }
 
-TEST_CASE("separate header lines, 'Ủy ban nhân dân' spelled out, lists split by ';'") {
+TEST_CASE("separate header lines, 'Ủy ban nhân dân' spelled out, lists split by semicolons") {
     const auto o = parse(test_directive("ct-08-ubnd-cai-cach-hanh-chinh.txt"));
     CHECK(o.directive.issuer == "UBND tỉnh Cao Bằng");
     CHECK(o.directive.title.starts_with("Về đẩy mạnh cải cách hành chính"));

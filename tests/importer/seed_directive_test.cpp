@@ -147,7 +147,7 @@ TEST_CASE("seed: the outline's agency list and the warnings") {
     CHECK_FALSE(has_warning(o, "Section"));
 }
 
-TEST_CASE("seed: page chrome and closing text never become tasks; the text is imported once") {
+TEST_CASE("seed: page chrome and closing text never become tasks, the text is imported once") {
     const auto& o = seed();
     for (const auto& t : o.tasks) {
         INFO("task " << t.ref);

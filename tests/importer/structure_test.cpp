@@ -11,7 +11,7 @@ TEST_CASE("clause letters follow the Vietnamese alphabet, đ after d") {
     CHECK(task(o, "1.đ").text == "Việc năm.");
 }
 
-TEST_CASE("bullets are numbered within their parent; '+' within its dash bullet") {
+TEST_CASE("bullets are numbered within their parent, '+' within its dash bullet") {
     const auto o = parse(
         "1. Sở Tài chính:\n"
         "- Việc một.\n"
@@ -48,7 +48,7 @@ TEST_CASE("Roman parts are the sections and prefix the references") {
     CHECK(o.sections[1].title == "NHIỆM VỤ");
 }
 
-TEST_CASE("unmarked paragraphs continue the item above; an item with children is structure") {
+TEST_CASE("unmarked paragraphs continue the item above, an item with children is structure") {
     const auto o = parse(
         "Mở đầu không phải nhiệm vụ.\n"
         "1. Sở Tài chính:\n"
@@ -65,7 +65,7 @@ TEST_CASE("a marker alone on its line takes the next line as its text") {
     CHECK(o.sections[0].title == "Sở Tài chính thực hiện nhiệm vụ");
 }
 
-TEST_CASE("a dash glued to its text is a bullet; a negative number or a rule is not") {
+TEST_CASE("a dash glued to its text is a bullet, a negative number or a rule is not") {
     const auto o = parse("1. Sở Tài chính:\n-Tổ chức thực hiện.\n-5% so với cùng kỳ.\n-----\n");
     CHECK(refs(o) == std::vector<std::string>{"1.1"});
     CHECK(task(o, "1.1").text == "Tổ chức thực hiện.\n-5% so với cùng kỳ.");
@@ -95,7 +95,7 @@ TEST_CASE("'./.' ends the body: a closing paragraph is left out, a marked item k
     CHECK(task(o, "2").text == "Sở Nội vụ tổng hợp, báo cáo");
 }
 
-TEST_CASE("page chrome before the body is ignored; the preamble gives no tasks") {
+TEST_CASE("page chrome before the body is ignored, the preamble gives no tasks") {
     const auto o = parse(
         "Chỉ thị về việc tăng cường quản lý\nLượt xem: 52\n"
         "Thực hiện Chỉ thị số 05/CT-TTg, Chủ tịch UBND tỉnh yêu cầu:\n"

@@ -111,7 +111,7 @@ TEST_CASE("the changes part: newly done, newly overdue, deadline changes, new ev
     CHECK_THROWS_AS(build(fx, Date{2025, 6, 1}, Date{2025, 7, 1}), Error);  // since after as-of
 }
 
-TEST_CASE("since defaults to the last recorded report; settings come from the database") {
+TEST_CASE("since defaults to the last recorded report, settings come from the database") {
     test::Fixture fx;
     CHECK_FALSE(build(fx, Date{2025, 7, 1}).changes.has_value());
     store::ReportRecord rec;

@@ -169,7 +169,7 @@ TEST_CASE("CSV import: all rows or none, a bad row named by its line") {
     CHECK(fx.entries() == 2);
 }
 
-TEST_CASE("only the admin writes; an agency user reads its own investors; a viewer reads all") {
+TEST_CASE("only the admin writes, an agency user reads its own investors, a viewer reads all") {
     Disbursement fx;
     fx.record("A-1", Date{2025, 6, 1}, 10);
     const auto board = fx.add_user("bqlgt", UserRole::Agency, "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông");

@@ -26,8 +26,8 @@ void seed(test::Fixture& fx) {
     s.add_investor(fx.admin, kRoads, std::nullopt);
     s.add_investor(fx.admin, kHoaAn, std::string(kHoaAn));
     auto project = [&](const char* code, const char* investor, std::int64_t assigned, std::int64_t total) {
-        s.add_project(fx.admin, {code, std::string("Dự án ") + code, investor, 2025, assigned * kMillion, total * kMillion,
-                                 store::CapitalSource::Domestic});
+        s.add_project(fx.admin, {code, std::string("Dự án ") + code, investor, 2025, assigned * kMillion,
+                                 total * kMillion, store::CapitalSource::Domestic});
     };
     project("P01", kRoads, 1000, 1200);
     project("P02", kRoads, 500, 500);
@@ -61,7 +61,7 @@ const std::string& code_of(const ui::DisbursementModel& m, const ui::ProjectMove
 }
 }  // namespace
 
-TEST_CASE("the disbursement model steps the cumulative rates at each entry date, up to the as-of date") {
+TEST_CASE("disbursement model: cumulative rates step at each entry date, up to the as-of date") {
     test::Fixture fx;
     seed(fx);
     ui::DisbursementModel m;
@@ -92,7 +92,7 @@ TEST_CASE("the disbursement model steps the cumulative rates at each entry date,
     CHECK(*m.gap_to_next(m.status.investors[1].rates) == doctest::Approx(-12.5));
 }
 
-TEST_CASE("the give and take lists follow the ladder's requirement") {
+TEST_CASE("disbursement model: the give and take lists follow the ladder's requirement") {
     test::Fixture fx;
     seed(fx);
     ui::DisbursementModel m;
@@ -119,7 +119,7 @@ TEST_CASE("the give and take lists follow the ladder's requirement") {
     }
 }
 
-TEST_CASE("the investors table lists the investors in rank order with the service's numbers") {
+TEST_CASE("disbursement view: investors listed in rank order with the service's numbers, drill-down") {
     test::Fixture fx;
     seed(fx);
     test::Headless gui;
@@ -150,7 +150,7 @@ TEST_CASE("the investors table lists the investors in rank order with the servic
     CHECK(state.probes.count("disbursement:project:P03") == 0);  // Hòa An's project is not listed
 }
 
-TEST_CASE("the entry form records a disbursement through the service, and refuses a bad amount") {
+TEST_CASE("disbursement view: the entry form records an entry, a bad amount is refused") {
     test::Fixture fx;
     seed(fx);
     test::Headless gui;
@@ -185,7 +185,7 @@ TEST_CASE("the entry form records a disbursement through the service, and refuse
     }
 }
 
-TEST_CASE("an agency user cannot record disbursements: the form is disabled") {
+TEST_CASE("disbursement view: an agency user cannot record entries: the form is disabled") {
     test::Fixture fx;
     seed(fx);
     const auto hoa_an = fx.add_user("hoaan", UserRole::Agency, kHoaAn);
@@ -194,17 +194,19 @@ TEST_CASE("an agency user cannot record disbursements: the form is disabled") {
     gui.frames(state, 2);
     REQUIRE(state.disbursement.status.investors.size() == 1);  // only its own investor
     REQUIRE(gui.click(state, "disbursement:tab:entry"));
-    gui.click(state, "disbursement:form:project");
-    CHECK(state.probes.count("disbursement:form:project:P03") == 0);  // the disabled combo does not open
+    // A complete form, as if typed: only the disabled button stands between it and the service.
     std::strcpy(state.disbursement_view.amount, "1000000");
     state.disbursement_view.form_project = state.disbursement.projects.front().project.id;
+    gui.frames(state);  // the chosen project's investor shows under the combo, moving the button down
     REQUIRE(gui.click(state, "disbursement:form:save"));
     CHECK(state.disbursement_view.field_errors.empty());  // the button did nothing: no check, no refusal
     CHECK(state.message.empty());
     CHECK(entries_of(fx, "P03").size() == 2);
+    gui.click(state, "disbursement:form:project");
+    CHECK(state.probes.count("disbursement:form:project:P03") == 0);  // the disabled combo does not open
 }
 
-TEST_CASE("a CSV file is previewed, then imported; a bad line is named and nothing stored") {
+TEST_CASE("disbursement view: CSV previewed then imported, a bad line is named, nothing stored") {
     test::Fixture fx;
     seed(fx);
     test::Headless gui;
@@ -216,7 +218,8 @@ TEST_CASE("a CSV file is previewed, then imported; a bad line is named and nothi
     gui.type(state, path.string());
 
     SUBCASE("good rows") {
-        std::ofstream(path) << "project_code,date,amount,note\nP02,2025-07-04,2.000.000,Tuần 27\nP02,11/07/2025,3000000,Tuần 28\n";
+        std::ofstream(path) << "project_code,date,amount,note\n"
+                               "P02,2025-07-04,2.000.000,Tuần 27\nP02,11/07/2025,3000000,Tuần 28\n";
         REQUIRE(gui.click(state, "disbursement:csv:preview"));
         CHECK(state.disbursement_view.csv_error.empty());
         CHECK(state.disbursement_view.csv_rows.size() == 2);
@@ -227,7 +230,8 @@ TEST_CASE("a CSV file is previewed, then imported; a bad line is named and nothi
         CHECK(state.disbursement_view.csv_rows.empty());
     }
     SUBCASE("a bad line") {
-        std::ofstream(path) << "project_code,date,amount,note\nP02,2025-07-04,2000000,Tuần 27\nP02,2025-07-11,1,5,x\n";
+        std::ofstream(path) << "project_code,date,amount,note\n"
+                               "P02,2025-07-04,2000000,Tuần 27\nP02,2025-07-11,1,5,x\n";
         REQUIRE(gui.click(state, "disbursement:csv:preview"));
         CHECK(state.disbursement_view.csv_error.find("Line 3") != std::string::npos);
         CHECK(state.disbursement_view.csv_rows.empty());

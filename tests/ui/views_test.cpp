@@ -112,7 +112,8 @@ TEST_CASE("the navigation switches views, and every view draws with the seed dat
     gui.frames(state, 2);
     CHECK(state.dashboard.total == 13);
     for (auto [view, key] : {std::pair{ui::View::Directive, ui::T::NavDirective}, {ui::View::Tasks, ui::T::NavTasks},
-                             {ui::View::MyAgency, ui::T::NavMyAgency}, {ui::View::Admin, ui::T::NavAdmin},
+                             {ui::View::MyAgency, ui::T::NavMyAgency}, {ui::View::Disbursement, ui::T::NavDisbursement},
+                             {ui::View::Admin, ui::T::NavAdmin},
                              {ui::View::Reports, ui::T::NavReports}, {ui::View::Dashboard, ui::T::NavDashboard}}) {
         REQUIRE(gui.click(state, std::string("nav:") + ui::tr(key)));
         CHECK(state.view == view);

@@ -1,5 +1,8 @@
-// Tổng quan: buckets and on-time rate, the agency × section matrix, next deadlines, laggards.
+// Tổng quan: buckets and on-time rate, disbursement against the ladder, the agency × section matrix,
+// next deadlines, laggards.
 #include <imgui.h>
+
+#include <string>
 
 #include "ui/strings.h"
 #include "ui/views.h"
@@ -86,11 +89,9 @@ void draw_disbursement_card(AppState& s) {
         ImGui::SetWindowFontScale(1.0f);
         ImGui::PopStyleColor();
     };
-    const bool behind = st.province.rate_assigned < st.required_percent;
-    const ImVec4 red(0.78f, 0.22f, 0.20f, 1.0f), green(0.18f, 0.50f, 0.28f, 1.0f);
     ImGui::TableNextColumn();
-    big(behind ? red : green, format_percent(st.province.rate_assigned));
-    ImGui::TextWrapped("%s %s", tr(T::Province), tr(T::OfAssignedPlan));
+    big(ladder_color(st.province.rate_assigned < st.required_percent), format_percent(st.province.rate_assigned));
+    ImGui::TextWrapped("%s", tr(T::ProvinceRate));
     ImGui::TableNextColumn();
     // Before the first milestone nothing is required yet: show what the next one asks.
     const auto& milestone = m.current ? m.current : st.next;
@@ -98,7 +99,7 @@ void draw_disbursement_card(AppState& s) {
     if (milestone)
         ImGui::TextWrapped("%s %s", tr(m.current ? T::RequiredNow : T::NextMilestone), milestone->due.vn().c_str());
     ImGui::TableNextColumn();
-    big(st.behind > 0 ? red : green, std::to_string(st.behind) + " / " + std::to_string(st.investors.size()));
+    big(ladder_color(st.behind > 0), std::to_string(st.behind) + " / " + std::to_string(st.investors.size()));
     ImGui::TextWrapped("%s", tr(T::InvestorsBehind));
     ImGui::EndTable();
 }

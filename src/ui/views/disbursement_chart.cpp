@@ -48,8 +48,8 @@ void dashed(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness, fl
     if (length < 0.5f) return;
     for (float t = 0; t < length; t += dash * 2) {
         const float e = std::min(t + dash, length);
-        dl->AddLine(ImVec2(a.x + dx * t / length, a.y + dy * t / length), ImVec2(a.x + dx * e / length, a.y + dy * e / length),
-                    color, thickness);
+        const float f0 = t / length, f1 = e / length;
+        dl->AddLine(ImVec2(a.x + dx * f0, a.y + dy * f0), ImVec2(a.x + dx * f1, a.y + dy * f1), color, thickness);
     }
 }
 
@@ -156,7 +156,7 @@ void draw_as_of(ImDrawList* dl, const Axes& ax, const DisbursementModel& m, Date
     const ImVec2 extent = ImGui::CalcTextSize(label.c_str());
     ImVec2 pos(x + 6, ax.max.y - extent.y - 4);
     if (pos.x + extent.x > ax.max.x - 2) pos.x = x - extent.x - 6;
-    dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + extent.x + 2, pos.y + extent.y), IM_COL32(255, 255, 255, 220));
+    dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + extent.x + 2, pos.y + extent.y), kPlotBg);
     dl->AddText(pos, kMarkerColor, label.c_str());
 }
 

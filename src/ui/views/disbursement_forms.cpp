@@ -17,6 +17,18 @@ namespace dt::ui {
 namespace {
 constexpr std::size_t kMaxCsvBytes = 5 * 1024 * 1024;
 
+// Looks the message up without adding the field to the map, which must stay empty when all is well.
+const std::string& error_of(const DisbursementViewState& v, const char* field) {
+    static const std::string none;
+    const auto it = v.field_errors.find(field);
+    return it == v.field_errors.end() ? none : it->second;
+}
+
+// The field fills its pane but leaves its label room on the right.
+void fill_width(const char* label) {
+    ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().ItemInnerSpacing.x));
+}
+
 void save_entry(AppState& s) {
     auto& v = s.disbursement_view;
     v.field_errors.clear();
@@ -49,7 +61,7 @@ void draw_project_combo(AppState& s) {
     const auto& projects = s.disbursement.projects;
     const auto* current = v.form_project ? s.disbursement.project(*v.form_project) : nullptr;
     const std::string shown = current ? current->project.code + " — " + current->project.name : tr(T::ChooseProject);
-    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 7);
+    fill_width(tr(T::ColProject));
     if (ImGui::BeginCombo(tr(T::ColProject), shown.c_str(), ImGuiComboFlags_HeightLarge)) {
         ImGuiListClipper clipper;  // a province has thousands of projects
         clipper.Begin(static_cast<int>(projects.size()));
@@ -67,7 +79,7 @@ void draw_project_combo(AppState& s) {
     }
     probe(s, "disbursement:form:project");
     if (current) ImGui::TextDisabled("%s: %s", tr(T::ColInvestor), current->project.investor_name.c_str());
-    field_error(v.field_errors["project"]);
+    field_error(error_of(v, "project"));
 }
 }  // namespace
 
@@ -85,22 +97,22 @@ void draw_entry_form(AppState& s) {
     ImGui::SetNextItemWidth(w * 8);
     ImGui::InputTextWithHint(tr(T::ColDate), "dd/mm/yyyy", v.date, sizeof v.date);
     probe(s, "disbursement:form:date");
-    field_error(v.field_errors["date"]);
+    field_error(error_of(v, "date"));
     ImGui::SetNextItemWidth(w * 11);
     ImGui::InputTextWithHint(tr(T::ColAmount), "1.250.000", v.amount, sizeof v.amount);
     probe(s, "disbursement:form:amount");
     // Echo the amount as it will be stored, so a missing zero shows before saving.
     if (const auto amount = parse_vnd(trim(v.amount)); amount && *amount > 0)
         ImGui::TextDisabled("= %s", format_vnd(*amount).c_str());
-    field_error(v.field_errors["amount"]);
-    ImGui::SetNextItemWidth(-w * 7);
+    field_error(error_of(v, "amount"));
+    fill_width(tr(T::ColNote));
     ImGui::InputText(tr(T::ColNote), v.note, sizeof v.note);
     probe(s, "disbursement:form:note");
     if (ImGui::Button(tr(T::Save))) save_entry(s);
     probe(s, "disbursement:form:save");
     ImGui::EndDisabled();
     if (!admin) disabled_reason(tr(T::OnlyAdmin));
-    field_error(v.field_errors["save"]);
+    field_error(error_of(v, "save"));
 }
 
 namespace {
@@ -136,10 +148,10 @@ void import_csv(AppState& s) {
 
 void draw_csv_rows(const DisbursementViewState& v) {
     ImGui::Text("%zu %s · %s: %s", v.csv_rows.size(), tr(T::RowsShown), tr(T::Total), format_vnd(v.csv_total).c_str());
-    const float height = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2;
+    const float most = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
                                   ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("##csv-rows", 5, flags, ImVec2(0, std::max(height, ImGui::GetFrameHeight() * 4)))) return;
+    if (!ImGui::BeginTable("##csv-rows", 5, flags, ImVec2(0, table_height(v.csv_rows.size(), most, 1.0f)))) return;
     const float w = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(T::ColLine), ImGuiTableColumnFlags_WidthFixed, w * 3);
@@ -176,7 +188,7 @@ void draw_csv_import(AppState& s) {
     section_title(tr(T::CsvTitle));
     ImGui::TextDisabled("%s", tr(T::CsvFormat));
     ImGui::BeginDisabled(!admin);
-    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
+    fill_width(tr(T::CsvPath));
     ImGui::InputText(tr(T::CsvPath), v.csv_path, sizeof v.csv_path);
     probe(s, "disbursement:csv:path");
     if (ImGui::Button(tr(T::Preview))) preview_csv(s);

@@ -12,10 +12,6 @@
 
 namespace dt::ui {
 
-ImVec4 ladder_color(bool behind) {
-    return behind ? ImVec4(0.78f, 0.22f, 0.20f, 1.0f) : ImVec4(0.18f, 0.50f, 0.28f, 1.0f);
-}
-
 const char* source_label(store::CapitalSource source) {
     switch (source) {
     case store::CapitalSource::Domestic: return tr(T::SourceDomestic);
@@ -25,6 +21,14 @@ const char* source_label(store::CapitalSource source) {
     return "";
 }
 
+float table_height(std::size_t rows, float most, float header_lines) {
+    const float pad = ImGui::GetStyle().CellPadding.y * 2;
+    const float line = ImGui::GetTextLineHeight();
+    const float row = line + pad;
+    const float wanted = static_cast<float>(rows) * row + line * header_lines + pad + 4;
+    return std::min(wanted, std::max(most, row * 6));
+}
+
 void right_aligned(const std::string& text, const ImVec4* color) {
     const float w = ImGui::CalcTextSize(text.c_str()).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
@@ -32,14 +36,22 @@ void right_aligned(const std::string& text, const ImVec4* color) {
     else ImGui::TextUnformatted(text.c_str());
 }
 
+void gap_cell(const DisbursementModel& m, const service::Rates& r) {
+    ImGui::TableNextColumn();
+    const auto gap = m.gap_to_next(r);
+    if (!gap) return right_aligned("—");
+    if (*gap <= 0) {
+        const ImVec4 green = ladder_color(false);
+        return right_aligned(tr(T::Reached), &green);
+    }
+    right_aligned(format_percent(*gap));
+}
+
 namespace {
 // Pale cell backgrounds: the same red/green as the text, readable under black digits.
 ImU32 ladder_bg(bool behind) {
     return behind ? IM_COL32(246, 205, 200, 255) : IM_COL32(205, 235, 210, 255);
 }
-
-constexpr ImGuiTableFlags kListFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
-                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
 
 void setup_amount_columns(float w) {
     ImGui::TableSetupColumn(tr(T::ColPlanAssigned), ImGuiTableColumnFlags_WidthFixed, w * 9);
@@ -83,17 +95,6 @@ void draw_summary(const DisbursementModel& m) {
     ImGui::TextColored(ladder_color(st.behind > 0), "· %d %s", st.behind, tr(T::InvestorsBehind));
 }
 
-void gap_cell(const DisbursementModel& m, const service::Rates& r) {
-    ImGui::TableNextColumn();
-    const auto gap = m.gap_to_next(r);
-    if (!gap) return right_aligned("—");
-    if (*gap <= 0) {
-        const ImVec4 green = ladder_color(false);
-        return right_aligned(tr(T::Reached), &green);
-    }
-    right_aligned(format_percent(*gap));
-}
-
 void draw_investors_table(AppState& s, float height) {
     auto& v = s.disbursement_view;
     const auto& m = s.disbursement;
@@ -135,18 +136,18 @@ void draw_investors_table(AppState& s, float height) {
     ImGui::EndTable();
 }
 
-void draw_projects(AppState& s, const service::InvestorStatus& inv) {
+void draw_projects(AppState& s, const service::InvestorStatus& inv, float most) {
     auto& v = s.disbursement_view;
     const auto& m = s.disbursement;
     section_title(inv.investor.name.c_str());
     const auto found = m.projects_of.find(inv.investor.id);
     if (found == m.projects_of.end()) return ImGui::TextDisabled("%s", tr(T::NoneListed));
-    if (!ImGui::BeginTable("##projects", 8, kListFlags)) return;
+    if (!ImGui::BeginTable("##projects", 8, kListFlags, ImVec2(0, table_height(found->second.size(), most)))) return;
     const float w = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(tr(T::ColCode), ImGuiTableColumnFlags_WidthFixed, w * 5);
     ImGui::TableSetupColumn(tr(T::ColProject), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr(T::ColSource), ImGuiTableColumnFlags_WidthFixed, w * 6);
+    ImGui::TableSetupColumn(tr(T::ColSource), ImGuiTableColumnFlags_WidthFixed, w * 10);
     setup_amount_columns(w);
     ImGui::TableHeadersRow();
     const auto& list = found->second;
@@ -158,7 +159,8 @@ void draw_projects(AppState& s, const service::InvestorStatus& inv) {
             ImGui::PushID(static_cast<int>(p.project.id));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (ImGui::Selectable(p.project.code.c_str(), v.project == p.project.id, ImGuiSelectableFlags_SpanAllColumns))
+            const bool selected = v.project == p.project.id;
+            if (ImGui::Selectable(p.project.code.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                 v.project = p.project.id;
             probe(s, "disbursement:project:" + p.project.code);
             ImGui::TableNextColumn();
@@ -178,13 +180,15 @@ void draw_entries(AppState& s, const service::ProjectStatus& p) {
     section_title((p.project.code + " · " + p.project.name).c_str());
     const auto found = m.entries_of.find(p.project.id);
     if (found == m.entries_of.end()) return ImGui::TextDisabled("%s", tr(T::NoEntries));
-    if (!ImGui::BeginTable("##entries", 4, kListFlags)) return;
+    // The rest of the height, but never so little that the list cannot be read.
+    const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 8);
+    if (!ImGui::BeginTable("##entries", 4, kListFlags, ImVec2(0, height))) return;
     const float w = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(T::ColDate), ImGuiTableColumnFlags_WidthFixed, w * 6);
     ImGui::TableSetupColumn(tr(T::ColAmount), ImGuiTableColumnFlags_WidthFixed, w * 9);
     ImGui::TableSetupColumn(tr(T::ColNote), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr(T::ColWho), ImGuiTableColumnFlags_WidthFixed, w * 6);
+    ImGui::TableSetupColumn(tr(T::ColWho), ImGuiTableColumnFlags_WidthFixed, w * 10);
     ImGui::TableHeadersRow();
     const auto& list = found->second;
     ImGuiListClipper clipper;
@@ -215,21 +219,15 @@ void draw_investors_tab(AppState& s) {
     const auto& m = s.disbursement;
     ImGui::TextDisabled("%s", tr(T::AmountsInDong));
     const float avail = ImGui::GetContentRegionAvail().y;
-    const float rows_height = ImGui::GetFrameHeight() * (static_cast<float>(m.status.investors.size()) + 2.5f);
-    draw_investors_table(s, std::min(rows_height, avail * 0.45f));
+    draw_investors_table(s, table_height(m.status.investors.size(), avail * 0.4f));
 
+    // Investor → its projects → a project's entries, each below the other at full width.
     const auto* inv = v.investor ? m.investor(*v.investor) : nullptr;
     if (!inv) return ImGui::TextDisabled("%s", tr(T::PickInvestor));
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("##projects-pane", ImVec2(width * 0.62f, 0));
-    draw_projects(s, *inv);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##entries-pane", ImVec2(0, 0));
+    draw_projects(s, *inv, avail * 0.28f);
     const auto* p = v.project ? m.project(*v.project) : nullptr;
     if (p && p->project.investor_id == inv->investor.id) draw_entries(s, *p);
     else ImGui::TextDisabled("%s", tr(T::PickProject));
-    ImGui::EndChild();
 }
 
 void draw_chart_tab(AppState& s) {
@@ -256,94 +254,6 @@ void draw_chart_tab(AppState& s) {
     const std::string title = std::string(tr(T::ChartInvestor)) + ": " + inv->investor.name;
     draw_ladder_chart("##investor-chart", title.c_str(), m, series->second, s.as_of,
                       ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing());
-}
-
-void draw_laggards(const DisbursementModel& m, float height) {
-    section_title(tr(T::Laggards));
-    if (m.laggards.empty()) return ImGui::TextDisabled("%s", tr(T::NoneListed));
-    if (!ImGui::BeginTable("##laggards", 6, kListFlags, ImVec2(0, height))) return;
-    const float w = ImGui::GetFontSize();
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(T::ColRank), ImGuiTableColumnFlags_WidthFixed, w * 3);
-    ImGui::TableSetupColumn(tr(T::ColInvestor), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr(T::ColRateAssigned), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
-    ImGui::TableSetupColumn(tr(T::ColRequired), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
-    ImGui::TableSetupColumn(tr(T::BehindBy), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
-    ImGui::TableSetupColumn(tr(T::ColGap), ImGuiTableColumnFlags_WidthFixed, w * 7.5f);
-    ImGui::TableHeadersRow();
-    const ImVec4 red = ladder_color(true);
-    for (int index : m.laggards) {
-        const auto& inv = m.status.investors[index];
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextColored(red, "%d", inv.rank);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(inv.investor.name.c_str());
-        ImGui::TableNextColumn();
-        right_aligned(format_percent(inv.rates.rate_assigned), &red);
-        ImGui::TableNextColumn();
-        right_aligned(std::to_string(m.status.required_percent) + " %");
-        ImGui::TableNextColumn();
-        right_aligned(format_percent(m.status.required_percent - inv.rates.rate_assigned), &red);
-        gap_cell(m, inv.rates);
-    }
-    ImGui::EndTable();
-}
-
-// Projects the office could move capital from (give) or to (take), with the amounts that matter.
-void draw_moves(const DisbursementModel& m, const std::vector<ProjectMove>& moves, T title, T explain, bool give) {
-    section_title(tr(title));
-    ImGui::TextDisabled("%s", tr(explain));
-    if (moves.empty()) return ImGui::TextDisabled("%s", tr(T::NoneListed));
-    if (!ImGui::BeginTable(give ? "##give" : "##take", 6, kListFlags)) return;
-    const float w = ImGui::GetFontSize();
-    ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(tr(T::ColCode), ImGuiTableColumnFlags_WidthFixed, w * 5);
-    ImGui::TableSetupColumn(tr(T::ColProject), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr(T::ColInvestor), ImGuiTableColumnFlags_WidthFixed, w * 8);
-    ImGui::TableSetupColumn(tr(T::ColRateAssigned), ImGuiTableColumnFlags_WidthFixed, w * 5);
-    ImGui::TableSetupColumn(tr(give ? T::BehindBy : T::AheadBy), ImGuiTableColumnFlags_WidthFixed, w * 4.5f);
-    ImGui::TableSetupColumn(tr(give ? T::Undisbursed : T::ColDisbursed), ImGuiTableColumnFlags_WidthFixed, w * 8.5f);
-    ImGui::TableHeadersRow();
-    const ImVec4 color = ladder_color(give);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(moves.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& p = m.projects[moves[i].project];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p.project.code.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p.project.name.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.project.name.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p.project.investor_name.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.project.investor_name.c_str());
-            ImGui::TableNextColumn();
-            right_aligned(format_percent(p.rates.rate_assigned), &color);
-            ImGui::TableNextColumn();
-            right_aligned(format_percent(give ? -moves[i].gap : moves[i].gap), &color);
-            ImGui::TableNextColumn();
-            const auto& r = p.rates;
-            right_aligned(group_thousands(give ? std::max<std::int64_t>(0, r.plan_assigned - r.disbursed) : r.disbursed));
-        }
-    }
-    ImGui::EndTable();
-}
-
-void draw_realloc_tab(AppState& s) {
-    const auto& m = s.disbursement;
-    const float rows = static_cast<float>(m.laggards.size()) + 2.5f;
-    draw_laggards(m, std::min(ImGui::GetFrameHeight() * rows, ImGui::GetContentRegionAvail().y * 0.35f));
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("##give-pane", ImVec2(width / 2 - ImGui::GetStyle().ItemSpacing.x / 2, 0));
-    draw_moves(m, m.give, T::GiveList, T::GiveExplain, true);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##take-pane", ImVec2(0, 0));
-    draw_moves(m, m.take, T::TakeList, T::TakeExplain, false);
-    ImGui::EndChild();
 }
 
 void draw_entry_tab(AppState& s) {
