@@ -92,7 +92,10 @@ struct ReportsViewState {
     char file_stem[128] = {};
     bool formats[4] = {true, true, false, false};  // pdf, xlsx, html, csv
     bool overwrite = false;
-    std::optional<report::Report> preview;  // built when asked, not per frame
+    std::optional<report::Report> preview;  // rebuilt when the data, the as-of or the since date change
+    unsigned preview_revision = 0;
+    Date preview_as_of{};
+    std::string preview_since;
     std::string error;
     std::vector<int> queue;  // formats still to write, one per frame
     int done_steps = 0, total_steps = 0;

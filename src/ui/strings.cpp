@@ -215,7 +215,6 @@ constexpr Entry kTable[] = {
     {T::NewEvidence, "Minh chứng mới", "New evidence"},
     {T::Since, "So với ngày", "Since"},
     {T::SinceHint, "(để trống: từ kỳ báo cáo trước)", "(empty: since the previous report)"},
-    {T::ShowFigures, "Xem số liệu", "Show the figures"},
     {T::Export, "Xuất báo cáo", "Export"},
     {T::Folder, "Thư mục", "Folder"},
     {T::FileName, "Tên tệp", "File name"},

@@ -44,7 +44,7 @@ enum class T : int {
     GiveList, TakeList, GiveExplain, TakeExplain, BehindBy, AheadBy, NoneListed, EntryFormTitle, ChooseProject,
     BadAmount, NeedProject, NeedDate, Recorded, CsvTitle, CsvPath, CsvFormat, Total, CsvImported, Undisbursed,
     // reports
-    ReportFigures, ChangesSince, NewlyDone, NewlyOverdue, DeadlineChanges, NewEvidence, Since, SinceHint, ShowFigures,
+    ReportFigures, ChangesSince, NewlyDone, NewlyOverdue, DeadlineChanges, NewEvidence, Since, SinceHint,
     Export, Folder, FileName, Overwrite, OpenFolder, FileExists, InvalidDate,
     Count_
 };

@@ -1,6 +1,9 @@
 // The real views, driven headlessly: filtering, editing, conflicts and rights.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <filesystem>
+
 #include "core/text.h"
 #include "headless.h"
 #include "support.h"
@@ -118,4 +121,27 @@ TEST_CASE("the navigation switches views, and every view draws with the seed dat
         REQUIRE(gui.click(state, std::string("nav:") + ui::tr(key)));
         CHECK(state.view == view);
     }
+}
+
+TEST_CASE("the reports view shows the figures at the as-of date and exports the chosen formats") {
+    test::Fixture fx;
+    test::Headless gui;
+    auto state = make_state(fx, fx.admin, ui::View::Reports);
+    std::snprintf(state.reports_view.folder, sizeof state.reports_view.folder, "%s", fx.dir.path().c_str());
+    std::snprintf(state.reports_view.file_stem, sizeof state.reports_view.file_stem, "bao-cao-quy-3");
+    gui.frames(state, 2);
+    REQUIRE(state.reports_view.preview.has_value());
+    CHECK(state.reports_view.preview->totals.total == 13);
+    CHECK(state.reports_view.preview->totals.count(Bucket::OpenOverdue) == 2);  // task 1.1 at 15/07/2025
+    REQUIRE(gui.click(state, "reports:export"));
+    gui.frames(state, 3);  // one format per frame
+    CHECK(std::filesystem::exists(fx.dir / "bao-cao-quy-3.pdf"));
+    CHECK(std::filesystem::exists(fx.dir / "bao-cao-quy-3.xlsx"));
+    CHECK(fx.service->reports().size() == 2);
+    CHECK(state.reports_view.error.empty());
+    // Exporting again without overwrite is refused and says why.
+    REQUIRE(gui.click(state, "reports:export"));
+    gui.frames(state, 3);
+    CHECK_FALSE(state.reports_view.error.empty());
+    CHECK(fx.service->reports().size() == 2);
 }

@@ -26,6 +26,9 @@ std::filesystem::path target(const ReportsViewState& v, int format) {
 void build_preview(AppState& s) {
     auto& v = s.reports_view;
     v.error.clear();
+    v.preview_revision = s.revision;
+    v.preview_as_of = s.as_of;
+    v.preview_since = v.since;
     report::Request req;
     req.as_of = s.as_of;
     if (v.since[0]) {
@@ -85,7 +88,6 @@ void draw_figures(const report::Report& r) {
             row(label(b), std::to_string(r.totals.count(b)));
         row(tr(T::OnTimeRate), report::percent_vi(r.totals.on_time_rate));
         row(tr(T::Assignments), std::to_string(r.totals.total));
-        row(tr(T::BucketOpenOverdue), std::to_string(r.overdue.size()));
         row(tr(T::StatusBlocked), std::to_string(r.blocked.size()));
         if (r.disbursement) {
             row(tr(T::NavDisbursement), report::percent_vi(r.disbursement->province.rate_assigned) + " / " +
@@ -114,8 +116,10 @@ void draw_reports(AppState& s) {
     ImGui::InputTextWithHint(tr(T::Since), "dd/mm/yyyy", v.since, sizeof v.since);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(T::SinceHint));
-    if (ImGui::Button(tr(T::ShowFigures))) build_preview(s);
-    probe(s, "reports:preview");
+    // Built again only when something it depends on changed; a half-typed date waits.
+    const bool since_ready = v.since[0] == '\0' || Date::parse_user(v.since).has_value();
+    if (since_ready && (v.preview_revision != s.revision || v.preview_as_of != s.as_of || v.preview_since != v.since))
+        build_preview(s);
     field_error(v.error);
     if (!v.preview) return;
     draw_figures(*v.preview);
