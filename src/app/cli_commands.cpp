@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "importer/importer.h"
+#include "app/daily_backup.h"
 #include "app/prompt.h"
 #include "service/registry.h"
 #include "service/seed.h"
@@ -53,6 +54,7 @@ Session open_session(const Context& ctx, bool create) {
     options.create = create;
     s.store = store::Store::open(ctx.db, options);
     s.service = std::make_unique<service::Service>(*s.store);
+    app::take_daily_backup(*s.store, *s.service);
     if (ctx.user)
         s.actor = s.service->sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
     else
@@ -222,9 +224,12 @@ int run_user_list(const Context& ctx, bool json) {
     const auto users = s.service->users(s.actor);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& u : users) {
-        if (json) out.push_back({{"name", u.name}, {"role", to_string(u.role)}, {"agency", u.agency_name}, {"active", u.active}});
+        const bool locked = u.locked_until && store::seconds_until(*u.locked_until).value_or(0) > 0;
+        if (json) out.push_back({{"name", u.name}, {"role", to_string(u.role)}, {"agency", u.agency_name}, {"active", u.active},
+                                 {"locked_until", locked ? nlohmann::json(*u.locked_until) : nlohmann::json(nullptr)}});
         else std::cout << u.name << "  " << to_string(u.role) << (u.agency_name.empty() ? "" : "  " + u.agency_name)
-                       << (u.active ? "" : "  (inactive)") << "\n";
+                       << (u.active ? "" : "  (inactive)") << (locked ? "  (locked until " + *u.locked_until + ")" : "")
+                       << "\n";
     }
     if (json) std::cout << out.dump(2) << "\n";
     return 0;

@@ -2,12 +2,17 @@
 // The commands of `dtrack` (DESIGN.md §5). Each returns the process exit status or throws
 // dt::Error, whose kind is the exit status.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "importer/outline.h"
 #include "service/service.h"
+
+namespace CLI {
+class App;
+}
 
 namespace dt::cli {
 
@@ -82,6 +87,16 @@ struct ReportOptions {
 };
 int run_report(const Context& ctx, const ReportOptions& o);
 int run_report_settings(const Context& ctx, const std::optional<std::string>& key, const std::optional<std::string>& value);
+
+// Workflow (cli_workflow.cpp): extension request|approve|refuse|list, review, evidence withdraw,
+// user reset-password|deactivate|activate. Registers its subcommands; `action` is set on parse.
+struct WorkflowOptions {
+    std::string id, to, reason, note, name;
+    std::optional<std::string> expect_version;
+    bool pending = false, json = false;
+};
+void add_workflow_commands(CLI::App& app, CLI::App& evidence, CLI::App& user, const Context& ctx, WorkflowOptions& o,
+                           std::function<int()>& action);
 
 // Output (cli_output.cpp)
 // Pads or cuts UTF-8 text to `width` terminal columns (code points), with … when cut.

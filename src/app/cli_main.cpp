@@ -97,6 +97,10 @@ int main(int argc, char** argv) {
     user_list_cmd->add_flag("--json", user_json, "Print JSON");
     user_list_cmd->callback([&] { action = [&] { return run_user_list(ctx, user_json); }; });
 
+    // extension …, review, evidence withdraw, user reset-password|deactivate|activate
+    WorkflowOptions workflow;
+    add_workflow_commands(app, *evidence_cmd, *user_cmd, ctx, workflow, action);
+
     bool agency_json = false;
     auto* agency_cmd = app.add_subcommand("agency", "Agencies and groups");
     agency_cmd->require_subcommand(1);

@@ -60,7 +60,10 @@ json assignment_object(const service::AssignmentView& v) {
                 {"owner", r.owner},
                 {"version", r.version},
                 {"title", r.title},
-                {"evidence_count", r.evidence_count}};
+                {"evidence_count", r.evidence_count},
+                {"original_due", date_or_null(r.original_due)},
+                {"extensions", r.extension_count},
+                {"review_note", r.review_note.empty() ? json(nullptr) : json(r.review_note)}};
 }
 }  // namespace
 
@@ -103,7 +106,10 @@ std::string assignment_json(const service::AssignmentView& view, const std::vect
     for (const auto& e : evidence)
         items.push_back({{"id", e.id}, {"note", e.note}, {"doc_ref", e.doc_ref}, {"doc_date", date_or_null(e.doc_date)},
                          {"file_name", e.file_name ? json(*e.file_name) : json(nullptr)}, {"file_size", e.file_size},
-                         {"sha256", e.file_sha256}, {"created_at", e.created_at}, {"created_by", e.created_by}});
+                         {"sha256", e.file_sha256}, {"created_at", e.created_at}, {"created_by", e.created_by},
+                         {"withdrawn_at", e.withdrawn_at ? json(*e.withdrawn_at) : json(nullptr)},
+                         {"withdrawn_by", e.withdrawn() ? json(e.withdrawn_by) : json(nullptr)},
+                         {"withdrawal_reason", e.withdrawn() ? json(e.withdrawal_reason) : json(nullptr)}});
     out["evidence"] = items;
     return out.dump(2);
 }
@@ -128,14 +134,19 @@ void print_assignment(const service::AssignmentView& v, const std::vector<store:
               << "  Agency:     " << r.agency << " — " << to_string(r.role) << "\n"
               << "  Status:     " << to_string(r.status) << ", " << r.progress << "%, " << to_string(v.bucket) << "\n"
               << "  Due:        " << (r.due ? r.due->vn() : "—")
-              << (r.completed_on ? ", completed " + r.completed_on->vn() : std::string()) << "\n"
-              << "  Owner:      " << (r.owner.empty() ? "—" : r.owner) << "\n"
+              << (r.completed_on ? ", completed " + r.completed_on->vn() : std::string()) << "\n";
+    if (r.original_due != r.due || r.extension_count > 0)
+        std::cout << "  First due:  " << (r.original_due ? r.original_due->vn() : "—") << " (" << r.extension_count
+                  << " extension(s) approved)\n";
+    if (!r.review_note.empty()) std::cout << "  Sent back:  " << r.review_note << "\n";
+    std::cout << "  Owner:      " << (r.owner.empty() ? "—" : r.owner) << "\n"
               << "  Task:\n    " << r.text << "\n";
     std::cout << "  Evidence (" << evidence.size() << "):\n";
     for (const auto& e : evidence) {
         std::cout << "    #" << e.id << " " << e.created_at << " " << e.created_by << ": " << e.note;
         if (!e.doc_ref.empty()) std::cout << " [" << e.doc_ref << (e.doc_date ? " ngày " + e.doc_date->vn() : "") << "]";
         if (e.file_name) std::cout << " (" << *e.file_name << ", " << e.file_size << " bytes)";
+        if (e.withdrawn()) std::cout << " (withdrawn: " << e.withdrawal_reason << ")";
         std::cout << "\n";
     }
 }

@@ -13,6 +13,7 @@
 #include "app/paths.h"
 #include "core/error.h"
 #include "ui/fonts.h"
+#include "ui/sign_in.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -20,7 +21,7 @@
 namespace {
 
 struct Options {
-    std::string db, lang = "vi", as_of, view = "dashboard", screenshot;
+    std::string db, lang = "vi", as_of, view, screenshot;
     std::optional<std::string> user;
     std::optional<long long> select;
 };
@@ -72,16 +73,24 @@ int run(const Options& o) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
-    ui::AppState state(*session.service, session.actor);
-    if (!o.as_of.empty()) state.as_of = dt::parse_date_or_fail(o.as_of, "The as-of date");
-    if (auto v = ui::parse_view(o.view)) state.view = *v;
-    else throw dt::Error(dt::ErrorKind::Usage, "Unknown view '" + o.view + "'.");
-    if (!font_error.empty()) state.report(font_error, true);
-    if (!session.notice.empty()) state.report(session.notice, false);
-    ui::refresh_models(state);
-    if (o.select) ui::select_assignment(state, *o.select);
-    else if (state.view == ui::View::Task && !state.tasks.visible().empty())
-        ui::select_assignment(state, state.tasks.rows()[state.tasks.visible().front()].id);
+    // The application proper starts once someone is signed in (at once with --user).
+    std::unique_ptr<ui::AppState> state;
+    const bool view_given = !o.view.empty();
+    auto start = [&](const dt::service::Actor& actor) {
+        state = std::make_unique<ui::AppState>(*session.service, actor);
+        if (!o.as_of.empty()) state->as_of = dt::parse_date_or_fail(o.as_of, "The as-of date");
+        const auto view = ui::parse_view(view_given ? o.view : "dashboard");
+        if (!view) throw dt::Error(dt::ErrorKind::Usage, "Unknown view '" + o.view + "'.");
+        // An agency user's day starts with its own tasks.
+        state->view = !view_given && actor.role == dt::UserRole::Agency ? ui::View::MyAgency : *view;
+        if (!font_error.empty()) state->report(font_error, true);
+        ui::refresh_models(*state);
+        if (o.select) ui::select_assignment(*state, *o.select);
+        else if (state->view == ui::View::Task && !state->tasks.visible().empty())
+            ui::select_assignment(*state, state->tasks.rows()[state->tasks.visible().front()].id);
+    };
+    if (session.actor) start(*session.actor);
+    ui::SignInState sign_in;
 
     int frames = 0, status = 0;
     double last_input = glfwGetTime();
@@ -96,7 +105,8 @@ int run(const Options& o) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        ui::draw_frame(state);
+        if (state) ui::draw_frame(*state);
+        else if (auto actor = ui::draw_sign_in(*session.service, sign_in)) start(*actor);
         ImGui::Render();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);

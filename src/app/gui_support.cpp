@@ -7,6 +7,7 @@
 #include <fstream>
 #include <vector>
 
+#include "app/daily_backup.h"
 #include "app/prompt.h"
 #include "service/seed.h"
 
@@ -17,14 +18,8 @@ GuiSession open_gui_session(const std::filesystem::path& db, const std::optional
     s.store = store::Store::open(db);
     s.service = std::make_unique<service::Service>(*s.store);
     service::seed_defaults(*s.service);
-    if (user) {
-        s.actor = s.service->sign_in(*user, read_password("DTRACK_PASSWORD", "Password for " + *user + ": "));
-    } else if (!s.service->has_users()) {
-        s.actor = s.service->anonymous();
-        s.notice = "Chưa có tài khoản nào: đang ở chế độ chỉ xem. Tạo quản trị viên bằng lệnh: dtrack init --admin TÊN";
-    } else {
-        s.actor = s.service->anonymous();  // throws Denied: the caller says to sign in
-    }
+    take_daily_backup(*s.store, *s.service);
+    if (user) s.actor = s.service->sign_in(*user, read_password("DTRACK_PASSWORD", "Password for " + *user + ": "));
     return s;
 }
 

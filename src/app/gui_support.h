@@ -14,12 +14,11 @@ namespace dt::app {
 struct GuiSession {
     std::unique_ptr<store::Store> store;
     std::unique_ptr<service::Service> service;
-    service::Actor actor;
-    std::string notice;  // shown on the status line at start
+    std::optional<service::Actor> actor;  // none until the sign-in screen has signed someone in
 };
 
-// Opens (creating and seeding on first start) and signs in: with --user, the password comes
-// from DTRACK_PASSWORD or the terminal; a database without users opens read-only.
+// Opens (creating and seeding on first start, with the day's backup) and, with --user, signs
+// in with the password from DTRACK_PASSWORD or the terminal; otherwise the GUI asks.
 GuiSession open_gui_session(const std::filesystem::path& db, const std::optional<std::string>& user);
 
 std::filesystem::path config_path(const std::string& name);  // $XDG_CONFIG_HOME/directive-tracker/NAME

@@ -30,6 +30,8 @@ Share share_of(const service::AssignmentView& v, const std::map<Id, store::Evide
     const auto& r = v.record;
     Share s{r.id, r.agency, r.role, r.status, v.bucket, r.progress, r.owner, r.due, r.completed_on, std::nullopt};
     if (auto it = latest.find(r.id); it != latest.end()) s.latest_evidence = to_evidence(it->second);
+    s.original_due = r.original_due;
+    s.extensions = r.extension_count;
     return s;
 }
 

@@ -86,8 +86,10 @@ void write_html(const Report& r, const std::filesystem::path& out) {
             for (const auto& sh : t.shares)
                 rows.push_back({t.ref, t.title, sh.agency + (sh.role == AssignmentRole::Coordinate ? " (phối hợp)" : ""),
                                 status_vi(sh.status), std::to_string(sh.progress) + " %", date_vi(sh.due),
-                                evidence_vi(sh.latest_evidence)});
-        table(h, {"Mục", "Nội dung", "Đơn vị", "Trạng thái", "Tiến độ", "Thời hạn", "Minh chứng mới nhất"}, rows);
+                                date_vi(sh.original_due), std::to_string(sh.extensions), evidence_vi(sh.latest_evidence)});
+        table(h, {"Mục", "Nội dung", "Đơn vị", "Trạng thái", "Tiến độ", "Thời hạn", "Thời hạn ban đầu", "Số lần gia hạn",
+                  "Minh chứng mới nhất"},
+              rows);
     }
     h << "<h2>III. Nhiệm vụ quá hạn, vướng mắc</h2><h3>1. Quá hạn</h3>";
     table(h, {"Mục", "Nội dung", "Đơn vị", "Thời hạn", "Số ngày quá hạn", "Minh chứng mới nhất"}, issue_rows(r.overdue, true));

@@ -53,6 +53,8 @@ struct Share {
     std::optional<Date> due;
     std::optional<Date> completed_on;
     std::optional<Evidence> latest_evidence;
+    std::optional<Date> original_due{};  // as first assigned; `due` is today's, after extensions
+    int extensions = 0;                  // approved extensions
 };
 
 struct TaskPart {

@@ -92,6 +92,7 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
         if (current.evidence_count == 0)
             fail(ErrorKind::Invalid, "Assignment " + std::to_string(id) +
                                          " cannot be marked done without evidence: add some first (evidence add).");
+        next.review_note.clear();  // the office's objection is answered by the new 'done'
     } else {
         if (change.completed_on) fail(ErrorKind::Invalid, "A completion date is given only with status done.");
         next.completed_on.reset();
@@ -107,6 +108,7 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
     record("owner", current.owner, next.owner);
     record("due", iso_or_null(current.due), iso_or_null(next.due));
     record("completed_on", iso_or_null(current.completed_on), iso_or_null(next.completed_on));
+    if (!current.review_note.empty() && next.review_note.empty()) record("review", current.review_note, std::nullopt);
     tx.commit();
     return get(actor, id);
 }

@@ -36,4 +36,9 @@ std::string sha256_hex(std::string_view data) {
     return hex;
 }
 
+void check_new_password(std::string_view password) {
+    if (password.size() < 8) fail(ErrorKind::Invalid, "The password must have at least 8 characters.");
+    if (password.size() > 1024) fail(ErrorKind::Invalid, "The password is longer than 1024 bytes.");
+}
+
 }  // namespace dt::service

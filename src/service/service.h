@@ -21,6 +21,16 @@ using store::Id;
 
 constexpr std::size_t kMaxAttachmentBytes = 20 * 1024 * 1024;
 constexpr std::size_t kMaxNoteBytes = 64 * 1024;
+constexpr std::size_t kMaxReasonBytes = 2000;
+
+// Sign-in slow-down: from the 5th consecutive failure the account is locked for 30 s,
+// doubling with each further failure, never longer than 15 minutes.
+constexpr int kFailuresBeforeLock = 5;
+constexpr long kFirstLockSeconds = 30;
+constexpr long kMaxLockSeconds = 15 * 60;
+long lock_seconds(int consecutive_failures);  // 0 below kFailuresBeforeLock
+
+enum class Decision { Approve, Refuse };
 
 // The signed-in user on whose behalf the service acts.
 struct Actor {
@@ -90,9 +100,10 @@ class Service {
 public:
     explicit Service(store::Store& store);
 
-    // Sign-in
+    // Sign-in. Error(Denied) on failure; a failure is recorded (not const), and a locked
+    // account is refused without looking at the password.
     bool has_users() const;
-    Actor sign_in(std::string_view name, std::string_view password) const;  // Error(Denied) on failure
+    Actor sign_in(std::string_view name, std::string_view password);
     Actor anonymous() const;  // read-only actor, only while the database has no users
     static Actor system();
     Actor create_first_admin(std::string_view name, std::string_view password);
@@ -112,11 +123,26 @@ public:
     std::optional<store::EvidenceFile> evidence_file(const Actor& actor, Id evidence_id) const;
     std::vector<store::JournalRecord> history(const Actor& actor, Id assignment_id) const;
     bool can_edit(const Actor& actor, const store::AssignmentRecord& assignment) const;
+    // The office sends a 'done' back to in_progress with a reason (workflow.cpp).
+    AssignmentView send_back(const Actor& actor, Id assignment_id, std::string_view reason,
+                             std::optional<int> expect_version);
+    // Evidence is never edited or deleted; its agency or the office withdraws it with a reason.
+    void withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason);
+
+    // Extensions (gia hạn): the agency asks, the office decides (workflow.cpp)
+    Id request_extension(const Actor& actor, Id assignment_id, Date to, std::string_view reason);
+    store::ExtensionRecord decide_extension(const Actor& actor, Id request_id, Decision decision, std::string_view note);
+    // Agency users see their own agency's requests; the office and viewers see all. Newest first.
+    std::vector<store::ExtensionRecord> extensions(const Actor& actor, bool pending_only) const;
 
     // Users and agencies
     Id add_user(const Actor& actor, std::string_view name, std::string_view password, UserRole role,
                 std::optional<std::string> agency);
     std::vector<store::UserRecord> users(const Actor& actor) const;
+    // An admin resets anyone's password (which also lifts a sign-in lock); a user changes its own.
+    void reset_password(const Actor& actor, std::string_view name, std::string_view new_password);
+    // Users are never deleted, only deactivated; the office always keeps one active admin.
+    void set_user_active(const Actor& actor, std::string_view name, bool active);
     std::vector<store::AgencyRecord> agencies() const;
     std::vector<Id> group_members(Id group_id) const;
     // An admin adds, renames (the old name stays an alias) and deactivates agencies; an
@@ -170,6 +196,9 @@ private:
     store::AgencyRecord find_agency_or_fail(std::string_view name) const;
     void require_admin(const Actor& actor, std::string_view what) const;
     store::AssignmentRecord load(Id id) const;
+    store::UserRecord find_user_or_fail(std::string_view name) const;
+    // Counts a failed sign-in in its own transaction; returns the lock's length in seconds (0: none).
+    long record_failed_sign_in(std::string_view name);
     std::optional<Id> ladder_directive() const;
     bool may_read_investor(const Actor& actor, const store::InvestorRecord& investor) const;
     // Validates one entry against its project (window, plan, duplicates); `pending` holds

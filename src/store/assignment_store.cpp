@@ -7,7 +7,9 @@ namespace {
 constexpr const char* kAssignmentSelect =
     "SELECT a.id, a.task_id, a.agency_id, a.role, a.via_group_id, a.status, a.progress, a.owner, a.due, "
     "a.completed_on, a.version, a.updated_at, d.code, s.label, t.ref, t.title, t.text, g.name, g.short_name, "
-    "t.recurrence, (SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id) "
+    "t.recurrence, (SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id AND e.withdrawn_at IS NULL), "
+    "a.original_due, a.review_note, "
+    "(SELECT count(*) FROM extension_requests x WHERE x.assignment_id = a.id AND x.status = 'approved') "
     "FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
     "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
 
@@ -34,13 +36,17 @@ AssignmentRecord read_assignment(SQLite::Statement& q) {
     r.agency_short = q.getColumn(18).getString();
     r.recurrence = parse_recurrence(q.getColumn(19).getString()).value_or(Recurrence::None);
     r.evidence_count = q.getColumn(20).getInt();
+    r.original_due = opt_date(q.getColumn(21));
+    r.review_note = q.getColumn(22).isNull() ? "" : q.getColumn(22).getString();
+    r.extension_count = q.getColumn(23).getInt();
     return r;
 }
 }  // namespace
 
 Id Store::insert_assignment(const AssignmentRecord& a) {
     SQLite::Statement q(impl_->db, "INSERT INTO assignments(task_id, agency_id, role, via_group_id, status, progress, "
-                                   "owner, due, completed_on, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)");
+                                   "owner, due, completed_on, version, updated_at, original_due) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?8)");
     q.bind(1, static_cast<int64_t>(a.task_id));
     q.bind(2, static_cast<int64_t>(a.agency_id));
     q.bind(3, std::string(to_string(a.role)));
@@ -89,7 +95,7 @@ std::optional<AssignmentRecord> Store::assignment(Id id) const {
 
 bool Store::update_assignment(const AssignmentRecord& next, int expected_version) {
     SQLite::Statement q(impl_->db, "UPDATE assignments SET status = ?, progress = ?, owner = ?, due = ?, "
-                                   "completed_on = ?, version = version + 1, updated_at = ? "
+                                   "completed_on = ?, version = version + 1, updated_at = ?, review_note = ? "
                                    "WHERE id = ? AND version = ?");
     q.bind(1, std::string(to_string(next.status)));
     q.bind(2, next.progress);
@@ -97,8 +103,9 @@ bool Store::update_assignment(const AssignmentRecord& next, int expected_version
     bind_opt(q, 4, next.due);
     bind_opt(q, 5, next.completed_on);
     q.bind(6, now_timestamp());
-    q.bind(7, static_cast<int64_t>(next.id));
-    q.bind(8, expected_version);
+    bind_opt(q, 7, next.review_note.empty() ? std::nullopt : std::optional<std::string>(next.review_note));
+    q.bind(8, static_cast<int64_t>(next.id));
+    q.bind(9, expected_version);
     return q.exec() == 1;
 }
 
@@ -128,26 +135,10 @@ Id Store::insert_evidence(const EvidenceRecord& e, const std::optional<EvidenceF
 }
 
 std::vector<EvidenceRecord> Store::evidence(Id assignment_id) const {
-    SQLite::Statement q(impl_->db, "SELECT e.id, e.assignment_id, e.note, e.doc_ref, e.doc_date, e.file_name, "
-                                   "coalesce(e.file_size, 0), coalesce(e.file_sha256, ''), e.created_at, "
-                                   "coalesce(u.name, '') FROM evidence e LEFT JOIN users u ON u.id = e.created_by "
-                                   "WHERE e.assignment_id = ? ORDER BY e.id");
+    SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) + " WHERE e.assignment_id = ? ORDER BY e.id");
     q.bind(1, static_cast<int64_t>(assignment_id));
     std::vector<EvidenceRecord> out;
-    while (q.executeStep()) {
-        EvidenceRecord e;
-        e.id = q.getColumn(0).getInt64();
-        e.assignment_id = q.getColumn(1).getInt64();
-        e.note = q.getColumn(2).getString();
-        e.doc_ref = q.getColumn(3).getString();
-        e.doc_date = opt_date(q.getColumn(4));
-        e.file_name = opt_text(q.getColumn(5));
-        e.file_size = q.getColumn(6).getInt64();
-        e.file_sha256 = q.getColumn(7).getString();
-        e.created_at = q.getColumn(8).getString();
-        e.created_by = q.getColumn(9).getString();
-        out.push_back(std::move(e));
-    }
+    while (q.executeStep()) out.push_back(read_evidence(q));
     return out;
 }
 

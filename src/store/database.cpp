@@ -11,13 +11,26 @@ namespace dt::store {
 
 namespace fs = std::filesystem;
 
-std::string now_timestamp() {
-    const std::time_t t = std::time(nullptr);
+namespace {
+std::string format_timestamp(std::time_t t) {
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
+}
+}  // namespace
+
+std::string now_timestamp() { return format_timestamp(std::time(nullptr)); }
+
+std::string timestamp_after(long seconds) { return format_timestamp(std::time(nullptr) + seconds); }
+
+std::optional<long> seconds_until(std::string_view timestamp) {
+    std::tm tm{};
+    const std::string text(timestamp);
+    const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (end == nullptr || *end != '\0') return std::nullopt;
+    return static_cast<long>(timegm(&tm) - std::time(nullptr));
 }
 
 void storage_failure(const std::string& what, const std::exception& e) {
@@ -87,6 +100,11 @@ void migrate(SQLite::Database& db, int target) {
         // One transaction per step: a failed step leaves the file at the previous version.
         db.exec("BEGIN IMMEDIATE");
         try {
+            // Another process may have run this step while we waited for the lock.
+            if (user_version(db) >= m.version) {
+                db.exec("COMMIT");
+                continue;
+            }
             db.exec(m.sql);
             db.exec("PRAGMA user_version = " + std::to_string(m.version));
             db.exec("COMMIT");

@@ -27,6 +27,10 @@ void bind_opt(SQLite::Statement& s, int index, const std::optional<std::string>&
 void bind_opt(SQLite::Statement& s, int index, const std::optional<Date>& v);
 void bind_opt(SQLite::Statement& s, int index, const std::optional<Id>& v);
 
+// Evidence as every query reads it: kEvidenceSelect, then WHERE …; read_evidence per row.
+extern const char* const kEvidenceSelect;
+EvidenceRecord read_evidence(SQLite::Statement& q);
+
 // Runs `fn`, turning SQLite's exceptions into Error(Storage) with `what` as context.
 [[noreturn]] void storage_failure(const std::string& what, const std::exception& e);
 

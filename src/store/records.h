@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -29,6 +30,8 @@ struct UserRecord {
     std::string agency_name;
     std::string password_hash;
     bool active = true;
+    int failed_logins = 0;                    // consecutive, since the last success
+    std::optional<std::string> locked_until{};  // UTC timestamp; sign-in refused before it
 };
 
 struct DirectiveRecord {
@@ -85,7 +88,10 @@ struct AssignmentRecord {
     std::string agency;
     std::string agency_short;
     Recurrence recurrence = Recurrence::None;
-    int evidence_count = 0;
+    int evidence_count = 0;  // evidence not withdrawn: what "done requires evidence" counts
+    std::optional<Date> original_due{};  // as first assigned; `due` moves with extensions
+    std::string review_note{};           // why the office sent a 'done' back; empty when none
+    int extension_count = 0;             // approved extensions
 };
 
 struct AssignmentQuery {
@@ -109,6 +115,10 @@ struct EvidenceRecord {
     std::string file_sha256;
     std::string created_at;
     std::string created_by;
+    std::optional<std::string> withdrawn_at{};  // UTC timestamp; withdrawn evidence stays listed
+    std::string withdrawn_by{};
+    std::string withdrawal_reason{};
+    bool withdrawn() const { return withdrawn_at.has_value(); }
 };
 
 struct EvidenceFile {
@@ -128,6 +138,36 @@ struct JournalRecord {
     std::string field;
     std::optional<std::string> old_value;
     std::optional<std::string> new_value;
+};
+
+enum class ExtensionStatus { Pending, Approved, Refused };
+std::string_view to_string(ExtensionStatus status);
+std::optional<ExtensionStatus> parse_extension_status(std::string_view text);
+
+// A request to move an assignment's deadline, with what a list shows beside it.
+struct ExtensionRecord {
+    Id id = 0;
+    Id assignment_id = 0;
+    Date requested_due;
+    std::string reason;
+    ExtensionStatus status = ExtensionStatus::Pending;
+    std::string requested_by;  // user names, "" when the user is gone or was the system
+    std::string requested_at;
+    std::string decided_by;
+    std::optional<std::string> decided_at;
+    std::string decision_note;
+    // joined, read-only
+    std::string task_ref;
+    Id agency_id = 0;
+    std::string agency;
+    std::optional<Date> current_due;
+};
+
+struct ExtensionQuery {
+    bool pending_only = false;
+    std::optional<Id> assignment_id;
+    std::optional<Id> agency_id;
+    std::optional<Id> id;
 };
 
 struct InvestorRecord {

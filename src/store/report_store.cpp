@@ -3,11 +3,11 @@
 
 namespace dt::store {
 
-namespace {
-constexpr const char* kEvidenceSelect =
+const char* const kEvidenceSelect =
     "SELECT e.id, e.assignment_id, e.note, e.doc_ref, e.doc_date, e.file_name, coalesce(e.file_size, 0), "
-    "coalesce(e.file_sha256, ''), e.created_at, coalesce(u.name, '') FROM evidence e "
-    "LEFT JOIN users u ON u.id = e.created_by";
+    "coalesce(e.file_sha256, ''), e.created_at, coalesce(u.name, ''), e.withdrawn_at, coalesce(w.name, ''), "
+    "coalesce(e.withdrawal_reason, '') FROM evidence e "
+    "LEFT JOIN users u ON u.id = e.created_by LEFT JOIN users w ON w.id = e.withdrawn_by";
 
 EvidenceRecord read_evidence(SQLite::Statement& q) {
     EvidenceRecord e;
@@ -21,16 +21,22 @@ EvidenceRecord read_evidence(SQLite::Statement& q) {
     e.file_sha256 = q.getColumn(7).getString();
     e.created_at = q.getColumn(8).getString();
     e.created_by = q.getColumn(9).getString();
+    e.withdrawn_at = opt_text(q.getColumn(10));
+    e.withdrawn_by = q.getColumn(11).getString();
+    e.withdrawal_reason = q.getColumn(12).getString();
     return e;
 }
 
+namespace {
 // Timestamps are UTC "YYYY-MM-DDTHH:MM:SSZ": a day's end is the next day's start.
 std::string day_after(Date d) { return d.plus_days(1).iso(); }
 }  // namespace
 
 std::map<Id, EvidenceRecord> Store::latest_evidence(Date until) const {
+    // Withdrawn evidence no longer shows what an agency did: it is never the latest.
     SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) +
-                                       " WHERE e.id IN (SELECT max(id) FROM evidence WHERE created_at < ? GROUP BY assignment_id)");
+                                       " WHERE e.id IN (SELECT max(id) FROM evidence WHERE created_at < ? "
+                                       "AND withdrawn_at IS NULL GROUP BY assignment_id)");
     q.bind(1, day_after(until));
     std::map<Id, EvidenceRecord> out;
     while (q.executeStep()) {
@@ -41,7 +47,8 @@ std::map<Id, EvidenceRecord> Store::latest_evidence(Date until) const {
 }
 
 std::vector<EvidenceRecord> Store::evidence_between(Date after, Date until) const {
-    SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) + " WHERE e.created_at >= ? AND e.created_at < ? ORDER BY e.id");
+    SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) + " WHERE e.created_at >= ? AND e.created_at < ? "
+                                                              "AND e.withdrawn_at IS NULL ORDER BY e.id");
     q.bind(1, day_after(after));
     q.bind(2, day_after(until));
     std::vector<EvidenceRecord> out;

@@ -65,6 +65,11 @@ public:
     std::optional<UserRecord> find_user(std::string_view name) const;
     std::vector<UserRecord> users() const;
     int count_users() const;
+    int count_active_admins() const;
+    void set_user_password(Id user_id, const std::string& password_hash);
+    void set_user_active(Id user_id, bool active);
+    // Consecutive failed sign-ins and the lock they earned; (0, none) after a success.
+    void set_login_failures(Id user_id, int failures, const std::optional<std::string>& locked_until);
 
     // Directives and their outline
     bool directive_exists(std::string_view code) const;
@@ -85,9 +90,19 @@ public:
     Id insert_evidence(const EvidenceRecord& evidence, const std::optional<EvidenceFile>& file);
     std::vector<EvidenceRecord> evidence(Id assignment_id) const;
     std::optional<EvidenceFile> evidence_file(Id evidence_id) const;
+    std::optional<EvidenceRecord> evidence_item(Id evidence_id) const;
+    // Marks evidence withdrawn; false when it already was (the content itself never changes).
+    bool withdraw_evidence(Id evidence_id, std::optional<Id> by, const std::string& reason);
     void append_journal(const JournalRecord& entry);
     std::vector<JournalRecord> journal(Id assignment_id) const;
     int journal_count() const;
+
+    // Extension requests (gia hạn)
+    Id insert_extension(Id assignment_id, Date requested_due, const std::string& reason, std::optional<Id> requested_by);
+    std::optional<ExtensionRecord> extension(Id id) const;
+    std::vector<ExtensionRecord> extensions(const ExtensionQuery& query) const;  // newest first
+    // Records the decision only on a pending request; false when it was already decided.
+    bool decide_extension(Id id, ExtensionStatus decision, std::optional<Id> decided_by, const std::string& note);
 
     // Disbursement: investors, projects, entries, and each directive's ladder
     Id insert_investor(const InvestorRecord& investor);
@@ -136,5 +151,8 @@ private:
 void verify_tracker_file(const std::filesystem::path& path);
 
 std::string now_timestamp();  // UTC, ISO 8601 to the second
+std::string timestamp_after(long seconds);  // now + seconds, in the same form
+// Seconds from now until a timestamp of that form (negative when past); none when unreadable.
+std::optional<long> seconds_until(std::string_view timestamp);
 
 }  // namespace dt::store

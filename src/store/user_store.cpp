@@ -13,10 +13,12 @@ UserRecord read_user(SQLite::Statement& q) {
     u.agency_name = q.getColumn(4).isNull() ? "" : q.getColumn(4).getString();
     u.password_hash = q.getColumn(5).getString();
     u.active = q.getColumn(6).getInt() != 0;
+    u.failed_logins = q.getColumn(7).getInt();
+    u.locked_until = opt_text(q.getColumn(8));
     return u;
 }
 constexpr const char* kUserColumns =
-    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active "
+    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active, u.failed_logins, u.locked_until "
     "FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
 }  // namespace
 

@@ -222,6 +222,14 @@ constexpr Entry kTable[] = {
     {T::OpenFolder, "Mở thư mục", "Open the folder"},
     {T::FileExists, "tệp đã có; chọn tên khác hoặc cho phép ghi đè.", "the file exists; choose another name or allow overwriting."},
     {T::InvalidDate, "Ngày không hợp lệ (dd/mm/yyyy).", "Not a valid date (dd/mm/yyyy)."},
+    {T::SignIn, "Đăng nhập", "Sign in"},
+    {T::SignInExplain, "Nhập tên đăng nhập và mật khẩu do văn phòng cấp.", "Enter the user name and password the office gave you."},
+    {T::FirstAdminExplain,
+     "Cơ sở dữ liệu mới chưa có tài khoản. Tạo tài khoản quản trị viên đầu tiên (mật khẩu ít nhất 8 ký tự).",
+     "This new database has no accounts yet. Create the first administrator (a password of at least 8 characters)."},
+    {T::CreateAdmin, "Tạo quản trị viên", "Create the administrator"},
+    {T::RepeatPassword, "Nhập lại mật khẩu", "Repeat the password"},
+    {T::PasswordsDiffer, "Hai mật khẩu không giống nhau.", "The two passwords differ."},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 

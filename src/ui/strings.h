@@ -46,6 +46,8 @@ enum class T : int {
     // reports
     ReportFigures, ChangesSince, NewlyDone, NewlyOverdue, DeadlineChanges, NewEvidence, Since, SinceHint,
     Export, Folder, FileName, Overwrite, OpenFolder, FileExists, InvalidDate,
+    // sign-in
+    SignIn, SignInExplain, FirstAdminExplain, CreateAdmin, RepeatPassword, PasswordsDiffer,
     Count_
 };
 

@@ -307,3 +307,229 @@ TEST_CASE("dtrack report: figures equal list --json at the same date, never over
     CHECK(dt::test::read_text(html).find("Thay đổi từ ngày 30/09/2025") != std::string::npos);
     CHECK(s.count("SELECT count(*) FROM reports WHERE since = '2025-09-30'") == 1);
 }
+
+// ---- Many people, one database: extensions, review, evidence withdrawal, users ----
+
+namespace {
+const std::string kStcEnv = "DTRACK_PASSWORD='mật khẩu stc'";
+const std::string kViewerEnv = "DTRACK_PASSWORD='mật khẩu lãnh đạo'";
+
+// SeededDb with an agency user of Sở Tài chính ("stc") and a viewer ("lanhdao").
+struct TeamDb : SeededDb {
+    TeamDb() {
+        REQUIRE(run_dtrack(db + " --user admin user add stc --role agency --agency 'Sở Tài chính'",
+                           kAdminEnv + " DTRACK_NEW_PASSWORD='mật khẩu stc'").exit_code == 0);
+        REQUIRE(run_dtrack(db + " --user admin user add lanhdao --role viewer",
+                           kAdminEnv + " DTRACK_NEW_PASSWORD='mật khẩu lãnh đạo'").exit_code == 0);
+    }
+    dt::test::CommandResult as_stc(const std::string& args) const { return run_dtrack(db + " --user stc " + args, kStcEnv); }
+    dt::test::CommandResult as_viewer(const std::string& args) const {
+        return run_dtrack(db + " --user lanhdao " + args, kViewerEnv);
+    }
+    json show(const std::string& id) const {
+        const auto r = as_admin("show " + id + " --json");
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        return json::parse(r.out);
+    }
+    json row_of(const std::string& id) const {
+        for (const auto& row : list())
+            if (std::to_string(row["id"].get<long long>()) == id) return row;
+        FAIL("no row " << id);
+        return {};
+    }
+    std::vector<std::string> history_fields(const std::string& id) const {
+        std::vector<std::string> fields;
+        for (const auto& h : json::parse(as_admin("history " + id + " --json").out)) fields.push_back(h["field"]);
+        return fields;
+    }
+};
+
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+}  // namespace
+
+TEST_CASE("dtrack extension: request prints only the id, approve moves the deadline and keeps the first") {
+    TeamDb s;
+    const auto id = std::to_string(s.id_of("1.a.3", "Sở Tài chính"));  // due 18/04/2025
+    const auto r = s.as_stc("extension request " + id + " --to 30/06/2025 --reason 'Chờ ý kiến của Bộ Tài chính'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    REQUIRE(r.out.size() >= 2);
+    CHECK(r.out.back() == '\n');
+    const auto req = r.out.substr(0, r.out.size() - 1);
+    CHECK(std::all_of(req.begin(), req.end(), [](char c) { return c >= '0' && c <= '9'; }));
+
+    const auto pending = json::parse(s.as_admin("extension list --pending --json").out);
+    REQUIRE(pending.size() == 1);
+    for (const char* key : {"id", "assignment_id", "task_ref", "agency", "requested_due", "reason", "status", "requested_by",
+                            "requested_at", "decided_by", "decision_note"})
+        CHECK_MESSAGE(pending[0].contains(key), key);
+    CHECK(std::to_string(pending[0]["id"].get<long long>()) == req);
+    CHECK(pending[0]["requested_due"] == "2025-06-30");
+    CHECK(pending[0]["status"] == "pending");
+    CHECK(pending[0]["requested_by"] == "stc");
+
+    const auto approved = s.as_admin("extension approve " + req + " --note 'Đồng ý gia hạn'");
+    REQUIRE_MESSAGE(approved.exit_code == 0, approved.err);
+    const auto row = s.row_of(id);
+    CHECK(row["due"] == "2025-06-30");
+    CHECK(row["original_due"] == "2025-04-18");
+    CHECK(row["extensions"] == 1);
+    CHECK(s.show(id)["original_due"] == "2025-04-18");
+    CHECK(s.show(id)["extensions"] == 1);
+    bool due_changed = false;
+    for (const auto& h : json::parse(s.as_admin("history " + id + " --json").out))
+        due_changed |= h["field"] == "due" && h["old"] == "2025-04-18" && h["new"] == "2025-06-30";
+    CHECK(due_changed);
+    CHECK(json::parse(s.as_admin("extension list --pending --json").out).empty());
+    const auto all = json::parse(s.as_stc("extension list --json").out);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0]["status"] == "approved");
+    CHECK(all[0]["decided_by"] == "admin");
+
+    // Deciding twice is refused, either way, and changes nothing.
+    CHECK(s.as_admin("extension approve " + req).exit_code == 2);
+    CHECK(s.as_admin("extension refuse " + req).exit_code == 2);
+    CHECK(s.row_of(id)["extensions"] == 1);
+}
+
+TEST_CASE("dtrack extension: a refusal changes nothing, other agencies and viewers are refused") {
+    TeamDb s;
+    const auto id = std::to_string(s.id_of("1.a.3", "Sở Tài chính"));
+    const auto other = std::to_string(s.id_of("1.a.3", "Sở Khoa học và Công nghệ"));  // also due 18/04/2025
+    const auto before = s.row_of(id);
+
+    CHECK(s.as_stc("extension request " + other + " --to 30/06/2025 --reason 'không phải của tôi'").exit_code == 3);
+    CHECK(s.as_viewer("extension request " + id + " --to 30/06/2025 --reason 'chỉ xem'").exit_code == 3);
+    CHECK(s.as_stc("extension request " + id + " --to 01/04/2025 --reason 'sớm hơn hạn'").exit_code == 2);
+    CHECK(s.as_stc("extension request " + id + " --to 31/02/2025 --reason 'ngày sai'").exit_code == 2);
+    CHECK(s.as_stc("extension request " + id + " --to 30/06/2025 --reason ''").exit_code == 2);
+    CHECK(s.as_stc("extension request " + id + " --to 30/06/2025").exit_code == 1);  // --reason is required
+    CHECK(s.count("SELECT count(*) FROM extension_requests") == 0);
+
+    const auto req = s.as_stc("extension request " + id + " --to 30/06/2025 --reason 'Thiếu số liệu'");
+    REQUIRE(req.exit_code == 0);
+    const auto req_id = req.out.substr(0, req.out.size() - 1);
+    CHECK(s.as_stc("extension request " + id + " --to 31/07/2025 --reason 'lần hai'").exit_code == 2);  // one pending
+    CHECK(s.as_stc("extension approve " + req_id).exit_code == 3);
+    CHECK(s.as_viewer("extension refuse " + req_id).exit_code == 3);
+    CHECK(s.as_admin("extension refuse " + req_id + " --note 'Không đủ căn cứ'").exit_code == 0);
+    const auto after = s.row_of(id);
+    CHECK(after["due"] == before["due"]);
+    CHECK(after["version"] == before["version"]);
+    CHECK(after["extensions"] == 0);
+    CHECK(after["original_due"] == "2025-04-18");
+    const auto listed = json::parse(s.as_admin("extension list --json").out);
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0]["status"] == "refused");
+    CHECK(listed[0]["decision_note"] == "Không đủ căn cứ");
+    CHECK(s.as_admin("extension refuse " + req_id).exit_code == 2);
+    // The office may ask on any agency's behalf.
+    CHECK(s.as_admin("extension request " + other + " --to 31/12/2026 --reason 'Văn phòng đề nghị'").exit_code == 0);
+}
+
+TEST_CASE("dtrack review: a completion sent back shows its reason in show and history") {
+    TeamDb s;
+    const auto id = std::to_string(s.id_of("1.a.3", "Sở Tài chính"));
+    REQUIRE(s.as_stc("evidence add " + id + " --note 'Văn bản cam kết'").exit_code == 0);
+    REQUIRE(s.as_stc("update " + id + " --status done").exit_code == 0);
+    const int version = s.show(id)["version"];
+    const auto v = std::to_string(version);
+
+    CHECK(s.as_stc("review " + id + " --reason 'tự trả lại'").exit_code == 3);
+    CHECK(s.as_viewer("review " + id + " --reason 'chỉ xem'").exit_code == 3);
+    CHECK(s.as_admin("review " + id + " --reason 'cũ' --expect-version " + std::to_string(version - 1)).exit_code == 4);
+    CHECK(s.as_admin("review " + id + " --reason ''").exit_code == 2);
+    CHECK(s.show(id)["status"] == "done");
+
+    const auto r = s.as_admin("review " + id + " --reason 'Thiếu chữ ký của Giám đốc' --expect-version " + v);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto row = s.show(id);
+    CHECK(row["status"] == "in_progress");
+    CHECK(row["completed_on"].is_null());
+    CHECK(row["progress"] == 99);
+    CHECK(row["review_note"] == "Thiếu chữ ký của Giám đốc");
+    CHECK(s.as_admin("show " + id).out.find("Thiếu chữ ký của Giám đốc") != std::string::npos);
+    CHECK(s.as_admin("history " + id).out.find("Thiếu chữ ký của Giám đốc") != std::string::npos);
+    CHECK(has(s.history_fields(id), "review"));
+    CHECK(s.as_admin("review " + id + " --reason 'lại'").exit_code == 2);  // no longer done
+    CHECK(s.as_stc("update " + id + " --status done").exit_code == 0);
+    CHECK(s.show(id)["review_note"].is_null());
+}
+
+TEST_CASE("dtrack evidence withdraw: the evidence stays listed, done needs new evidence") {
+    TeamDb s;
+    const auto id = std::to_string(s.id_of("1.a.3", "Sở Tài chính"));
+    const auto other = std::to_string(s.id_of("4.b", "Sở Khoa học và Công nghệ"));
+    REQUIRE(s.as_stc("evidence add " + id + " --note 'Văn bản cam kết' --doc-ref 112/CK-STC").exit_code == 0);
+    REQUIRE(s.as_admin("evidence add " + other + " --note 'Báo cáo của Sở KH&CN'").exit_code == 0);
+    REQUIRE(s.as_stc("update " + id + " --status done").exit_code == 0);
+    const auto eid = std::to_string(s.show(id)["evidence"][0]["id"].get<long long>());
+    const auto other_eid = std::to_string(s.show(other)["evidence"][0]["id"].get<long long>());
+
+    CHECK(s.as_stc("evidence withdraw " + other_eid + " --reason 'không phải của tôi'").exit_code == 3);
+    CHECK(s.as_viewer("evidence withdraw " + eid + " --reason 'chỉ xem'").exit_code == 3);
+    CHECK(s.as_stc("evidence withdraw " + eid + " --reason ''").exit_code == 2);
+    CHECK(s.as_stc("evidence withdraw 999999 --reason 'không có'").exit_code == 2);
+    CHECK(s.as_stc("evidence withdraw " + eid + " --reason 'Nhầm văn bản'").exit_code == 0);
+    CHECK(s.as_stc("evidence withdraw " + eid + " --reason 'lần nữa'").exit_code == 2);
+    CHECK(s.as_admin("evidence withdraw " + other_eid + " --reason 'Văn phòng rút'").exit_code == 0);
+
+    CHECK(s.as_admin("show " + id).out.find("(withdrawn: Nhầm văn bản)") != std::string::npos);
+    const auto row = s.show(id);
+    CHECK(row["evidence"].size() == 1);
+    CHECK(row["evidence"][0]["withdrawal_reason"] == "Nhầm văn bản");
+    CHECK(row["evidence_count"] == 0);
+    CHECK(has(s.history_fields(id), "evidence_withdrawn"));
+    CHECK(s.count("SELECT count(*) FROM evidence") == 2);
+
+    REQUIRE(s.as_admin("review " + id + " --reason 'Minh chứng đã rút'").exit_code == 0);
+    CHECK(s.as_stc("update " + id + " --status done").exit_code == 2);
+    REQUIRE(s.as_stc("evidence add " + id + " --note 'Văn bản cam kết đúng'").exit_code == 0);
+    CHECK(s.as_stc("update " + id + " --status done").exit_code == 0);
+}
+
+TEST_CASE("dtrack sign-in: five failures lock the account, a reset by the office lifts it") {
+    TeamDb s;
+    for (int i = 0; i < 5; ++i) CHECK(run_dtrack(s.db + " --user stc list", "DTRACK_PASSWORD=sai-mat-khau").exit_code == 3);
+    const auto locked = s.as_stc("list");
+    CHECK(locked.exit_code == 3);
+    CHECK(locked.err.find("try again in") != std::string::npos);
+    bool shown = false;
+    for (const auto& u : json::parse(s.as_admin("user list --json").out))
+        if (u["name"] == "stc") shown = !u["locked_until"].is_null();
+    CHECK(shown);
+    CHECK(s.as_admin("list --section 6").exit_code == 0);  // others sign in as usual
+
+    REQUIRE(run_dtrack(s.db + " --user admin user reset-password stc", kAdminEnv + " DTRACK_NEW_PASSWORD='mật khẩu mới stc'")
+                .exit_code == 0);
+    CHECK(run_dtrack(s.db + " --user stc list --section 6", "DTRACK_PASSWORD='mật khẩu mới stc'").exit_code == 0);
+}
+
+TEST_CASE("dtrack user: deactivate and reset-password under each role, the last admin stays") {
+    TeamDb s;
+    const auto self = s.as_admin("user deactivate admin");
+    CHECK(self.exit_code == 2);
+    CHECK_FALSE(self.err.empty());
+    CHECK(s.as_stc("user deactivate lanhdao").exit_code == 3);
+    CHECK(s.as_viewer("user deactivate stc").exit_code == 3);
+    CHECK(s.as_admin("user deactivate ai-do").exit_code == 2);
+
+    CHECK(s.as_admin("user deactivate stc").exit_code == 0);
+    const auto refused = s.as_stc("list");
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.err.find("deactivated") != std::string::npos);
+    CHECK(s.as_admin("user list").out.find("stc  agency  Sở Tài chính  (inactive)") != std::string::npos);
+    CHECK(s.count("SELECT count(*) FROM users WHERE name = 'stc'") == 1);
+    CHECK(s.as_admin("user activate stc").exit_code == 0);
+    CHECK(s.as_stc("list --section 6").exit_code == 0);
+
+    // A user changes its own password; only the office changes someone else's.
+    CHECK(run_dtrack(s.db + " --user lanhdao user reset-password admin", kViewerEnv + " DTRACK_NEW_PASSWORD='chiếm quyền quản trị'")
+              .exit_code == 3);
+    CHECK(run_dtrack(s.db + " --user stc user reset-password lanhdao", kStcEnv + " DTRACK_NEW_PASSWORD='chiếm tài khoản'")
+              .exit_code == 3);
+    CHECK(run_dtrack(s.db + " --user lanhdao user reset-password lanhdao", kViewerEnv + " DTRACK_NEW_PASSWORD=ngan").exit_code == 2);
+    CHECK(run_dtrack(s.db + " --user lanhdao user reset-password lanhdao", kViewerEnv + " DTRACK_NEW_PASSWORD='mật khẩu riêng'")
+              .exit_code == 0);
+    CHECK(run_dtrack(s.db + " --user lanhdao list --section 6", "DTRACK_PASSWORD='mật khẩu riêng'").exit_code == 0);
+    CHECK(s.as_admin("list --section 6").exit_code == 0);  // the admin's password is unchanged
+}

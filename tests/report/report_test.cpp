@@ -156,7 +156,9 @@ TEST_CASE("CSV: one row per assignment, BOM, RFC 4180 quoting that parses back")
     CHECK(records[1].fields[4] == "Sở Tài chính");
     CHECK(records[1].fields[12] == "215/BC-STC ngày 30/06/2025: <script>alert('x')</script> \"trích dẫn\", có dấu phẩy\ndòng thứ hai");
     CHECK(records[2].fields[12].size() == 10000);
-    for (const auto& rec : records) CHECK(rec.fields.size() == 14);
+    CHECK(records[0].fields[14] == "Thời hạn ban đầu");
+    CHECK(records[0].fields[15] == "Số lần gia hạn");
+    for (const auto& rec : records) CHECK(rec.fields.size() == 16);
 }
 
 TEST_CASE("HTML: every value escaped") {

@@ -136,3 +136,49 @@ TEST_CASE("upgrading a seeded version-2 database gives 07/CT-UBND its ladder") {
     CHECK(ladder.back().due == Date{2026, 1, 31});
     CHECK(ladder.back().percent == 100);
 }
+
+TEST_CASE("upgrading a version-4 database to version 5 keeps each deadline as the original one") {
+    test::TempDir dir;
+    const auto path = dir / "v4.db";
+    {
+        store::OpenOptions v4;
+        v4.target_version = 4;
+        auto store = store::Store::open(path, v4);
+        REQUIRE(store->schema_version() == 4);
+        store::Store::WriteTx tx(*store);
+        const auto agency = store->insert_agency({0, "Sở Tài chính", "STC", "department", false, true}, {});
+        const auto directive = store->insert_directive({0, "07/CT-UBND", Date{2025, 4, 11}, "", "", "", "…"}, std::nullopt);
+        const auto section = store->insert_section({0, directive, "1", "Giải ngân", 1});
+        store::TaskRecord task;
+        task.directive_id = directive;
+        task.section_id = section;
+        task.ref = "1.a.3";
+        task.title = task.text = "Cam kết giải ngân";
+        const auto task_id = store->insert_task(task);
+        task.ref = "6";
+        const auto task2 = store->insert_task(task);
+        tx.commit();
+        // Rows as version 4 wrote them: the store's own insert now fills version-5 columns.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("INSERT INTO assignments(task_id, agency_id, role, due, updated_at) VALUES (" + std::to_string(task_id) + ", " +
+                 std::to_string(agency) + ", 'lead', '2025-04-18', 'x'), (" + std::to_string(task2) + ", " +
+                 std::to_string(agency) + ", 'lead', NULL, 'x')");
+        raw.exec("INSERT INTO users(name, role, password_hash, created_at) VALUES ('admin', 'admin', 'h', 'x')");
+    }
+    CHECK(exec_int(path, "SELECT count(*) FROM pragma_table_info('assignments') WHERE name = 'original_due'") == 0);
+    auto store = store::Store::open(path);
+    CHECK(store::Store::latest_version() >= 5);
+    CHECK(store->schema_version() == store::Store::latest_version());
+    const auto rows = store->assignments({});
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].due == Date{2025, 4, 18});
+    CHECK(rows[0].original_due == Date{2025, 4, 18});
+    CHECK_FALSE(rows[1].original_due.has_value());
+    CHECK(rows[0].extension_count == 0);
+    CHECK(rows[0].review_note.empty());
+    CHECK(store->find_user("admin")->failed_logins == 0);
+    CHECK(exec_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'extension_requests'") == 1);
+    CHECK(exec_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'evidence_%'") == 3);
+    CHECK(std::filesystem::exists(path.string() + ".before-v" + std::to_string(store::Store::latest_version()) + ".bak"));
+    CHECK(store->check().empty());
+}

@@ -30,24 +30,45 @@ Image load_png(const std::string& path) {
 }
 }  // namespace
 
+namespace {
+// Renders one screen of the real executable under Xvfb into `png`; the exit status.
+int render(const std::string& args, const std::string& png, const std::string& env = "") {
+    // Mesa's software renderer keeps a few allocations to the end; under sanitizers they are
+    // not ours to report (the headless view tests run our drawing code with leak checks).
+    const std::string cmd = "ASAN_OPTIONS=detect_leaks=0 " + env + " xvfb-run -a -s '-screen 0 1600x1000x24' " +
+                            std::string(DT_GUI_EXE) + " " + args + " --screenshot '" + png + "' >/dev/null 2>&1";
+    return std::system(cmd.c_str());
+}
+const std::string kAdminEnv = "DTRACK_PASSWORD='mật khẩu quản trị'";
+}  // namespace
+
 TEST_CASE("every view renders under Xvfb to a 1600x1000 PNG that is not blank") {
     REQUIRE_MESSAGE(std::system("command -v xvfb-run >/dev/null") == 0, "xvfb-run is missing (./test.sh installs it)");
     dt::test::TempDir dir;
-    const auto db = (dir / "tracker.db").string();
+    const auto db = "--db '" + (dir / "tracker.db").string() + "'";
+    REQUIRE(dt::test::run_dtrack(db + " init --admin admin", kAdminEnv).exit_code == 0);
     for (const char* view : {"dashboard", "directive", "tasks", "task", "my-agency", "admin", "disbursement", "reports"}) {
         CAPTURE(view);
         const auto png = (dir / (std::string(view) + ".png")).string();
-        // Mesa's software renderer keeps a few allocations to the end; under sanitizers they are
-        // not ours to report (the headless view tests run our drawing code with leak checks).
-        const std::string cmd = "ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s '-screen 0 1600x1000x24' " +
-                                std::string(DT_GUI_EXE) + " --db '" + db +
-                                "' --as-of 2025-07-15 --view " + view + " --screenshot '" + png + "' >/dev/null 2>&1";
-        REQUIRE(std::system(cmd.c_str()) == 0);
+        REQUIRE(render(db + " --user admin --as-of 2025-07-15 --view " + view, png, kAdminEnv) == 0);
         const auto img = load_png(png);
         CHECK(img.width == 1600);
         CHECK(img.height == 1000);
         CHECK(img.colours.size() > 20);  // text, frames and colours, not an empty window
     }
+}
+
+TEST_CASE("the sign-in screens: the first administrator on a new file, then user and password") {
+    dt::test::TempDir dir;
+    const auto db = "--db '" + (dir / "tracker.db").string() + "'";
+    REQUIRE(render(db, (dir / "first.png").string()) == 0);
+    REQUIRE(dt::test::run_dtrack(db + " init --admin admin", kAdminEnv).exit_code == 0);
+    REQUIRE(render(db, (dir / "sign-in.png").string()) == 0);
+    const auto first = load_png((dir / "first.png").string()), sign_in = load_png((dir / "sign-in.png").string());
+    CHECK(first.width == 1600);
+    CHECK(sign_in.width == 1600);
+    CHECK(first.colours.size() > 5);
+    CHECK(first.colours != sign_in.colours);  // the first-administrator form has one more field
 }
 
 TEST_CASE("without a display the application says so and exits 1") {

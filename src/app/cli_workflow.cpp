@@ -1,0 +1,171 @@
+// dtrack's workflow commands: extensions (gia hạn), sending a completion back, withdrawing
+// evidence, and keeping users (passwords, deactivation). Thin: parse, call the service, print.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <iostream>
+
+#include "app/cli_commands.h"
+#include "app/prompt.h"
+#include "core/error.h"
+
+namespace dt::cli {
+
+using nlohmann::json;
+using store::Id;
+
+namespace {
+Id parse_positive(const std::string& text, const std::string& what) {
+    Id id = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || p != text.data() + text.size() || id <= 0)
+        fail(ErrorKind::Invalid, "'" + text + "' is not " + what + " (a positive whole number).");
+    return id;
+}
+
+json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json extensions_json(const std::vector<store::ExtensionRecord>& rows) {
+    json out = json::array();
+    for (const auto& x : rows)
+        out.push_back({{"id", x.id},
+                       {"assignment_id", x.assignment_id},
+                       {"task_ref", x.task_ref},
+                       {"agency", x.agency},
+                       {"due", x.current_due ? json(x.current_due->iso()) : json(nullptr)},
+                       {"requested_due", x.requested_due.iso()},
+                       {"reason", x.reason},
+                       {"status", to_string(x.status)},
+                       {"requested_by", x.requested_by},
+                       {"requested_at", x.requested_at},
+                       {"decided_by", text_or_null(x.decided_by)},
+                       {"decided_at", x.decided_at ? json(*x.decided_at) : json(nullptr)},
+                       {"decision_note", text_or_null(x.decision_note)}});
+    return out;
+}
+
+void print_extensions(const std::vector<store::ExtensionRecord>& rows) {
+    std::cout << fit("ID", 6) << fit("Phân công", 11) << fit("Mục", 10) << fit("Đơn vị", 28) << fit("Hạn hiện tại", 14)
+              << fit("Xin đến", 12) << fit("Trạng thái", 11) << "Lý do\n";
+    for (const auto& x : rows)
+        std::cout << fit(std::to_string(x.id), 6) << fit(std::to_string(x.assignment_id), 11) << fit(x.task_ref, 10)
+                  << fit(x.agency, 28) << fit(x.current_due ? x.current_due->vn() : "—", 14)
+                  << fit(x.requested_due.vn(), 12) << fit(std::string(to_string(x.status)), 11) << fit(x.reason, 60)
+                  << "\n";
+    std::cout << rows.size() << " request(s)\n";
+}
+
+int run_extension_request(const Context& ctx, const WorkflowOptions& o) {
+    const Id id = parse_positive(o.id, "an assignment id");
+    const Date to = parse_date_or_fail(o.to, "The new date");
+    auto s = open_session(ctx);
+    // The id alone, so that scripts can capture it: REQ=$(dtrack extension request …)
+    std::cout << s.service->request_extension(s.actor, id, to, o.reason) << "\n";
+    return 0;
+}
+
+int run_extension_decide(const Context& ctx, const WorkflowOptions& o, service::Decision decision) {
+    const Id id = parse_positive(o.id, "an extension request id");
+    auto s = open_session(ctx);
+    const auto x = s.service->decide_extension(s.actor, id, decision, o.note);
+    const auto due = x.current_due ? x.current_due->vn() : std::string("—");
+    if (decision == service::Decision::Approve)
+        std::cout << "Approved extension request " << id << ": assignment " << x.assignment_id << " (" << x.task_ref
+                  << ", " << x.agency << ") is now due " << due << ".\n";
+    else
+        std::cout << "Refused extension request " << id << ": assignment " << x.assignment_id << " keeps its deadline "
+                  << due << ".\n";
+    return 0;
+}
+
+int run_extension_list(const Context& ctx, const WorkflowOptions& o) {
+    auto s = open_session(ctx);
+    const auto rows = s.service->extensions(s.actor, o.pending);
+    if (o.json) std::cout << extensions_json(rows).dump(2) << "\n";
+    else print_extensions(rows);
+    return 0;
+}
+
+int run_review(const Context& ctx, const WorkflowOptions& o) {
+    const Id id = parse_positive(o.id, "an assignment id");
+    std::optional<int> expect;
+    if (o.expect_version) expect = static_cast<int>(parse_positive(*o.expect_version, "a version"));
+    auto s = open_session(ctx);
+    const auto view = s.service->send_back(s.actor, id, o.reason, expect);
+    std::cout << "Assignment " << id << " was sent back: now " << to_string(view.record.status) << ", "
+              << view.record.progress << "% (version " << view.record.version << ").\n";
+    return 0;
+}
+
+int run_evidence_withdraw(const Context& ctx, const WorkflowOptions& o) {
+    const Id id = parse_positive(o.id, "an evidence id");
+    auto s = open_session(ctx);
+    s.service->withdraw_evidence(s.actor, id, o.reason);
+    std::cout << "Withdrew evidence " << id << "; it stays listed, marked withdrawn.\n";
+    return 0;
+}
+
+int run_reset_password(const Context& ctx, const WorkflowOptions& o) {
+    auto s = open_session(ctx);
+    const auto password = app::read_password("DTRACK_NEW_PASSWORD", "New password for " + o.name + ": ");
+    s.service->reset_password(s.actor, o.name, password);
+    std::cout << "Set a new password for " << o.name << ".\n";
+    return 0;
+}
+
+int run_user_active(const Context& ctx, const WorkflowOptions& o, bool active) {
+    auto s = open_session(ctx);
+    s.service->set_user_active(s.actor, o.name, active);
+    std::cout << (active ? "Reactivated " : "Deactivated ") << o.name
+              << (active ? ".\n" : ": it can no longer sign in; its history stays.\n");
+    return 0;
+}
+}  // namespace
+
+void add_workflow_commands(CLI::App& app, CLI::App& evidence, CLI::App& user, const Context& ctx, WorkflowOptions& o,
+                           std::function<int()>& action) {
+    auto* ext = app.add_subcommand("extension", "Extensions of deadlines (gia hạn): agencies ask, the office decides");
+    ext->require_subcommand(1);
+    auto* request = ext->add_subcommand("request", "Ask for a later deadline; prints the request's id");
+    request->add_option("ID", o.id, "Assignment id")->required();
+    request->add_option("--to", o.to, "The new deadline")->required();
+    request->add_option("--reason", o.reason, "Why more time is needed")->required();
+    request->callback([&] { action = [&] { return run_extension_request(ctx, o); }; });
+    for (const auto decision : {service::Decision::Approve, service::Decision::Refuse}) {
+        const bool approve = decision == service::Decision::Approve;
+        auto* cmd = ext->add_subcommand(approve ? "approve" : "refuse",
+                                        approve ? "Approve a request: the deadline moves (administrators)"
+                                                : "Refuse a request: nothing changes (administrators)");
+        cmd->add_option("REQUEST_ID", o.id, "Extension request id")->required();
+        cmd->add_option("--note", o.note, "The office's note");
+        cmd->callback([&, decision] { action = [&, decision] { return run_extension_decide(ctx, o, decision); }; });
+    }
+    auto* list = ext->add_subcommand("list", "List extension requests, newest first");
+    list->add_flag("--pending", o.pending, "Only those waiting for a decision");
+    list->add_flag("--json", o.json, "Print JSON");
+    list->callback([&] { action = [&] { return run_extension_list(ctx, o); }; });
+
+    auto* review = app.add_subcommand("review", "Send a completed assignment back to in_progress (administrators)");
+    review->add_option("ID", o.id, "Assignment id")->required();
+    review->add_option("--reason", o.reason, "What is missing")->required();
+    review->add_option("--expect-version", o.expect_version, "Refuse if someone saved since this version");
+    review->callback([&] { action = [&] { return run_review(ctx, o); }; });
+
+    auto* withdraw = evidence.add_subcommand("withdraw", "Withdraw evidence (it stays listed, marked withdrawn)");
+    withdraw->add_option("EVIDENCE_ID", o.id, "Evidence id")->required();
+    withdraw->add_option("--reason", o.reason, "Why it is withdrawn")->required();
+    withdraw->callback([&] { action = [&] { return run_evidence_withdraw(ctx, o); }; });
+
+    auto* reset = user.add_subcommand("reset-password", "Set a user's password (from DTRACK_NEW_PASSWORD or a prompt)");
+    reset->add_option("NAME", o.name, "User name")->required();
+    reset->callback([&] { action = [&] { return run_reset_password(ctx, o); }; });
+    auto* deactivate = user.add_subcommand("deactivate", "Stop a user from signing in (administrators)");
+    deactivate->add_option("NAME", o.name, "User name")->required();
+    deactivate->callback([&] { action = [&] { return run_user_active(ctx, o, false); }; });
+    auto* activate = user.add_subcommand("activate", "Let a deactivated user sign in again (administrators)");
+    activate->add_option("NAME", o.name, "User name")->required();
+    activate->callback([&] { action = [&] { return run_user_active(ctx, o, true); }; });
+}
+
+}  // namespace dt::cli

@@ -1,0 +1,11 @@
+#pragma once
+#include "service/service.h"
+#include "store/store.h"
+
+namespace dt::app {
+
+// Today's automatic copy, on the first open of the day; a failure is said on stderr and never
+// stops the program (the copy is a safety net, not the work).
+void take_daily_backup(const store::Store& store, const service::Service& service);
+
+}  // namespace dt::app

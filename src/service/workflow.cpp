@@ -1,0 +1,239 @@
+// Many people, one database: sign-in with a slow-down, users kept but deactivated,
+// extensions of deadlines, completions sent back, evidence withdrawn.
+#include "core/error.h"
+#include "core/text.h"
+#include "service/passwords.h"
+#include "service/service.h"
+
+namespace dt::service {
+
+namespace {
+std::string required_reason(std::string_view text, std::string_view what) {
+    auto clean = clean_field(text, "The reason", kMaxReasonBytes, true);
+    if (clean.empty()) fail(ErrorKind::Invalid, std::string(what) + " needs a reason.");
+    return clean;
+}
+
+std::string seconds_text(long seconds) {
+    return seconds >= 120 ? std::to_string((seconds + 59) / 60) + " minutes" : std::to_string(seconds) + " seconds";
+}
+
+std::string id_text(Id id) { return std::to_string(id); }
+
+void require_writer(const Actor& actor) {
+    if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, actor.name + " may only read (viewer).");
+}
+}  // namespace
+
+long lock_seconds(int failures) {
+    if (failures < kFailuresBeforeLock) return 0;
+    long seconds = kFirstLockSeconds;
+    for (int i = kFailuresBeforeLock; i < failures && seconds < kMaxLockSeconds; ++i) seconds *= 2;
+    return std::min(seconds, kMaxLockSeconds);
+}
+
+// ---- sign-in and users ----
+
+Actor Service::sign_in(std::string_view name, std::string_view password) {
+    const auto user = store_.find_user(name);
+    // One message for an unknown name and a wrong password: it tells an attacker nothing.
+    if (!user) fail(ErrorKind::Denied, "Wrong user name or password.");
+    if (user->locked_until) {
+        // While locked the password is not even checked, so guessing gains nothing.
+        if (const auto left = store::seconds_until(*user->locked_until); left && *left > 0)
+            fail(ErrorKind::Denied, "Too many failed sign-ins for '" + user->name + "': try again in " +
+                                        seconds_text(*left) + " (after " + *user->locked_until + ").");
+    }
+    if (!verify_password(user->password_hash, password)) {
+        const long locked = record_failed_sign_in(user->name);
+        if (locked > 0)
+            fail(ErrorKind::Denied, "Wrong user name or password; after repeated failures '" + user->name +
+                                        "' is locked: try again in " + seconds_text(locked) + ".");
+        fail(ErrorKind::Denied, "Wrong user name or password.");
+    }
+    // Told only to someone who knows the password: it reveals nothing to a guesser.
+    if (!user->active) fail(ErrorKind::Denied, "The account '" + user->name + "' is deactivated: ask an administrator.");
+    if (user->failed_logins > 0 || user->locked_until) {
+        store::Store::WriteTx tx(store_);
+        store_.set_login_failures(user->id, 0, std::nullopt);
+        tx.commit();
+    }
+    return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name};
+}
+
+long Service::record_failed_sign_in(std::string_view name) {
+    // The count is re-read under the write lock: two processes failing at once both count.
+    store::Store::WriteTx tx(store_);
+    const auto user = store_.find_user(name);
+    if (!user) return 0;
+    const int failures = user->failed_logins + 1;
+    const long seconds = lock_seconds(failures);
+    std::optional<std::string> until;
+    if (seconds > 0) until = store::timestamp_after(seconds);
+    store_.set_login_failures(user->id, failures, until);
+    if (until) journal(system(), "user", user->id, std::nullopt, "locked_until", user->locked_until, until);
+    tx.commit();
+    return seconds;
+}
+
+store::UserRecord Service::find_user_or_fail(std::string_view name) const {
+    auto user = store_.find_user(name);
+    if (!user) fail(ErrorKind::Invalid, "There is no user named '" + std::string(name) + "'.");
+    return std::move(*user);
+}
+
+void Service::reset_password(const Actor& actor, std::string_view name, std::string_view new_password) {
+    const bool own = actor.user_id && actor.name == name;
+    if (!own) require_admin(actor, "set another user's password");
+    check_new_password(new_password);
+    find_user_or_fail(name);                          // before the slow hash
+    const auto hash = hash_password(new_password);    // slow: outside the write lock
+    store::Store::WriteTx tx(store_);
+    const auto user = find_user_or_fail(name);
+    store_.set_user_password(user.id, hash);
+    store_.set_login_failures(user.id, 0, std::nullopt);
+    journal(actor, "user", user.id, std::nullopt, "password", std::nullopt, own ? "changed" : "reset by " + actor.name);
+    tx.commit();
+}
+
+void Service::set_user_active(const Actor& actor, std::string_view name, bool active) {
+    require_admin(actor, active ? "reactivate users" : "deactivate users");
+    store::Store::WriteTx tx(store_);
+    const auto user = find_user_or_fail(name);
+    if (user.active == active) return;
+    if (!active) {
+        if (actor.user_id && *actor.user_id == user.id)
+            fail(ErrorKind::Invalid, "An administrator cannot deactivate itself: ask another administrator.");
+        if (user.role == UserRole::Admin && store_.count_active_admins() <= 1)
+            fail(ErrorKind::Invalid, "'" + user.name + "' is the last active administrator: add another one first.");
+    }
+    store_.set_user_active(user.id, active);
+    journal(actor, "user", user.id, std::nullopt, "active", user.active ? "1" : "0", active ? "1" : "0");
+    tx.commit();
+}
+
+// ---- completion review and evidence ----
+
+AssignmentView Service::send_back(const Actor& actor, Id assignment_id, std::string_view reason,
+                                  std::optional<int> expect_version) {
+    require_admin(actor, "send a completed assignment back");
+    const auto why = required_reason(reason, "Sending a completion back");
+    store::Store::WriteTx tx(store_);
+    const auto current = load(assignment_id);
+    if (expect_version && *expect_version != current.version)
+        fail(ErrorKind::Conflict, "Assignment " + id_text(assignment_id) + " was changed by someone else (now version " +
+                                      std::to_string(current.version) + ", you had " + std::to_string(*expect_version) +
+                                      "): reload it and try again.");
+    if (current.status != Status::Done)
+        fail(ErrorKind::Invalid, "Assignment " + id_text(assignment_id) + " is " + std::string(to_string(current.status)) +
+                                     ", not done: only a completion can be sent back.");
+    auto next = current;
+    next.status = Status::InProgress;
+    next.completed_on.reset();
+    next.progress = std::min(current.progress, 99);  // 100 % would contradict "not done yet"
+    next.review_note = why;
+    if (!store_.update_assignment(next, current.version))
+        fail(ErrorKind::Conflict, "Assignment " + id_text(assignment_id) + " was changed by someone else: reload it.");
+    journal(actor, "assignment", assignment_id, assignment_id, "status", std::string(to_string(current.status)),
+            std::string(to_string(next.status)));
+    if (next.progress != current.progress)
+        journal(actor, "assignment", assignment_id, assignment_id, "progress", std::to_string(current.progress),
+                std::to_string(next.progress));
+    if (current.completed_on)
+        journal(actor, "assignment", assignment_id, assignment_id, "completed_on", current.completed_on->iso(), std::nullopt);
+    journal(actor, "assignment", assignment_id, assignment_id, "review",
+            current.review_note.empty() ? std::nullopt : std::optional<std::string>(current.review_note), why);
+    tx.commit();
+    return get(actor, assignment_id);
+}
+
+void Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason) {
+    const auto why = required_reason(reason, "Withdrawing evidence");
+    store::Store::WriteTx tx(store_);
+    const auto item = store_.evidence_item(evidence_id);
+    if (!item) fail(ErrorKind::Invalid, "There is no evidence with id " + id_text(evidence_id) + ".");
+    const auto assignment = load(item->assignment_id);
+    require_writer(actor);
+    if (!can_edit(actor, assignment))
+        fail(ErrorKind::Denied, actor.name + " may not withdraw evidence " + id_text(evidence_id) + " of " +
+                                    assignment.agency + "'s assignment " + id_text(assignment.id) + ".");
+    if (item->withdrawn() || !store_.withdraw_evidence(evidence_id, actor.user_id, why))
+        fail(ErrorKind::Invalid, "Evidence " + id_text(evidence_id) + " was already withdrawn (" +
+                                     item->withdrawal_reason + ").");
+    const std::string shown = item->doc_ref.empty() ? item->note : item->doc_ref + ": " + item->note;
+    journal(actor, "evidence", evidence_id, assignment.id, "evidence_withdrawn", shown, why);
+    tx.commit();
+}
+
+// ---- extensions ----
+
+Id Service::request_extension(const Actor& actor, Id assignment_id, Date to, std::string_view reason) {
+    const auto why = required_reason(reason, "An extension request");
+    store::Store::WriteTx tx(store_);
+    const auto a = load(assignment_id);
+    require_writer(actor);
+    if (!can_edit(actor, a))
+        fail(ErrorKind::Denied, actor.name + " may ask for extensions only of its own agency's assignments; assignment " +
+                                    id_text(assignment_id) + " belongs to " + a.agency + ".");
+    if (!a.due)
+        fail(ErrorKind::Invalid, "Assignment " + id_text(assignment_id) + " has no deadline to extend.");
+    if (a.status == Status::Done)
+        fail(ErrorKind::Invalid, "Assignment " + id_text(assignment_id) + " is already done: there is nothing to extend.");
+    if (to <= *a.due)
+        fail(ErrorKind::Invalid, "The new date " + to.vn() + " must be after the current deadline " + a.due->vn() + ".");
+    store::ExtensionQuery pending;
+    pending.assignment_id = assignment_id;
+    pending.pending_only = true;
+    if (const auto open = store_.extensions(pending); !open.empty())
+        fail(ErrorKind::Invalid, "Assignment " + id_text(assignment_id) + " already has a pending extension request (" +
+                                     id_text(open.front().id) + "): wait for the office's decision.");
+    const Id id = store_.insert_extension(assignment_id, to, why, actor.user_id);
+    journal(actor, "extension", id, assignment_id, "extension", std::nullopt, "pending " + to.iso() + ": " + why);
+    tx.commit();
+    return id;
+}
+
+store::ExtensionRecord Service::decide_extension(const Actor& actor, Id request_id, Decision decision, std::string_view note) {
+    require_admin(actor, "decide on extension requests");
+    const auto clean_note = clean_field(note, "The note", kMaxReasonBytes, true);
+    store::Store::WriteTx tx(store_);
+    const auto request = store_.extension(request_id);
+    if (!request) fail(ErrorKind::Invalid, "There is no extension request with id " + id_text(request_id) + ".");
+    if (request->status != store::ExtensionStatus::Pending)
+        fail(ErrorKind::Invalid, "Extension request " + id_text(request_id) + " was already " +
+                                     std::string(to_string(request->status)) + " by " + request->decided_by + ".");
+    const auto current = load(request->assignment_id);
+    const bool approve = decision == Decision::Approve;
+    if (approve && current.due && request->requested_due <= *current.due)
+        fail(ErrorKind::Invalid, "The requested date " + request->requested_due.vn() + " is no longer after the deadline " +
+                                     current.due->vn() + ": refuse the request instead.");
+    const auto status = approve ? store::ExtensionStatus::Approved : store::ExtensionStatus::Refused;
+    if (!store_.decide_extension(request_id, status, actor.user_id, clean_note))
+        fail(ErrorKind::Conflict, "Extension request " + id_text(request_id) + " was decided by someone else: reload it.");
+    if (approve) {
+        auto next = current;
+        next.due = request->requested_due;  // original_due stays: reports show both
+        if (!store_.update_assignment(next, current.version))
+            fail(ErrorKind::Conflict, "Assignment " + id_text(current.id) + " was changed by someone else: reload it.");
+        // Field "due" with ISO values, as update() writes it: reports' deadline changes read these rows.
+        journal(actor, "assignment", current.id, current.id, "due",
+                current.due ? std::optional<std::string>(current.due->iso()) : std::nullopt, next.due->iso());
+    }
+    std::string outcome = std::string(to_string(status)) + " " + request->requested_due.iso() + ": " + request->reason;
+    if (!clean_note.empty()) outcome += " (" + clean_note + ")";
+    journal(actor, "extension", request_id, current.id, "extension", "pending", outcome);
+    tx.commit();
+    return *store_.extension(request_id);
+}
+
+std::vector<store::ExtensionRecord> Service::extensions(const Actor& actor, bool pending_only) const {
+    store::ExtensionQuery query;
+    query.pending_only = pending_only;
+    if (actor.role == UserRole::Agency) {
+        if (!actor.agency_id) return {};
+        query.agency_id = actor.agency_id;
+    }
+    return store_.extensions(query);
+}
+
+}  // namespace dt::service
