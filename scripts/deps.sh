@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, and only those that are missing.
-# Usage: scripts/deps.sh [build|gui|test]  (default: test, which is everything)
+# Usage: scripts/deps.sh [build|gui|test|bench]  (default: test: build, GUI and test packages;
+# bench adds the peer tools of bench/peer-taskwarrior.sh, which the tests never need)
 set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config
@@ -8,10 +9,12 @@ build_pkgs=(g++ cmake ninja-build pkg-config
   libutf8proc-dev libsodium-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-liberation2)
 gui_pkgs=(libimgui-dev libglfw3-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core xdg-utils)
 test_pkgs=(xvfb xauth poppler-utils unzip)
+bench_pkgs=(taskwarrior hyperfine)
 
 case "${1:-test}" in
   build) wanted=("${build_pkgs[@]}") ;;
   gui)   wanted=("${build_pkgs[@]}" "${gui_pkgs[@]}") ;;
+  bench) wanted=("${build_pkgs[@]}" "${gui_pkgs[@]}" "${bench_pkgs[@]}") ;;
   *)     wanted=("${build_pkgs[@]}" "${gui_pkgs[@]}" "${test_pkgs[@]}") ;;
 esac
 

@@ -1,6 +1,7 @@
 #pragma once
 // The one API the GUI and the CLI call. Every write is one transaction, checked for the
 // actor's rights, validated, version-checked and journalled here.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -184,6 +185,12 @@ public:
     Id record_report(const Actor& actor, store::ReportRecord report);
     std::optional<store::ReportRecord> last_report(std::string_view directive) const;
     std::vector<store::ReportRecord> reports() const;
+
+    // Runs `body`'s service calls in ONE write transaction (bulk changes, the benchmark's
+    // generator): each call keeps its own rights, validation, version check and journal, as a
+    // savepoint, so a refused call whose error `body` catches undoes only itself. Everything is
+    // committed at the end; if `body` throws, nothing is kept (batch.cpp).
+    void batch(const std::function<void()>& body);
 
     // Maintenance
     void backup(const Actor& actor, const std::filesystem::path& target) const;

@@ -163,7 +163,10 @@ int Store::data_version() const { return impl_->db.execAndGet("PRAGMA data_versi
 
 Store::WriteTx::WriteTx(Store& store) : store_(store) {
     try {
-        store_.impl_->db.exec("BEGIN IMMEDIATE");
+        // Inside an open transaction (Service::batch) a use case becomes a savepoint: it is
+        // still all-or-nothing, and the outer transaction commits everything at once.
+        nested_ = sqlite3_get_autocommit(store_.impl_->db.getHandle()) == 0;
+        store_.impl_->db.exec(nested_ ? "SAVEPOINT dt_write" : "BEGIN IMMEDIATE");
     } catch (const std::exception& e) {
         open_ = false;
         storage_failure("Cannot start writing to the database", e);
@@ -173,7 +176,12 @@ Store::WriteTx::WriteTx(Store& store) : store_(store) {
 Store::WriteTx::~WriteTx() {
     if (!open_) return;
     try {
-        store_.impl_->db.exec("ROLLBACK");
+        if (nested_) {
+            store_.impl_->db.exec("ROLLBACK TO dt_write");
+            store_.impl_->db.exec("RELEASE dt_write");
+        } else {
+            store_.impl_->db.exec("ROLLBACK");
+        }
     } catch (...) {
         // Rolling back a transaction that SQLite already ended is harmless.
     }
@@ -181,7 +189,7 @@ Store::WriteTx::~WriteTx() {
 
 void Store::WriteTx::commit() {
     try {
-        store_.impl_->db.exec("COMMIT");
+        store_.impl_->db.exec(nested_ ? "RELEASE dt_write" : "COMMIT");
         open_ = false;
     } catch (const std::exception& e) {
         storage_failure("Cannot save the change", e);
@@ -252,6 +260,24 @@ std::vector<std::string> Store::check() const {
             problems.push_back("row " + std::to_string(keys.getColumn(1).getInt64()) + " of table " +
                                keys.getColumn(0).getString() + " points to a missing " +
                                keys.getColumn(2).getString() + " row");
+        // The project's own invariants: what the service guarantees, checked on the file itself.
+        static const std::pair<const char*, const char*> invariants[] = {
+            {"SELECT count(*) FROM assignments WHERE (status = 'done') != (completed_on IS NOT NULL)",
+             "assignments whose completion date does not match their status"},
+            {"SELECT count(*) FROM assignments a WHERE a.status = 'done' AND NOT EXISTS "
+             "(SELECT 1 FROM evidence e WHERE e.assignment_id = a.id AND e.withdrawn_at IS NULL)",
+             "done assignments without evidence"},
+            {"SELECT count(*) FROM assignments WHERE version < 1", "assignments with a version below 1"},
+            {"SELECT count(*) FROM tasks t WHERE NOT EXISTS (SELECT 1 FROM sections s WHERE s.id = t.section_id "
+             "AND s.directive_id = t.directive_id)",
+             "tasks filed under another directive's section"},
+            {"SELECT count(*) FROM (SELECT project_id FROM disbursements d GROUP BY project_id "
+             "HAVING sum(amount) > (SELECT plan_total FROM projects p WHERE p.id = d.project_id))",
+             "projects whose entries exceed their whole plan"},
+            {"SELECT count(*) FROM users WHERE role = 'agency' AND agency_id IS NULL", "agency users without an agency"},
+        };
+        for (const auto& [sql, what] : invariants)
+            if (const int n = impl_->db.execAndGet(sql).getInt(); n > 0) problems.push_back(std::to_string(n) + " " + what);
     } catch (const std::exception& e) {
         problems.push_back(e.what());
     }

@@ -34,6 +34,16 @@ struct UserRecord {
     std::optional<std::string> locked_until{};  // UTC timestamp; sign-in refused before it
 };
 
+// A command-line session (dtrack login): the token itself is never stored, only its sha256.
+struct SessionRecord {
+    Id id = 0;
+    Id user_id = 0;
+    std::string token_hash;
+    std::string created_at;  // UTC timestamps, as now_timestamp() writes them
+    std::string expires_at;
+    bool revoked = false;
+};
+
 struct DirectiveRecord {
     Id id = 0;
     std::string code;

@@ -46,6 +46,7 @@ public:
     private:
         Store& store_;
         bool open_ = true;
+        bool nested_ = false;  // a savepoint inside an outer transaction
     };
 
     // Agencies and groups
@@ -70,6 +71,11 @@ public:
     void set_user_active(Id user_id, bool active);
     // Consecutive failed sign-ins and the lock they earned; (0, none) after a success.
     void set_login_failures(Id user_id, int failures, const std::optional<std::string>& locked_until);
+
+    // Command-line sessions (session_store.cpp); the caller hashes the token.
+    Id insert_session(Id user_id, const std::string& token_hash, const std::string& expires_at);
+    std::optional<SessionRecord> find_session(const std::string& token_hash) const;
+    bool revoke_session(const std::string& token_hash);  // false when unknown or already revoked
 
     // Directives and their outline
     bool directive_exists(std::string_view code) const;

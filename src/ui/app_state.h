@@ -1,5 +1,7 @@
 #pragma once
 // Everything the views share, in one struct passed by reference (hello_imgui's way).
+#include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +35,17 @@ struct EditorState {
     char doc_date[32] = {};
     char file[512] = {};
     std::map<std::string, std::string> field_errors;  // field → message shown next to it
+
+    // Workflow (task_workflow.cpp): this assignment's extension requests, newest first, and the
+    // buffers of the request, the office's decision, the send-back and a withdrawal.
+    std::vector<store::ExtensionRecord> extensions;
+    Id workflow_for = 0;  // the assignment the buffers below were typed for
+    char ext_due[32] = {};
+    char ext_reason[512] = {};
+    char decision_note[512] = {};
+    char review_reason[512] = {};
+    Id withdraw_id = 0;  // the evidence whose withdrawal reason is being typed; 0: none
+    char withdraw_reason[512] = {};
 };
 
 // Someone saved first: their values and ours, until the user reloads or re-applies.
@@ -48,6 +61,7 @@ struct AdminState {
     std::vector<store::AgencyRecord> agencies;
     std::map<Id, std::vector<Id>> members;  // group → member agencies
     std::vector<store::UserRecord> users;
+    std::vector<std::string> user_locks;  // per user: "dd/mm/yyyy HH:MM" while its sign-in lock lasts, else ""
     char agency_name[256] = {}, agency_short[64] = {}, agency_kind[64] = "department", new_name[256] = {};
     int selected_agency = -1;
     char user_name[128] = {}, user_password[128] = {};
@@ -57,6 +71,25 @@ struct AdminState {
     std::string import_text;
     std::optional<importer::Outline> preview;
     std::string preview_error;
+
+    // Đề nghị gia hạn: the pending requests, with the office's note for each.
+    std::vector<store::ExtensionRecord> pending;
+    std::map<Id, std::string> decision_notes;
+    // Người dùng: the picked user (by name, so a reload keeps it), a new password, one's own.
+    std::string picked_user;
+    char reset_password[128] = {};
+    char own_current[128] = {}, own_new[128] = {}, own_repeat[128] = {};
+    std::map<std::string, std::string> field_errors;  // field → message shown next to it
+    // Sao lưu: a backup now, the automatic ones (listed again after a backup or a change), a restore.
+    struct BackupFile {
+        std::string path, name;
+        std::uintmax_t bytes = 0;
+    };
+    std::vector<BackupFile> backups;
+    bool backups_stale = true;
+    char backup_path[512] = {};
+    char restore_path[512] = {};
+    bool confirm_restore = false;  // the confirmation popup is open
 };
 
 struct TasksViewState {
@@ -105,6 +138,9 @@ struct ReportsViewState {
 struct AppState {
     service::Service& service;
     service::Actor actor;
+    // The open database file, for its automatic backups (store::list_backups); empty when the
+    // caller did not say, and then the backups tab says it cannot list them.
+    std::filesystem::path database;
     Date as_of = Date::today();
     char as_of_text[32] = {};
     View view = View::Dashboard;

@@ -200,10 +200,24 @@ std::string local_time(const std::string& utc) {
     return buf;
 }
 
+namespace {
+// "approved 2025-07-31: Chờ số liệu (Đồng ý)" → "Đã đồng ý 31/07/2025: Chờ số liệu (Đồng ý)"
+std::string extension_value(const std::string& v) {
+    const auto space = v.find(' ');
+    const auto status = store::parse_extension_status(v.substr(0, space));
+    if (!status) return v;
+    std::string rest = space == std::string::npos ? "" : v.substr(space);
+    if (rest.size() >= 11)
+        if (auto d = Date::parse_iso(rest.substr(1, 10))) rest = " " + d->vn() + rest.substr(11);
+    return label(*status) + rest;
+}
+}  // namespace
+
 std::string journal_line(const store::JournalRecord& e) {
-    static const std::pair<const char*, T> fields[] = {{"status", T::Status},    {"progress", T::Progress},
-                                                       {"owner", T::Owner},      {"due", T::Due},
-                                                       {"completed_on", T::Completed}, {"evidence", T::Evidence}};
+    static const std::pair<const char*, T> fields[] = {
+        {"status", T::Status},       {"progress", T::Progress},         {"owner", T::Owner},
+        {"due", T::Due},             {"completed_on", T::Completed},    {"evidence", T::Evidence},
+        {"review", T::JournalReview}, {"extension", T::JournalExtension}, {"evidence_withdrawn", T::JournalWithdrawn}};
     std::string field = e.field;
     for (const auto& [name, key] : fields)
         if (e.field == name) field = tr(key);
@@ -216,6 +230,12 @@ std::string journal_line(const store::JournalRecord& e) {
         return *v;
     };
     if (e.field == "evidence") return e.user_name + " · " + field + ": " + value(e.new_value);
+    if (e.field == "evidence_withdrawn")
+        return e.user_name + " · " + field + ": " + value(e.old_value) + " · " + tr(T::Reason) + ": " + value(e.new_value);
+    if (e.field == "extension") {
+        const std::string now = extension_value(e.new_value.value_or(""));
+        return e.user_name + " · " + field + ": " + (e.old_value ? extension_value(*e.old_value) + " → " + now : now);
+    }
     return e.user_name + " · " + field + ": " + value(e.old_value) + " → " + value(e.new_value);
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/records.h"
 
 namespace dt::ui {
 
@@ -48,6 +49,19 @@ enum class T : int {
     Export, Folder, FileName, Overwrite, OpenFolder, FileExists, InvalidDate,
     // sign-in
     SignIn, SignInExplain, FirstAdminExplain, CreateAdmin, RepeatPassword, PasswordsDiffer,
+    // workflow: deadlines and extensions, review, withdrawn evidence
+    OriginalDue, ExtensionCount, ReviewNoteTitle, RequestExtension, RequestedDue, Reason, SendRequest, ExtensionSent,
+    NoDueToExtend, DoneNoExtension, RequestPending, ExtensionRequests, ExtPending, ExtApproved, ExtRefused, Approve,
+    Refuse, DecisionNote, ExtensionApproved, ExtensionRefused, NeedReason, NeedNewDue, SendBack, SendBackTitle,
+    SendBackExplain, SentBack, Withdraw, WithdrawnMark, WithdrawReason, ConfirmWithdraw, Withdrawn, RequestedBy,
+    RequestedAt, CurrentDue, NoPendingRequests, NoRequests, OpenTask, JournalReview, JournalExtension,
+    JournalWithdrawn,
+    // users
+    UserState, LockedUntil, UserInactive, Activate, NewPassword, ResetPassword, PasswordReset, ChangeOwnPassword,
+    CurrentPassword, PasswordChanged, FailedSignIns, PickUser, NeedPassword,
+    // backups
+    AdminBackup, BackupNow, BackupPath, BackupMade, AutoBackups, NoBackups, BackupsUnknown, RestoreFrom, Restore,
+    ConfirmRestore, RestoreExplain, RestoreKeeps, RestoreNow, Restored, UseFile, ColFile, ColSize, NeedPath, AdminExtensions,
     Count_
 };
 
@@ -61,6 +75,7 @@ const char* label(Status s);
 const char* label(Bucket b);
 const char* label(AssignmentRole r);
 const char* label(UserRole r);
+const char* label(store::ExtensionStatus s);
 
 // True when the table lists every key once, in order (a test checks it).
 bool table_in_order();

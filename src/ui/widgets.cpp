@@ -70,4 +70,27 @@ void section_title(const char* text) {
     ImGui::Separator();
 }
 
+void struck_text(const std::string& text) {
+    const ImVec4 grey = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+    ImGui::PushStyleColor(ImGuiCol_Text, grey);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    // Wrapped lines follow each other at the font's height; strike each band at its middle.
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float line = ImGui::GetTextLineHeight();
+    const ImU32 colour = ImGui::GetColorU32(grey);
+    for (float y = min.y + line * 0.55f; y < max.y; y += line)
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, y), ImVec2(max.x, y), colour, 1.0f);
+}
+
+bool begin_notice(const char* id, ImVec4 background) {
+    if (!ImGui::BeginTable(id, 1, ImGuiTableFlags_BordersOuter)) return false;
+    ImGui::TableNextRow();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(background));
+    ImGui::TableNextColumn();
+    return true;
+}
+
+void end_notice() { ImGui::EndTable(); }
+
 }  // namespace dt::ui

@@ -24,5 +24,10 @@ void field_error(const std::string& message);
 // Shows why a disabled control is disabled when hovered.
 void disabled_reason(const char* why);
 void section_title(const char* text);
+// Greyed, wrapped text with a line through each of its lines (withdrawn evidence).
+void struck_text(const std::string& text);
+// A box with a coloured background around what is drawn between begin and end (one table cell).
+bool begin_notice(const char* id, ImVec4 background);
+void end_notice();
 
 }  // namespace dt::ui

@@ -105,7 +105,7 @@ TEST_CASE("an import killed with SIGKILL leaves all of it or none of it, and che
     CHECK_MESSAGE(check.exit_code == 0, check.err);
     const int directives = scalar(dir / "t.db", "SELECT count(*) FROM directives");
     const int tasks = scalar(dir / "t.db", "SELECT count(*) FROM tasks");
-    MESSAGE("killed " << (WIFSIGNALED(status) ? "during" : "after") << " the import: " << directives << " directive(s), "
+    MESSAGE("killed " << std::string(WIFSIGNALED(status) ? "during" : "after") << " the import: " << directives << " directive(s), "
                       << tasks << " tasks");
     CHECK((directives == 1 || directives == 2));
     CHECK(tasks == 38 + (directives - 1) * 600);

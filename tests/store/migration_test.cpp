@@ -182,3 +182,30 @@ TEST_CASE("upgrading a version-4 database to version 5 keeps each deadline as th
     CHECK(std::filesystem::exists(path.string() + ".before-v" + std::to_string(store::Store::latest_version()) + ".bak"));
     CHECK(store->check().empty());
 }
+
+TEST_CASE("check finds a broken invariant that the integrity check cannot see") {
+    test::TempDir dir;
+    const auto path = dir / "inv.db";
+    {
+        auto store = store::Store::open(path);
+        store::Store::WriteTx tx(*store);
+        const auto d = store->insert_directive({0, "01/CT-X", Date{2025, 1, 1}, "", "", "", "…"}, std::nullopt);
+        const auto s = store->insert_section({0, d, "1", "Nhóm", 1});
+        const auto t = store->insert_task({0, d, s, "1", std::nullopt, "Việc", "Việc", std::nullopt, Recurrence::None, 1});
+        const auto a = store->insert_agency({0, "Sở Y tế", "SYT", "department", false, true}, {});
+        store::AssignmentRecord rec;
+        rec.task_id = t;
+        rec.agency_id = a;
+        store->insert_assignment(rec);
+        tx.commit();
+        CHECK(store->check().empty());
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("UPDATE assignments SET status = 'done', completed_on = '2025-02-01'");  // done without evidence
+    }
+    auto store = store::Store::open(path);
+    const auto problems = store->check();
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == "1 done assignments without evidence");
+}

@@ -1,4 +1,4 @@
-// Quản trị: agencies and groups, users, and importing a directive with a preview.
+// Quản trị: the tabs; agencies and groups, and importing a directive with a preview.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -9,6 +9,7 @@
 #include "service/registry.h"
 #include "ui/strings.h"
 #include "ui/views.h"
+#include "ui/views/admin_parts.h"
 #include "ui/widgets.h"
 
 namespace dt::ui {
@@ -22,19 +23,28 @@ void load(AppState& s) {
     for (const auto& g : a.agencies)
         if (g.is_group) a.members[g.id] = s.service.group_members(g.id);
     a.users = s.actor.role == UserRole::Admin ? s.service.users(s.actor) : std::vector<store::UserRecord>{};
+    // A lock shows while it lasts at the time of reading; a later sign-in (ours or another
+    // process's) changes the data and reads the list again.
+    a.user_locks.clear();
+    for (const auto& u : a.users) {
+        const auto left = u.locked_until ? store::seconds_until(*u.locked_until) : std::nullopt;
+        a.user_locks.push_back(left && *left > 0 ? local_time(*u.locked_until) : std::string());
+    }
+    a.pending = s.service.extensions(s.actor, true);
+    a.backups_stale = true;
     a.built_revision = s.revision;
 }
 
-// Runs an admin action; success bumps the data revision, refusal shows the service's sentence.
 template <typename F>
 void act(AppState& s, F&& action) {
-    try {
-        action();
-        s.data_changed();
-        s.report(tr(T::Saved), false);
-    } catch (const Error& e) {
-        s.report(e.what(), true);
-    }
+    admin_act(s, std::forward<F>(action));
+}
+
+// A tab whose probe a headless test can click.
+bool tab(AppState& s, T label, const char* name) {
+    const bool open = ImGui::BeginTabItem(tr(label));
+    probe(s, std::string("admin:tab:") + name);
+    return open;
 }
 
 void draw_agencies(AppState& s) {
@@ -96,55 +106,6 @@ void draw_groups(AppState& s) {
                     if (ag.id == m) ImGui::BulletText("%s", ag.name.c_str());
             ImGui::TreePop();
         }
-    }
-}
-
-void draw_users(AppState& s) {
-    auto& a = s.admin;
-    if (s.actor.role != UserRole::Admin) {
-        ImGui::TextDisabled("%s", tr(T::OnlyAdmin));
-        return;
-    }
-    if (ImGui::BeginTable("##users", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn(tr(T::UserName));
-        ImGui::TableSetupColumn(tr(T::Role));
-        ImGui::TableSetupColumn(tr(T::Agency));
-        ImGui::TableHeadersRow();
-        for (const auto& u : a.users) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(u.name.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(label(u.role));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(u.agency_name.c_str());
-        }
-        ImGui::EndTable();
-    }
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    ImGui::InputText(tr(T::UserName), a.user_name, sizeof a.user_name);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    ImGui::InputText(tr(T::Password), a.user_password, sizeof a.user_password, ImGuiInputTextFlags_Password);
-    const std::string roles = std::string(label(UserRole::Admin)) + '\0' + label(UserRole::Agency) + '\0' +
-                              label(UserRole::Viewer) + '\0';
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    ImGui::Combo(tr(T::Role), &a.user_role, roles.c_str());
-    if (a.user_role == 1) {
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-        const char* current = a.user_agency >= 0 ? a.agencies[a.user_agency].name.c_str() : tr(T::ChooseAgency);
-        if (ImGui::BeginCombo(tr(T::Agency), current)) {
-            for (int i = 0; i < static_cast<int>(a.agencies.size()); ++i)
-                if (!a.agencies[i].is_group && ImGui::Selectable(a.agencies[i].name.c_str(), i == a.user_agency))
-                    a.user_agency = i;
-            ImGui::EndCombo();
-        }
-    }
-    if (ImGui::Button(tr(T::Add))) {
-        static const UserRole roles_by_index[] = {UserRole::Admin, UserRole::Agency, UserRole::Viewer};
-        std::optional<std::string> agency;
-        if (a.user_role == 1 && a.user_agency >= 0) agency = a.agencies[a.user_agency].name;
-        act(s, [&] { s.service.add_user(s.actor, a.user_name, a.user_password, roles_by_index[a.user_role], agency); });
-        std::memset(a.user_password, 0, sizeof a.user_password);
     }
 }
 
@@ -211,20 +172,28 @@ void draw_import(AppState& s) {
 void draw_admin(AppState& s) {
     load(s);
     if (!ImGui::BeginTabBar("##admin")) return;
-    if (ImGui::BeginTabItem(tr(T::AdminAgencies))) {
+    if (tab(s, T::AdminAgencies, "agencies")) {
         draw_agencies(s);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(tr(T::AdminGroups))) {
+    if (tab(s, T::AdminGroups, "groups")) {
         draw_groups(s);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(tr(T::AdminUsers))) {
-        draw_users(s);
+    if (tab(s, T::AdminUsers, "users")) {
+        draw_admin_users(s);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(tr(T::AdminImport))) {
+    if (tab(s, T::AdminExtensions, "extensions")) {
+        draw_admin_extensions(s);
+        ImGui::EndTabItem();
+    }
+    if (tab(s, T::AdminImport, "import")) {
         draw_import(s);
+        ImGui::EndTabItem();
+    }
+    if (tab(s, T::AdminBackup, "backups")) {
+        draw_admin_backups(s);
         ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -9,6 +9,7 @@
 #include "ui/open_file.h"
 #include "ui/strings.h"
 #include "ui/views.h"
+#include "ui/views/task_parts.h"
 #include "ui/widgets.h"
 
 namespace dt::ui {
@@ -38,10 +39,16 @@ void load(AppState& s) {
         e.saved = s.service.get(s.actor, *s.selected, s.as_of);
         e.evidence = s.service.evidence(s.actor, *s.selected);
         e.history = s.service.history(s.actor, *s.selected);
+        e.extensions = extensions_of(s, *s.selected);
     } catch (const Error& err) {
         s.report(err.what(), true);
         s.selected.reset();
         return;
+    }
+    // What was typed for the workflow stays through a reload, not onto another assignment.
+    if (e.workflow_for != *s.selected) {
+        clear_workflow_buffers(e);
+        e.workflow_for = *s.selected;
     }
     e.loaded_id = *s.selected;
     e.loaded_revision = s.revision;
@@ -112,6 +119,8 @@ void draw_fields(AppState& s, bool editable) {
     ImGui::InputTextWithHint(tr(T::Due), "dd/mm/yyyy", e.due, sizeof e.due);
     ImGui::EndDisabled();
     if (!due_editable) disabled_reason(editable ? tr(T::OnlyOfficeDue) : why);
+    ImGui::SameLine();
+    draw_due_origin(e.saved.record);
     field_error(e.field_errors["due"]);
 
     ImGui::BeginDisabled(!editable);
@@ -129,6 +138,7 @@ void draw_fields(AppState& s, bool editable) {
         s.data_changed();
     }
     field_error(e.field_errors["save"]);
+    draw_send_back(s);
 }
 
 void add_evidence(AppState& s) {
@@ -171,9 +181,17 @@ void draw_evidence(AppState& s, bool editable) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const std::string doc_date = item.doc_date ? item.doc_date->vn() : std::string();
-            ImGui::TextWrapped("%s %s", item.doc_ref.c_str(), doc_date.c_str());
+            if (item.withdrawn()) struck_text(item.doc_ref + " " + doc_date);
+            else ImGui::TextWrapped("%s %s", item.doc_ref.c_str(), doc_date.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", item.note.c_str());
+            if (item.withdrawn()) {
+                struck_text(item.note);
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.60f, 0.35f, 0.10f, 1.0f));
+                ImGui::TextWrapped("(%s: %s)", tr(T::WithdrawnMark), item.withdrawal_reason.c_str());
+                ImGui::PopStyleColor();
+            } else {
+                ImGui::TextWrapped("%s", item.note.c_str());
+            }
             ImGui::TableNextColumn();
             ImGui::Text("%s\n%s", item.created_by.c_str(), item.created_at.c_str());
             ImGui::TableNextColumn();
@@ -187,10 +205,12 @@ void draw_evidence(AppState& s, bool editable) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", item.file_name->c_str());
             }
+            draw_withdraw_button(s, item, editable);
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
+    draw_withdraw_form(s);
     ImGui::BeginDisabled(!editable);
     ImGui::InputTextMultiline(tr(T::Note), e.note, sizeof e.note, ImVec2(ImGui::GetFontSize() * 20, ImGui::GetFontSize() * 3));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
@@ -201,6 +221,7 @@ void draw_evidence(AppState& s, bool editable) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
     ImGui::InputText(tr(T::AttachFile), e.file, sizeof e.file);
     if (ImGui::Button(tr(T::AddEvidence))) add_evidence(s);
+    probe(s, "editor:evidence:add");
     ImGui::EndDisabled();
     field_error(e.field_errors["evidence"]);
 }
@@ -232,6 +253,7 @@ void draw_task_editor(AppState& s) {
         ImGui::SameLine();
         ImGui::TextDisabled("· %s %s", tr(T::Completed), r.completed_on->vn().c_str());
     }
+    draw_review_note(r);
     ImGui::BeginChild("##text", ImVec2(0, ImGui::GetFontSize() * 7), true);
     ImGui::TextWrapped("%s", r.text.c_str());
     ImGui::EndChild();
@@ -242,6 +264,7 @@ void draw_task_editor(AppState& s) {
         draw_fields(s, editable);
         draw_evidence(s, editable);
         ImGui::TableNextColumn();
+        draw_extensions(s, editable);
         draw_history(s);
         ImGui::EndTable();
     }
