@@ -1,9 +1,11 @@
 #pragma once
 // Shared test fixtures: a temporary folder, a store with the registry, hand-built outlines.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
+#include "core/error.h"
 #include "importer/outline.h"
 #include "service/service.h"
 #include "store/store.h"
@@ -39,6 +41,9 @@ struct Fixture {
 importer::Outline small_outline();
 
 std::string read_text(const std::filesystem::path& path);
+
+// The kind of dt::Error that `f` raises; a test failure when it raises none.
+ErrorKind kind_of(const std::function<void()>& f);
 
 struct CommandResult {
     int exit_code = -1;

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "importer/importer.h"
+#include "app/cli_session.h"
 #include "app/daily_backup.h"
 #include "app/prompt.h"
 #include "service/registry.h"
@@ -55,9 +56,14 @@ Session open_session(const Context& ctx, bool create) {
     s.store = store::Store::open(ctx.db, options);
     s.service = std::make_unique<service::Service>(*s.store);
     app::take_daily_backup(*s.store, *s.service);
-    if (ctx.user)
-        s.actor = s.service->sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
-    else
+    if (ctx.user) {
+        // Without DTRACK_PASSWORD a valid session of this user (dtrack login) stands for the password.
+        std::optional<service::Actor> resumed;
+        if (const char* password = std::getenv("DTRACK_PASSWORD"); !password || !*password)
+            resumed = resume_session(*s.store, ctx.db, *ctx.user);
+        s.actor = resumed ? std::move(*resumed)
+                          : s.service->sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
+    } else
         s.actor = s.service->anonymous();
     return s;
 }

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/cli_commands.h"
+#include "app/cli_session.h"
 #include "app/paths.h"
 #include "core/error.h"
 
@@ -206,6 +207,16 @@ int main(int argc, char** argv) {
     settings_cmd->add_option("KEY", setting_key, "issuing_body, parent_body, number, place, signer_authority, signer_title, signer_name, recipients");
     settings_cmd->add_option("VALUE", setting_value, "New value (recipients: one per line)");
     settings_cmd->callback([&] { action = [&] { return run_report_settings(ctx, setting_key, setting_value); }; });
+
+    // Sessions: the password once, then a token file for a few hours (cli_session.cpp)
+    auto* login_cmd = app.add_subcommand("login", "Sign in once (password) and keep a session for later commands");
+    login_cmd->callback([&] { action = [&] { return run_login(ctx); }; });
+    auto* logout_cmd = app.add_subcommand("logout", "Revoke this database's session and delete its file");
+    logout_cmd->callback([&] { action = [&] { return run_logout(ctx); }; });
+    std::optional<std::string> session_hours;
+    auto* session_hours_cmd = app.add_subcommand("session-lifetime", "Show or set how many hours a new session lasts (administrators set)");
+    session_hours_cmd->add_option("HOURS", session_hours, "1 to 168 (default 8)");
+    session_hours_cmd->callback([&] { action = [&] { return run_session_lifetime(ctx, session_hours); }; });
 
     auto* where_cmd = app.add_subcommand("where", "Print the database file's path");
     where_cmd->callback([&] { action = [&] { std::cout << ctx.db.string() << "\n"; return 0; }; });

@@ -78,6 +78,7 @@ int run(const Options& o) {
     const bool view_given = !o.view.empty();
     auto start = [&](const dt::service::Actor& actor) {
         state = std::make_unique<ui::AppState>(*session.service, actor);
+        state->database = session.store->path();
         if (!o.as_of.empty()) state->as_of = dt::parse_date_or_fail(o.as_of, "The as-of date");
         const auto view = ui::parse_view(view_given ? o.view : "dashboard");
         if (!view) throw dt::Error(dt::ErrorKind::Usage, "Unknown view '" + o.view + "'.");

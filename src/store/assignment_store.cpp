@@ -168,25 +168,29 @@ void Store::append_journal(const JournalRecord& j) {
     q.exec();
 }
 
+const char* const kJournalSelect = "SELECT id, at, user_id, user_name, entity, entity_id, assignment_id, field, "
+                                   "old_value, new_value FROM journal";
+
+JournalRecord read_journal(SQLite::Statement& q) {
+    JournalRecord j;
+    j.id = q.getColumn(0).getInt64();
+    j.at = q.getColumn(1).getString();
+    if (!q.getColumn(2).isNull()) j.user_id = q.getColumn(2).getInt64();
+    j.user_name = q.getColumn(3).getString();
+    j.entity = q.getColumn(4).getString();
+    j.entity_id = q.getColumn(5).getInt64();
+    if (!q.getColumn(6).isNull()) j.assignment_id = q.getColumn(6).getInt64();
+    j.field = q.getColumn(7).getString();
+    j.old_value = opt_text(q.getColumn(8));
+    j.new_value = opt_text(q.getColumn(9));
+    return j;
+}
+
 std::vector<JournalRecord> Store::journal(Id assignment_id) const {
-    SQLite::Statement q(impl_->db, "SELECT id, at, user_id, user_name, entity, entity_id, assignment_id, field, "
-                                   "old_value, new_value FROM journal WHERE assignment_id = ? ORDER BY id");
+    SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE assignment_id = ? ORDER BY id");
     q.bind(1, static_cast<int64_t>(assignment_id));
     std::vector<JournalRecord> out;
-    while (q.executeStep()) {
-        JournalRecord j;
-        j.id = q.getColumn(0).getInt64();
-        j.at = q.getColumn(1).getString();
-        if (!q.getColumn(2).isNull()) j.user_id = q.getColumn(2).getInt64();
-        j.user_name = q.getColumn(3).getString();
-        j.entity = q.getColumn(4).getString();
-        j.entity_id = q.getColumn(5).getInt64();
-        if (!q.getColumn(6).isNull()) j.assignment_id = q.getColumn(6).getInt64();
-        j.field = q.getColumn(7).getString();
-        j.old_value = opt_text(q.getColumn(8));
-        j.new_value = opt_text(q.getColumn(9));
-        out.push_back(std::move(j));
-    }
+    while (q.executeStep()) out.push_back(read_journal(q));
     return out;
 }
 

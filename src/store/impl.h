@@ -30,6 +30,9 @@ void bind_opt(SQLite::Statement& s, int index, const std::optional<Id>& v);
 // Evidence as every query reads it: kEvidenceSelect, then WHERE …; read_evidence per row.
 extern const char* const kEvidenceSelect;
 EvidenceRecord read_evidence(SQLite::Statement& q);
+// Journal rows likewise: kJournalSelect, then WHERE …; read_journal per row.
+extern const char* const kJournalSelect;
+JournalRecord read_journal(SQLite::Statement& q);
 
 // Runs `fn`, turning SQLite's exceptions into Error(Storage) with `what` as context.
 [[noreturn]] void storage_failure(const std::string& what, const std::exception& e);

@@ -39,6 +39,7 @@ struct EditorState {
     // Workflow (task_workflow.cpp): this assignment's extension requests, newest first, and the
     // buffers of the request, the office's decision, the send-back and a withdrawal.
     std::vector<store::ExtensionRecord> extensions;
+    int pending_extension = -1;  // index of the one waiting for the office's decision, else -1
     Id workflow_for = 0;  // the assignment the buffers below were typed for
     char ext_due[32] = {};
     char ext_reason[512] = {};

@@ -299,8 +299,8 @@ constexpr Entry kTable[] = {
     {T::ConfirmRestore, "Xác nhận khôi phục", "Confirm the restore"},
     {T::RestoreExplain, "Toàn bộ dữ liệu hiện tại sẽ được thay bằng nội dung của tệp:",
      "All current data will be replaced by the content of:"},
-    {T::RestoreKeeps, "Dữ liệu hiện tại được giữ lại trong tệp .before-restore-….bak cạnh cơ sở dữ liệu.",
-     "The current data is kept in a .before-restore-….bak file beside the database."},
+    {T::RestoreKeeps, "Trước khi khôi phục, dữ liệu hiện tại được sao lại thành một tệp .bak cạnh cơ sở dữ liệu.",
+     "Before restoring, the current data is copied to a .bak file beside the database."},
     {T::RestoreNow, "Khôi phục", "Restore"},
     {T::Restored, "Đã khôi phục dữ liệu từ", "Restored from"},
     {T::UseFile, "Chọn để khôi phục", "Use to restore"},
@@ -308,6 +308,10 @@ constexpr Entry kTable[] = {
     {T::ColSize, "Dung lượng", "Size"},
     {T::NeedPath, "Hãy nhập đường dẫn tệp.", "Enter a file path."},
     {T::AdminExtensions, "Đề nghị gia hạn", "Extension requests"},
+    {T::Attachment, "Tệp đính kèm:", "Attachment:"},
+    {T::AddUser, "Thêm người dùng", "Add a user"},
+    {T::ColCurrentDue, "Thời hạn\nhiện tại", "Current\ndeadline"},
+    {T::ColRequestedDue, "Thời hạn\nđề nghị", "Requested\ndeadline"},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 

@@ -61,7 +61,7 @@ enum class T : int {
     CurrentPassword, PasswordChanged, FailedSignIns, PickUser, NeedPassword,
     // backups
     AdminBackup, BackupNow, BackupPath, BackupMade, AutoBackups, NoBackups, BackupsUnknown, RestoreFrom, Restore,
-    ConfirmRestore, RestoreExplain, RestoreKeeps, RestoreNow, Restored, UseFile, ColFile, ColSize, NeedPath, AdminExtensions,
+    ConfirmRestore, RestoreExplain, RestoreKeeps, RestoreNow, Restored, UseFile, ColFile, ColSize, NeedPath, AdminExtensions, Attachment, AddUser, ColCurrentDue, ColRequestedDue,
     Count_
 };
 

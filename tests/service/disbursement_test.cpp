@@ -6,21 +6,12 @@
 #include "support.h"
 
 using namespace dt;
+using test::kind_of;
 using service::EntryInput;
 using service::ProjectInput;
 using store::Id;
 
 namespace {
-ErrorKind kind_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    FAIL("no error was raised");
-    return ErrorKind::Usage;
-}
-
 struct Disbursement : test::Fixture {
     Disbursement() {
         // The small directive has no ladder: give it 07/CT-UBND's.

@@ -7,20 +7,11 @@
 #include "support.h"
 
 using namespace dt;
+using test::kind_of;
 using service::AssignmentChange;
 using store::Id;
 
 namespace {
-ErrorKind kind_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    FAIL("no error was raised");
-    return ErrorKind::Usage;
-}
-
 service::EvidenceInput note(const std::string& text) {
     service::EvidenceInput e;
     e.note = text;

@@ -12,20 +12,11 @@
 #include "support.h"
 
 using namespace dt;
+using test::kind_of;
 using service::Decision;
 using store::Id;
 
 namespace {
-ErrorKind kind_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    FAIL("no error was raised");
-    return ErrorKind::Usage;
-}
-
 std::string message_of(const std::function<void()>& f) {
     try {
         f();

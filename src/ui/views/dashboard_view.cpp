@@ -26,7 +26,7 @@ void draw_bucket_cards(const Dashboard& d) {
         }
         ImGui::TableNextColumn();
         ImGui::SetWindowFontScale(1.6f);
-        ImGui::Text("%.1f %%", d.on_time_rate);
+        ImGui::TextUnformatted(format_percent(d.on_time_rate).c_str());
         ImGui::SetWindowFontScale(1.0f);
         ImGui::TextWrapped("%s (%d %s)", tr(T::OnTimeRate), d.total, tr(T::Assignments));
         ImGui::EndTable();

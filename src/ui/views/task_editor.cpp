@@ -39,7 +39,7 @@ void load(AppState& s) {
         e.saved = s.service.get(s.actor, *s.selected, s.as_of);
         e.evidence = s.service.evidence(s.actor, *s.selected);
         e.history = s.service.history(s.actor, *s.selected);
-        e.extensions = extensions_of(s, *s.selected);
+        load_extensions(s, *s.selected);
     } catch (const Error& err) {
         s.report(err.what(), true);
         s.selected.reset();
@@ -119,7 +119,6 @@ void draw_fields(AppState& s, bool editable) {
     ImGui::InputTextWithHint(tr(T::Due), "dd/mm/yyyy", e.due, sizeof e.due);
     ImGui::EndDisabled();
     if (!due_editable) disabled_reason(editable ? tr(T::OnlyOfficeDue) : why);
-    ImGui::SameLine();
     draw_due_origin(e.saved.record);
     field_error(e.field_errors["due"]);
 
@@ -172,10 +171,10 @@ void draw_evidence(AppState& s, bool editable) {
     auto& e = s.editor;
     section_title(tr(T::Evidence));
     if (ImGui::BeginTable("##evidence", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn(tr(T::DocRef), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12);
+        ImGui::TableSetupColumn(tr(T::DocRef), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
         ImGui::TableSetupColumn(tr(T::Note), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(tr(T::UserName), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 10);
-        ImGui::TableSetupColumn("##file", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 10);
+        ImGui::TableSetupColumn(tr(T::UserName), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8.5f);
+        ImGui::TableSetupColumn("##file", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
         for (const auto& item : e.evidence) {
             ImGui::PushID(static_cast<int>(item.id));
             ImGui::TableNextRow();
@@ -192,18 +191,20 @@ void draw_evidence(AppState& s, bool editable) {
             } else {
                 ImGui::TextWrapped("%s", item.note.c_str());
             }
+            if (item.file_name) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped("%s %s", tr(T::Attachment), item.file_name->c_str());
+                ImGui::PopStyleColor();
+            }
             ImGui::TableNextColumn();
-            ImGui::Text("%s\n%s", item.created_by.c_str(), item.created_at.c_str());
+            ImGui::TextUnformatted(item.created_by.c_str());
+            ImGui::TextDisabled("%s", local_time(item.created_at).c_str());
             ImGui::TableNextColumn();
             if (item.file_name && ImGui::SmallButton(tr(T::OpenAttachment))) {
                 if (auto file = s.service.evidence_file(s.actor, item.id)) {
                     std::string error;
                     if (!open_attachment(*file, error)) s.report(error, true);
                 }
-            }
-            if (item.file_name) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s", item.file_name->c_str());
             }
             draw_withdraw_button(s, item, editable);
             ImGui::PopID();
@@ -253,7 +254,7 @@ void draw_task_editor(AppState& s) {
         ImGui::SameLine();
         ImGui::TextDisabled("· %s %s", tr(T::Completed), r.completed_on->vn().c_str());
     }
-    draw_review_note(r);
+    draw_review_note(s);
     ImGui::BeginChild("##text", ImVec2(0, ImGui::GetFontSize() * 7), true);
     ImGui::TextWrapped("%s", r.text.c_str());
     ImGui::EndChild();

@@ -8,14 +8,15 @@
 
 namespace dt::ui {
 
-// Reads this assignment's extension requests the actor may see (newest first); at load only.
-std::vector<store::ExtensionRecord> extensions_of(const AppState& state, Id assignment_id);
+// Reads this assignment's extension requests the actor may see (newest first) into the
+// editor, with the pending one's index; at load only.
+void load_extensions(AppState& state, Id assignment_id);
 // Empties the workflow buffers when the editor moves to another assignment.
 void clear_workflow_buffers(EditorState& editor);
 
 // Why the office sent the completion back, in a box under the header; nothing when no note.
-void draw_review_note(const store::AssignmentRecord& record);
-// "Original deadline: … · Extensions granted: n", on the current line.
+void draw_review_note(AppState& state);
+// "Original deadline: … · Extensions granted: n", on the current line; nothing without deadlines.
 void draw_due_origin(const store::AssignmentRecord& record);
 // For an admin on a done assignment: a reason and "Trả lại".
 void draw_send_back(AppState& state);

@@ -32,8 +32,7 @@ const char* request_refusal(const AppState& s, bool editable) {
     if (!editable) return not_allowed(s);
     if (!r.due) return tr(T::NoDueToExtend);
     if (r.status == Status::Done) return tr(T::DoneNoExtension);
-    for (const auto& x : s.editor.extensions)
-        if (x.status == store::ExtensionStatus::Pending) return tr(T::RequestPending);
+    if (s.editor.pending_extension >= 0) return tr(T::RequestPending);
     return nullptr;
 }
 
@@ -127,7 +126,7 @@ void draw_request_rows(const AppState& s) {
     }
     const float w = ImGui::GetFontSize();
     if (!ImGui::BeginTable("##ext-rows", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
-    ImGui::TableSetupColumn(tr(T::RequestedDue), ImGuiTableColumnFlags_WidthFixed, w * 6.5f);
+    ImGui::TableSetupColumn(tr(T::ColRequestedDue), ImGuiTableColumnFlags_WidthFixed, w * 6);
     ImGui::TableSetupColumn(tr(T::Reason), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(tr(T::RequestedBy), ImGuiTableColumnFlags_WidthFixed, w * 8);
     ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, w * 9);
@@ -157,16 +156,15 @@ void draw_request_rows(const AppState& s) {
 // The office's decision on this assignment's pending request (one at a time).
 void draw_decision(AppState& s) {
     auto& e = s.editor;
-    if (s.actor.role != UserRole::Admin) return;
-    const auto pending = std::find_if(e.extensions.begin(), e.extensions.end(),
-                                      [](const auto& x) { return x.status == store::ExtensionStatus::Pending; });
-    if (pending == e.extensions.end()) return;
+    if (s.actor.role != UserRole::Admin || e.pending_extension < 0) return;
+    const auto* pending = &e.extensions[e.pending_extension];
     const Id id = pending->id;
-    ImGui::Text("%s → %s", e.saved.record.due ? e.saved.record.due->vn().c_str() : "—", pending->requested_due.vn().c_str());
+    ImGui::Text("%s: %s → %s", tr(T::ExtPending), e.saved.record.due ? e.saved.record.due->vn().c_str() : "—",
+                pending->requested_due.vn().c_str());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     ImGui::InputTextWithHint("##decision-note", tr(T::DecisionNote), e.decision_note, sizeof e.decision_note);
     probe(s, "editor:ext:note");
-    for (const auto [decision, key, name] : {std::tuple{service::Decision::Approve, T::Approve, "approve"},
+    for (const auto& [decision, key, name] : {std::tuple{service::Decision::Approve, T::Approve, "approve"},
                                              std::tuple{service::Decision::Refuse, T::Refuse, "refuse"}}) {
         ImGui::SameLine();
         if (ImGui::Button(tr(key))) {
@@ -185,10 +183,13 @@ void draw_decision(AppState& s) {
 }
 }  // namespace
 
-std::vector<store::ExtensionRecord> extensions_of(const AppState& s, Id assignment_id) {
-    auto all = s.service.extensions(s.actor, false);
-    std::erase_if(all, [&](const auto& x) { return x.assignment_id != assignment_id; });
-    return all;
+void load_extensions(AppState& s, Id assignment_id) {
+    auto& e = s.editor;
+    e.extensions = s.service.extensions(s.actor, false);
+    std::erase_if(e.extensions, [&](const auto& x) { return x.assignment_id != assignment_id; });
+    e.pending_extension = -1;
+    for (int i = 0; i < static_cast<int>(e.extensions.size()); ++i)
+        if (e.extensions[i].status == store::ExtensionStatus::Pending) e.pending_extension = i;
 }
 
 void clear_workflow_buffers(EditorState& e) {
@@ -211,19 +212,26 @@ bool decide_extension(AppState& s, Id request_id, service::Decision decision, co
     }
 }
 
-void draw_review_note(const store::AssignmentRecord& r) {
+void draw_review_note(AppState& s) {
+    const auto& r = s.editor.saved.record;
     if (r.review_note.empty()) return;
     if (!begin_notice("##review-note", kReviewBg)) return;
     ImGui::PushStyleColor(ImGuiCol_Text, kReviewText);
     ImGui::TextUnformatted((std::string("⚠ ") + tr(T::ReviewNoteTitle)).c_str());
     ImGui::PopStyleColor();
     ImGui::TextWrapped("%s", r.review_note.c_str());
+    probe(s, "editor:review-note");
     end_notice();
 }
 
 void draw_due_origin(const store::AssignmentRecord& r) {
-    const std::string original = r.original_due ? r.original_due->vn() : "—";
-    ImGui::TextDisabled("%s: %s · %s: %d", tr(T::OriginalDue), original.c_str(), tr(T::ExtensionCount), r.extension_count);
+    if (!r.due && !r.original_due && r.extension_count == 0) return;  // nothing to compare
+    // A deadline the office set later on an assignment without one has no original date.
+    std::string text;
+    if (r.original_due) text = std::string(tr(T::OriginalDue)) + ": " + r.original_due->vn() + " · ";
+    text += std::string(tr(T::ExtensionCount)) + ": " + std::to_string(r.extension_count);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", text.c_str());
 }
 
 void draw_send_back(AppState& s) {
@@ -246,8 +254,6 @@ void draw_extensions(AppState& s, bool editable) {
     const auto& r = s.editor.saved.record;
     section_title(tr(T::ExtensionRequests));
     ImGui::Text("%s: %s", tr(T::CurrentDue), r.due ? r.due->vn().c_str() : "—");
-    ImGui::SameLine();
-    draw_due_origin(r);
     draw_request_form(s, editable);
     ImGui::Spacing();
     draw_request_rows(s);

@@ -1,0 +1,94 @@
+// dtrack-bench: a synthetic province at a chosen scale, and the figures of DESIGN.md §9 on it.
+//   dtrack-bench generate --out DB --assignments N [--seed S] [--anchor DATE] [--force]
+//   dtrack-bench run --db DB [--json] [--runs N]
+//   dtrack-bench export-taskwarrior --db DB [--out FILE]     (bench/peer-taskwarrior.sh)
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "measure.h"
+#include "province.h"
+#include "core/error.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"Benchmarks of Directive Tracker on a synthetic province (DESIGN.md §9).", "dtrack-bench"};
+    app.require_subcommand(1);
+    std::function<int()> action;
+
+    dt::bench::GenerateOptions gen;
+    std::string out, anchor;
+    auto* gen_cmd = app.add_subcommand("generate", "Write a synthetic province through the service");
+    gen_cmd->add_option("--out", out, "Database file to create")->required();
+    gen_cmd->add_option("--assignments", gen.assignments, "How many assignments (default 100000)");
+    gen_cmd->add_option("--seed", gen.seed, "Seed of the pseudo-random choices (default 7)");
+    gen_cmd->add_option("--anchor", anchor, "The province's 'today' (default: today; never later)");
+    gen_cmd->add_option("--admin", gen.admin, "Name of the administrator it creates (default admin)");
+    gen_cmd->add_flag("--force", gen.force, "Replace an existing file");
+    gen_cmd->add_flag("--quiet", gen.quiet, "No progress lines on stderr");
+    gen_cmd->callback([&] {
+        action = [&] {
+            gen.out = out;
+            if (!anchor.empty()) gen.anchor = dt::parse_date_or_fail(anchor, "The anchor date");
+            const char* password = std::getenv("DTRACK_PASSWORD");
+            gen.password = password && *password ? password : "bench-password";
+            const auto r = dt::bench::generate(gen);
+            std::cout << "Generated " << out << " in " << r.seconds << " s: " << r.directives << " directives, " << r.tasks
+                      << " tasks, " << r.assignments << " assignments, " << r.assignment_journal
+                      << " journal rows about them (" << r.journal_rows << " in all), " << r.evidence
+                      << " evidence items, " << r.investors << " investors, " << r.projects << " projects, " << r.entries
+                      << " weekly entries.\n"
+                      << "Administrator: " << gen.admin << " (password from DTRACK_PASSWORD"
+                      << (password && *password ? "" : ", here the default 'bench-password'") << ").\n";
+            return 0;
+        };
+    });
+
+    dt::bench::RunOptions run;
+    std::string db;
+    auto* run_cmd = app.add_subcommand("run", "Measure open, frames, filter, sort, updates, reports and memory");
+    run_cmd->add_option("--db", db, "Database file (from generate)")->required();
+    run_cmd->add_option("--runs", run.runs, "Runs per figure (at least 5; frames: 10 times as many)");
+    run_cmd->add_flag("--json", run.json, "Print one JSON object");
+    run_cmd->callback([&] {
+        action = [&] {
+            run.db = db;
+            return dt::bench::run_benchmarks(run);
+        };
+    });
+
+    std::string export_out;
+    auto* export_cmd = app.add_subcommand("export-taskwarrior", "Every assignment as a Taskwarrior import array");
+    export_cmd->add_option("--db", db, "Database file")->required();
+    export_cmd->add_option("--out", export_out, "File to write (default: standard output)");
+    export_cmd->callback([&] {
+        action = [&] {
+            if (export_out.empty()) {
+                dt::bench::export_taskwarrior(db, std::cout);
+                return 0;
+            }
+            std::ofstream file(export_out, std::ios::binary);
+            dt::bench::export_taskwarrior(db, file);
+            file.close();
+            if (!file) dt::fail(dt::ErrorKind::Storage, "Cannot write '" + export_out + "'.");
+            return 0;
+        };
+    });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 1;
+    }
+    try {
+        return action ? action() : 1;
+    } catch (const dt::Error& e) {
+        std::cerr << "dtrack-bench: " << e.what() << "\n";
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        std::cerr << "dtrack-bench: " << e.what() << "\n";
+        return 5;
+    }
+}

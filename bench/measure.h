@@ -1,0 +1,16 @@
+#pragma once
+// `dtrack-bench run`: the figures of DESIGN.md §9 on one database, each the median and the
+// spread (min, max) of several runs.
+#include <filesystem>
+
+namespace dt::bench {
+
+struct RunOptions {
+    std::filesystem::path db;
+    int runs = 5;       // at least 5
+    bool json = false;  // one JSON object on stdout instead of a table
+};
+
+int run_benchmarks(const RunOptions& options);
+
+}  // namespace dt::bench

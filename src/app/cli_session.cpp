@@ -1,0 +1,255 @@
+// dtrack login / logout and the session file (see cli_session.h and service/sessions.h).
+#include "app/cli_session.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <iostream>
+#include <map>
+
+#include "app/prompt.h"
+#include "core/error.h"
+#include "service/passwords.h"
+#include "service/sessions.h"
+
+namespace dt::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct SessionFile {
+    std::string database;
+    std::string user;
+    std::string expires_at;
+    std::string token;
+};
+
+bool is_directory(const char* path) {
+    struct stat st {};
+    return path && *path && fs::path(path).is_absolute() && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string database_key(const fs::path& db) {
+    std::error_code ec;
+    auto absolute = fs::absolute(db, ec);
+    if (ec) absolute = db;
+    auto canonical = fs::weakly_canonical(absolute, ec);
+    return ec ? absolute.lexically_normal().string() : canonical.string();
+}
+
+std::string mode_text(mode_t mode) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(mode & 07777));
+    return buf;
+}
+
+// Creates the folder (mode 0700) or checks that an existing one is this account's, and
+// takes away any access others had to it.
+void ensure_private_folder(const fs::path& folder) {
+    std::error_code ec;
+    if (folder.has_parent_path()) fs::create_directories(folder.parent_path(), ec);
+    if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
+        fail(ErrorKind::Storage, "Cannot create the session folder '" + folder.string() + "': " + std::strerror(errno) + ".");
+    struct stat st {};
+    if (lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        fail(ErrorKind::Storage, "'" + folder.string() + "' is not a folder: cannot keep a session there.");
+    if (st.st_uid != geteuid())
+        fail(ErrorKind::Denied, "The session folder '" + folder.string() + "' belongs to another account: refusing to use it.");
+    if ((st.st_mode & 077) != 0 && chmod(folder.c_str(), 0700) != 0)
+        fail(ErrorKind::Storage, "Cannot make the session folder '" + folder.string() + "' private.");
+}
+
+// Reads the file when it is safe to trust; `problem` says why not otherwise (empty: no file).
+// Not `strict` (logout): the owner and mode are not checked, since revoking a token that
+// others could read is exactly what is wanted.
+std::optional<SessionFile> read_session_file(const fs::path& path, std::string& problem, bool strict = true) {
+    problem.clear();
+    const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno != ENOENT) problem = "it cannot be opened (" + std::string(std::strerror(errno)) + ")";
+        return std::nullopt;
+    }
+    struct stat st {};
+    std::string text;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        problem = "it is not a regular file";
+    } else if (strict && st.st_uid != geteuid()) {
+        problem = "it belongs to another account";
+    } else if (strict && (st.st_mode & 077) != 0) {
+        problem = "others may read or change it (mode " + mode_text(st.st_mode) + ", expected 0600)";
+    } else if (st.st_size > 4096) {
+        problem = "it is too large to be a session file";
+    } else {
+        char buf[4096];
+        ssize_t n = 0;
+        while ((n = read(fd, buf, sizeof buf)) > 0) text.append(buf, static_cast<std::size_t>(n));
+    }
+    close(fd);
+    if (!problem.empty()) return std::nullopt;
+    std::map<std::string, std::string> values;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const auto line = text.substr(start, end - start);
+        start = end + 1;
+        if (line.empty() || line[0] == '#') continue;
+        if (const auto eq = line.find('='); eq != std::string::npos) values[line.substr(0, eq)] = line.substr(eq + 1);
+    }
+    SessionFile f{values["database"], values["user"], values["expires_at"], values["token"]};
+    if (f.database.empty() || f.user.empty() || f.token.empty()) {
+        problem = "it is not a session file of dtrack";
+        return std::nullopt;
+    }
+    return f;
+}
+
+void write_session_file(const fs::path& path, const SessionFile& f) {
+    ensure_private_folder(path.parent_path());
+    const auto temporary = path.string() + ".tmp-" + std::to_string(getpid());
+    unlink(temporary.c_str());
+    const int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) fail(ErrorKind::Storage, "Cannot write the session file '" + path.string() + "': " + std::strerror(errno) + ".");
+    const std::string text = "# dtrack session: whoever reads this file acts as " + f.user +
+                             " until it expires. 'dtrack logout' ends it.\n"
+                             "database=" + f.database + "\nuser=" + f.user + "\nexpires_at=" + f.expires_at +
+                             "\ntoken=" + f.token + "\n";
+    bool ok = fchmod(fd, 0600) == 0;
+    std::size_t written = 0;
+    while (ok && written < text.size()) {
+        const ssize_t n = write(fd, text.data() + written, text.size() - written);
+        if (n <= 0) ok = false;
+        else written += static_cast<std::size_t>(n);
+    }
+    ok = close(fd) == 0 && ok;
+    if (!ok || rename(temporary.c_str(), path.c_str()) != 0) {
+        unlink(temporary.c_str());
+        fail(ErrorKind::Storage, "Cannot write the session file '" + path.string() + "'.");
+    }
+}
+
+// "26/11/2026 12:36" in local time from "2026-11-26T05:36:52Z".
+std::string local_text(const std::string& utc) {
+    std::tm tm{};
+    const char* end = strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (end == nullptr || *end != '\0') return utc;
+    const std::time_t t = timegm(&tm);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M %Z", &local);
+    return buf;
+}
+
+store::OpenOptions existing_only() {
+    store::OpenOptions options;
+    options.create = false;
+    return options;
+}
+
+}  // namespace
+
+fs::path session_folder() {
+    if (const char* run = std::getenv("XDG_RUNTIME_DIR"); is_directory(run)) return fs::path(run) / "directive-tracker";
+    if (const char* cache = std::getenv("XDG_CACHE_HOME"); cache && *cache && fs::path(cache).is_absolute())
+        return fs::path(cache) / "directive-tracker";
+    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "directive-tracker";
+    fail(ErrorKind::Storage, "Neither XDG_RUNTIME_DIR nor HOME is set: there is nowhere private to keep a session.");
+}
+
+fs::path session_file_path(const fs::path& db) {
+    return session_folder() / ("session-" + service::sha256_hex(database_key(db)).substr(0, 32));
+}
+
+std::optional<service::Actor> resume_session(store::Store& store, const fs::path& db, const std::string& user) {
+    fs::path path;
+    try {
+        path = session_file_path(db);
+    } catch (const Error&) {
+        return std::nullopt;  // nowhere to look: the password path
+    }
+    std::string problem;
+    const auto file = read_session_file(path, problem);
+    if (!file) {
+        if (!problem.empty())
+            std::cerr << "dtrack: not using the session file " << path.string() << ": " << problem
+                      << ". Sign in with the password, or delete it and run 'dtrack login' again.\n";
+        return std::nullopt;
+    }
+    // Another user's session (or another database's, were two paths ever to share a name): ignore it.
+    if (file->user != user || file->database != database_key(db)) return std::nullopt;
+    if (auto actor = service::Sessions(store).resume(user, file->token)) return actor;
+    std::cerr << "dtrack: the session of " << user
+              << " is no longer valid (expired, revoked, altered, or the account was deactivated): signing in "
+                 "with the password.\n";
+    return std::nullopt;
+}
+
+int run_login(const Context& ctx) {
+    if (!ctx.user) fail(ErrorKind::Usage, "Say who signs in: dtrack --user NAME login.");
+    auto store = store::Store::open(ctx.db, existing_only());
+    service::Service service(*store);
+    // Always the password here, even when a session is still valid: login is where it is checked.
+    const auto actor = service.sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
+    service::Sessions sessions(*store);
+    const auto path = session_file_path(ctx.db);
+    std::string problem;
+    if (const auto previous = read_session_file(path, problem)) sessions.revoke(previous->token);
+    const auto created = sessions.open(actor);
+    try {
+        write_session_file(path, {database_key(ctx.db), actor.name, created.expires_at, created.token});
+    } catch (...) {
+        sessions.revoke(created.token);
+        throw;
+    }
+    std::cout << "Signed in as " << actor.name << " until " << local_text(created.expires_at) << " ("
+              << created.expires_at << ", " << sessions.lifetime_hours() << " h).\n"
+              << "Session file: " << path.string() << " (mode 0600).\n"
+              << "Commands with --user " << actor.name
+              << " and no DTRACK_PASSWORD use it until then; 'dtrack logout' ends it.\n";
+    return 0;
+}
+
+int run_logout(const Context& ctx) {
+    const auto path = session_file_path(ctx.db);
+    std::string problem;
+    const auto file = read_session_file(path, problem, false);
+    std::error_code ec;
+    if (!file && !fs::exists(fs::symlink_status(path, ec))) {
+        std::cout << "No session for " << ctx.db.string() << ".\n";
+        return 0;
+    }
+    bool revoked = false;
+    if (file) {
+        auto store = store::Store::open(ctx.db, existing_only());
+        revoked = service::Sessions(*store).revoke(file->token);
+    }
+    if (!fs::remove(path, ec) && ec)
+        fail(ErrorKind::Storage, "Cannot delete the session file '" + path.string() + "': " + ec.message() + ".");
+    std::cout << "Signed out" << (file ? " " + file->user : std::string()) << ": "
+              << (revoked ? "the session is revoked and " : "") << path.string() << " is deleted.\n";
+    return 0;
+}
+
+int run_session_lifetime(const Context& ctx, const std::optional<std::string>& hours_text) {
+    auto s = open_session(ctx);
+    service::Sessions sessions(*s.store);
+    if (hours_text) {
+        long hours = 0;
+        auto [p, ec] = std::from_chars(hours_text->data(), hours_text->data() + hours_text->size(), hours);
+        if (ec != std::errc() || p != hours_text->data() + hours_text->size())
+            fail(ErrorKind::Invalid, "'" + *hours_text + "' is not a whole number of hours.");
+        sessions.set_lifetime_hours(*s.service, s.actor, hours);
+    }
+    std::cout << "A new session lasts " << sessions.lifetime_hours() << " hours.\n";
+    return 0;
+}
+
+}  // namespace dt::cli
