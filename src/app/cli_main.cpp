@@ -15,6 +15,7 @@ using namespace dt::cli;
 int main(int argc, char** argv) {
     CLI::App app{"Directive Tracker: follow a directive's tasks per agency, with deadlines and evidence.", "dtrack"};
     app.require_subcommand(1);
+    app.fallthrough();  // --db and --user are accepted after the command too
     std::string db_path;
     Context ctx;
     app.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/directive-tracker/tracker.db)");

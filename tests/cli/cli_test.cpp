@@ -533,3 +533,10 @@ TEST_CASE("dtrack user: deactivate and reset-password under each role, the last 
     CHECK(run_dtrack(s.db + " --user lanhdao list --section 6", "DTRACK_PASSWORD='mật khẩu riêng'").exit_code == 0);
     CHECK(s.as_admin("list --section 6").exit_code == 0);  // the admin's password is unchanged
 }
+
+TEST_CASE("the global options may also follow the command") {
+    SeededDb s;
+    const auto r = run_dtrack("list --json --bucket no_deadline --user admin " + s.db, kAdminEnv);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(json::parse(r.out).size() == s.list("--bucket no_deadline").size());
+}
