@@ -78,7 +78,7 @@ TEST_CASE("an import killed with SIGKILL leaves all of it or none of it, and che
     const auto db = "--db '" + (dir / "t.db").string() + "'";
     const std::string env = "DTRACK_PASSWORD='mật khẩu quản trị'";
     REQUIRE(test::run_dtrack(db + " init --admin admin", env).exit_code == 0);  // the registry and 07/CT-UBND
-    // A big directive: 600 tasks for two groups fan out to some 14,000 assignments in one transaction.
+    // A big directive: 600 tasks for two groups fan out to some 16,800 assignments in one transaction.
     {
         std::ofstream text(dir / "lon.txt");
         text << "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 99/CT-UBND\nCao Bằng, ngày 03 tháng 02 năm 2026\nCHỈ THỊ\nVề việc thử tải lớn\n";
