@@ -30,6 +30,8 @@ std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter
     query.section = filter.section;
     query.status = filter.status;
     query.owner = filter.owner;
+    query.bucket = filter.bucket;
+    query.as_of = filter.as_of;
     if (filter.agency) {
         const auto agency = store_.find_agency(*filter.agency);
         if (!agency) fail(ErrorKind::Invalid, "Unknown agency '" + *filter.agency + "'.");

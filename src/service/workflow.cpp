@@ -92,6 +92,8 @@ void Service::reset_password(const Actor& actor, std::string_view name, std::str
     const auto user = find_user_or_fail(name);
     store_.set_user_password(user.id, hash);
     store_.set_login_failures(user.id, 0, std::nullopt);
+    // A new password ends the sessions opened with the old one.
+    store_.revoke_sessions_of(user.id);
     journal(actor, "user", user.id, std::nullopt, "password", std::nullopt, own ? "changed" : "reset by " + actor.name);
     tx.commit();
 }
@@ -108,6 +110,7 @@ void Service::set_user_active(const Actor& actor, std::string_view name, bool ac
             fail(ErrorKind::Invalid, "'" + user.name + "' is the last active administrator: add another one first.");
     }
     store_.set_user_active(user.id, active);
+    if (!active) store_.revoke_sessions_of(user.id);  // reactivation must not revive old sessions
     journal(actor, "user", user.id, std::nullopt, "active", user.active ? "1" : "0", active ? "1" : "0");
     tx.commit();
 }

@@ -69,6 +69,17 @@ std::vector<AssignmentRecord> Store::assignments(const AssignmentQuery& query) c
     if (query.agency_id) sql += " AND a.agency_id = :agency";
     if (query.status) sql += " AND a.status = :status";
     if (query.owner) sql += " AND a.owner = :owner";
+    if (query.bucket) {
+        // "Done" at a date means completed on or before it.
+        const char* done = "(a.status = 'done' AND a.completed_on <= :as_of)";
+        switch (*query.bucket) {
+        case Bucket::DoneOnTime:
+        case Bucket::DoneLate: sql += std::string(" AND a.due IS NOT NULL AND ") + done; break;
+        case Bucket::OpenOnTime: sql += std::string(" AND a.due >= :as_of AND NOT ") + done; break;
+        case Bucket::OpenOverdue: sql += std::string(" AND a.due < :as_of AND NOT ") + done; break;
+        case Bucket::NoDeadline: sql += " AND a.due IS NULL AND :as_of IS NOT NULL"; break;
+        }
+    }
     if (query.folded_search)
         sql += " AND (instr(t.search_key, :q) > 0 OR instr(g.search_key, :q) > 0)";
     sql += " ORDER BY d.id, t.position, a.role DESC, g.id";
@@ -79,6 +90,7 @@ std::vector<AssignmentRecord> Store::assignments(const AssignmentQuery& query) c
     if (query.agency_id) q.bind(":agency", static_cast<int64_t>(*query.agency_id));
     if (query.status) q.bind(":status", std::string(to_string(*query.status)));
     if (query.owner) q.bind(":owner", *query.owner);
+    if (query.bucket) q.bind(":as_of", query.as_of.iso());
     if (query.folded_search) q.bind(":q", *query.folded_search);
     std::vector<AssignmentRecord> out;
     while (q.executeStep()) out.push_back(read_assignment(q));

@@ -112,6 +112,10 @@ struct AssignmentQuery {
     std::optional<std::string> owner;
     std::optional<std::string> folded_search;  // already folded by the caller
     std::optional<Id> id;
+    // Narrows to rows that can be in this bucket at this date (the caller still computes the
+    // bucket exactly); lets SQLite skip most rows of a large province.
+    std::optional<Bucket> bucket;
+    Date as_of;
 };
 
 struct EvidenceRecord {

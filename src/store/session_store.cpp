@@ -28,4 +28,10 @@ bool Store::revoke_session(const std::string& token_hash) {
     return q.exec() > 0;
 }
 
+int Store::revoke_sessions_of(Id user_id) {
+    SQLite::Statement q(impl_->db, "UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0");
+    q.bind(1, static_cast<int64_t>(user_id));
+    return q.exec();
+}
+
 }  // namespace dt::store

@@ -76,6 +76,7 @@ public:
     Id insert_session(Id user_id, const std::string& token_hash, const std::string& expires_at);
     std::optional<SessionRecord> find_session(const std::string& token_hash) const;
     bool revoke_session(const std::string& token_hash);  // false when unknown or already revoked
+    int revoke_sessions_of(Id user_id);                   // every open session of a user
 
     // Directives and their outline
     bool directive_exists(std::string_view code) const;

@@ -11,9 +11,25 @@
 
 namespace dt::ui {
 
+namespace {
+// Numbers zero-padded and đ placed after d, so that plain byte order is the directive's order.
+std::string ref_sort_key(const std::string& ref) {
+    std::string key;
+    for (const auto& part : split(ref, '.')) {
+        const bool number = !part.empty() && std::all_of(part.begin(), part.end(), ::isdigit);
+        std::string p = part == "đ" ? "d~" : part;
+        if (number && p.size() < 6) p = std::string(6 - p.size(), '0') + p;
+        key += p + '.';
+    }
+    return key;
+}
+}  // namespace
+
 void TaskTable::rebuild(std::vector<service::AssignmentView> views) {
     rows_.clear();
     rows_.reserve(views.size());
+    task_keys_.clear();
+    std::map<Id, int> task_index;  // each task's text is folded once, whatever its number of agencies
     for (auto& v : views) {
         auto& r = v.record;
         TaskRow row;
@@ -32,7 +48,11 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views) {
         row.bucket = v.bucket;
         row.progress = r.progress;
         row.version = r.version;
-        row.search_key = fold(r.task_ref + " " + r.title + " " + r.text + " " + r.agency + " " + r.agency_short + " " + r.owner);
+        auto [it, added] = task_index.try_emplace(r.task_id, static_cast<int>(task_keys_.size()));
+        if (added) task_keys_.push_back(fold(r.task_ref + " " + r.title + " " + r.text));
+        row.task_key = it->second;
+        row.own_key = fold(r.agency + " " + r.agency_short + " " + r.owner);
+        row.ref_key = ref_sort_key(r.directive_code) + ref_sort_key(r.task_ref);
         rows_.push_back(std::move(row));
     }
     std::set<std::string> owners;
@@ -61,6 +81,10 @@ void TaskTable::set_sort(const SortSpec& sort) {
     apply();
 }
 
+bool TaskTable::matches(const TaskRow& row, std::string_view needle) const {
+    return task_keys_[row.task_key].find(needle) != std::string::npos || row.own_key.find(needle) != std::string::npos;
+}
+
 const TaskRow* TaskTable::find(Id id) const {
     for (const auto& r : rows_)
         if (r.id == id) return &r;
@@ -68,19 +92,6 @@ const TaskRow* TaskTable::find(Id id) const {
 }
 
 namespace {
-// Dotted refs compare part by part, numbers as numbers: 1.a.2 < 1.a.10 < 2.
-bool ref_less(const std::string& a, const std::string& b) {
-    const auto pa = split(a, '.'), pb = split(b, '.');
-    for (std::size_t i = 0; i < std::min(pa.size(), pb.size()); ++i) {
-        if (pa[i] == pb[i]) continue;
-        const bool na = !pa[i].empty() && std::all_of(pa[i].begin(), pa[i].end(), ::isdigit);
-        const bool nb = !pb[i].empty() && std::all_of(pb[i].begin(), pb[i].end(), ::isdigit);
-        if (na && nb) return std::stoll(pa[i]) < std::stoll(pb[i]);
-        return pa[i] < pb[i];
-    }
-    return pa.size() < pb.size();
-}
-
 // A date-less row sorts after every dated one, whichever the direction.
 int compare_due(const TaskRow& a, const TaskRow& b) {
     if (a.due == b.due) return 0;
@@ -100,7 +111,7 @@ void TaskTable::apply() {
         if (filter_.status && r.status != *filter_.status) continue;
         if (filter_.bucket && r.bucket != *filter_.bucket) continue;
         if (!filter_.owner.empty() && r.owner != filter_.owner) continue;
-        if (!needle.empty() && r.search_key.find(needle) == std::string::npos) continue;
+        if (!needle.empty() && !matches(r, needle)) continue;
         visible_.push_back(i);
     }
     const auto& rows = rows_;
@@ -110,7 +121,7 @@ void TaskTable::apply() {
         const auto& b = rows[ib];
         int c = 0;
         switch (spec.key) {
-        case SortKey::Ref: c = ref_less(a.ref, b.ref) ? -1 : ref_less(b.ref, a.ref) ? 1 : 0; break;
+        case SortKey::Ref: c = a.ref_key.compare(b.ref_key); break;
         case SortKey::Agency: c = a.agency.compare(b.agency); break;
         case SortKey::Role: c = static_cast<int>(a.role) - static_cast<int>(b.role); break;
         case SortKey::Status: c = static_cast<int>(a.status) - static_cast<int>(b.status); break;

@@ -31,7 +31,9 @@ struct TaskRow {
     Bucket bucket = Bucket::NoDeadline;
     int progress = 0;
     int version = 1;
-    std::string search_key;  // folded ref, title, text, agency and owner
+    int task_key = 0;         // index of the task's folded ref, title and text (shared by its rows)
+    std::string own_key;      // folded agency, short name and owner
+    std::string ref_key;      // sorts like the directive reads: 1.a.2 < 1.a.10 < 1.đ < 2
 };
 
 struct TaskFilter {
@@ -64,6 +66,8 @@ public:
     const TaskFilter& filter() const { return filter_; }
     const SortSpec& sort() const { return sort_; }
     const TaskRow* find(Id id) const;
+    // Whether a row holds `folded_needle` (already folded) in its task's text or its own fields.
+    bool matches(const TaskRow& row, std::string_view folded_needle) const;
     // Distinct values for the filter combos, computed once per rebuild.
     const std::vector<std::string>& sections() const { return sections_; }
     const std::vector<std::string>& owners() const { return owners_; }
@@ -72,6 +76,7 @@ public:
 private:
     void apply();
     std::vector<TaskRow> rows_;
+    std::vector<std::string> task_keys_;  // one folded text per task, not per assignment
     std::vector<int> visible_;
     std::vector<std::string> sections_;
     std::vector<std::string> owners_;
