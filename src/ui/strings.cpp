@@ -1,5 +1,7 @@
 #include "ui/strings.h"
 
+#include "core/money.h"
+
 #include <array>
 #include <cstdio>
 
@@ -361,16 +363,7 @@ const char* label(store::ExtensionStatus s) {
                                                       : T::ExtRefused);
 }
 
-std::string format_vnd(std::int64_t amount) {
-    const bool negative = amount < 0;
-    std::string digits = std::to_string(negative ? -amount : amount);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-        out += digits[i];
-    }
-    return (negative ? "-" : "") + out + " ₫";
-}
+std::string format_vnd(std::int64_t amount) { return group_thousands(amount) + " ₫"; }
 
 std::string format_percent(double percent) {
     char buf[32];

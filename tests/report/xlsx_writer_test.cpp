@@ -16,29 +16,15 @@
 #include "core/error.h"
 #include "report/writers.h"
 #include "sample_report.h"
+#include "support.h"
 
 namespace fs = std::filesystem;
 using namespace dt;
 
 namespace {
 
-class Scratch {
-public:
-    Scratch() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() / ("dt-xlsx-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+// A temporary folder, removed with everything in it.
+using Scratch = test::TempDir;
 
 // One part of the workbook's zip, through `unzip -p`.
 std::string part(const fs::path& xlsx, const std::string& name) {
