@@ -54,4 +54,17 @@ Bucket bucket_of(Status status, std::optional<Date> due, std::optional<Date> com
     return as_of > *due ? Bucket::OpenOverdue : Bucket::OpenOnTime;
 }
 
+void BucketTally::add(Bucket bucket, std::optional<Date> due, Date as_of) {
+    ++total;
+    ++counts[static_cast<int>(bucket)];
+    if (due && *due < as_of) {
+        ++deadline_passed;
+        on_time_passed += bucket == Bucket::DoneOnTime ? 1 : 0;
+    }
+}
+
+double BucketTally::on_time_rate() const {
+    return deadline_passed > 0 ? 100.0 * on_time_passed / deadline_passed : 0.0;
+}
+
 }  // namespace dt

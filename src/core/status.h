@@ -30,4 +30,17 @@ std::optional<Bucket> parse_bucket(std::string_view s);
 // completed, an open one by whether its deadline has passed by `as_of`.
 Bucket bucket_of(Status status, std::optional<Date> due, std::optional<Date> completed_on, Date as_of);
 
+// Counts of assignments per bucket at one as-of date, and the on-time rate the Government
+// Office reports: done on time ÷ assignments whose deadline has passed (both among the latter).
+struct BucketTally {
+    int counts[5] = {0, 0, 0, 0, 0};  // indexed by Bucket
+    int total = 0;
+    int deadline_passed = 0;
+    int on_time_passed = 0;
+
+    void add(Bucket bucket, std::optional<Date> due, Date as_of);
+    int count(Bucket b) const { return counts[static_cast<int>(b)]; }
+    double on_time_rate() const;  // percent; 0 when no deadline has passed
+};
+
 }  // namespace dt

@@ -14,14 +14,14 @@ namespace dt::report {
 using store::Id;
 
 namespace {
-void add(Counts& c, const service::AssignmentView& v, Date as_of) {
-    ++c.total;
-    ++c.buckets[static_cast<int>(v.bucket)];
-    if (v.record.due && *v.record.due < as_of) ++c.deadline_passed;
-}
-
-void finish(Counts& c) {
-    c.on_time_rate = c.deadline_passed > 0 ? 100.0 * c.count(Bucket::DoneOnTime) / c.deadline_passed : 0.0;
+// The same counting as the dashboard's and the CLI summary's (core's BucketTally).
+Counts counts_of(const BucketTally& t) {
+    Counts c;
+    for (int b = 0; b < 5; ++b) c.buckets[b] = t.counts[b];
+    c.total = t.total;
+    c.deadline_passed = t.deadline_passed;
+    c.on_time_rate = t.on_time_rate();
+    return c;
 }
 
 Evidence to_evidence(const store::EvidenceRecord& e) { return {e.note, e.doc_ref, e.doc_date, e.created_at}; }
@@ -129,13 +129,14 @@ Report build_report(const service::Service& service, const service::Actor& actor
         section_index[s.label] = r.sections.size();
         r.sections.push_back({s.label, s.title, {}, {}});
     }
-    std::map<std::string, Counts> by_agency;
+    BucketTally totals;
+    std::vector<BucketTally> by_section(r.sections.size());
+    std::map<std::string, BucketTally> by_agency;
     for (const auto& v : rows) {
         const auto& a = v.record;
-        add(r.totals, v, req.as_of);
-        add(by_agency[a.agency], v, req.as_of);
-        auto& section = r.sections[section_index.at(a.section)];
-        add(section.counts, v, req.as_of);
+        const std::size_t si = section_index.at(a.section);
+        for (BucketTally* t : {&totals, &by_agency[a.agency], &by_section[si]}) t->add(v.bucket, a.due, req.as_of);
+        auto& section = r.sections[si];
         if (section.tasks.empty() || section.tasks.back().ref != a.task_ref) {
             const auto d = deadlines.find(a.task_ref);
             section.tasks.push_back({a.task_ref, a.title, a.text,
@@ -147,12 +148,9 @@ Report build_report(const service::Service& service, const service::Actor& actor
             r.overdue.push_back({a.task_ref, a.title, share, static_cast<int>(req.as_of.serial() - a.due->serial())});
         if (a.status == Status::Blocked) r.blocked.push_back({a.task_ref, a.title, share, 0});
     }
-    finish(r.totals);
-    for (auto& s : r.sections) finish(s.counts);
-    for (auto& [agency, counts] : by_agency) {
-        finish(counts);
-        r.agencies.push_back({agency, counts});
-    }
+    r.totals = counts_of(totals);
+    for (std::size_t i = 0; i < r.sections.size(); ++i) r.sections[i].counts = counts_of(by_section[i]);
+    for (const auto& [agency, tally] : by_agency) r.agencies.push_back({agency, counts_of(tally)});
     std::stable_sort(r.overdue.begin(), r.overdue.end(), [](auto& a, auto& b) { return a.days_overdue > b.days_overdue; });
     std::stable_sort(r.agencies.begin(), r.agencies.end(), [](auto& a, auto& b) {
         return a.counts.count(Bucket::OpenOverdue) > b.counts.count(Bucket::OpenOverdue);

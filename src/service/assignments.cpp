@@ -174,18 +174,14 @@ DirectiveSummary Service::summary(const store::DirectiveRecord& directive, Date 
     }
     store::AssignmentQuery query;
     query.directive_code = directive.code;
-    int passed = 0, on_time = 0;
+    BucketTally tally;
     for (const auto& a : store_.assignments(query)) {
         ++s.assignments;
         for (auto& line : s.sections) line.assignments += line.label == a.section ? 1 : 0;
-        const Bucket b = bucket_of(a.status, a.due, a.completed_on, as_of);
-        ++s.bucket_counts[static_cast<int>(b)];
-        if (a.due && *a.due < as_of) {
-            ++passed;
-            on_time += b == Bucket::DoneOnTime ? 1 : 0;
-        }
+        tally.add(bucket_of(a.status, a.due, a.completed_on, as_of), a.due, as_of);
     }
-    s.on_time_rate = passed > 0 ? 100.0 * on_time / passed : 0.0;
+    for (int b = 0; b < 5; ++b) s.bucket_counts[b] = tally.counts[b];
+    s.on_time_rate = tally.on_time_rate();
     return s;
 }
 

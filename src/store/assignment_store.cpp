@@ -180,6 +180,30 @@ void Store::append_journal(const JournalRecord& j) {
     q.exec();
 }
 
+const char* const kEvidenceSelect =
+    "SELECT e.id, e.assignment_id, e.note, e.doc_ref, e.doc_date, e.file_name, coalesce(e.file_size, 0), "
+    "coalesce(e.file_sha256, ''), e.created_at, coalesce(u.name, ''), e.withdrawn_at, coalesce(w.name, ''), "
+    "coalesce(e.withdrawal_reason, '') FROM evidence e "
+    "LEFT JOIN users u ON u.id = e.created_by LEFT JOIN users w ON w.id = e.withdrawn_by";
+
+EvidenceRecord read_evidence(SQLite::Statement& q) {
+    EvidenceRecord e;
+    e.id = q.getColumn(0).getInt64();
+    e.assignment_id = q.getColumn(1).getInt64();
+    e.note = q.getColumn(2).getString();
+    e.doc_ref = q.getColumn(3).getString();
+    e.doc_date = opt_date(q.getColumn(4));
+    e.file_name = opt_text(q.getColumn(5));
+    e.file_size = q.getColumn(6).getInt64();
+    e.file_sha256 = q.getColumn(7).getString();
+    e.created_at = q.getColumn(8).getString();
+    e.created_by = q.getColumn(9).getString();
+    e.withdrawn_at = opt_text(q.getColumn(10));
+    e.withdrawn_by = q.getColumn(11).getString();
+    e.withdrawal_reason = q.getColumn(12).getString();
+    return e;
+}
+
 const char* const kJournalSelect = "SELECT id, at, user_id, user_name, entity, entity_id, assignment_id, field, "
                                    "old_value, new_value FROM journal";
 

@@ -159,14 +159,9 @@ void Dashboard::rebuild(const TaskTable& table, Date as_of) {
     std::map<std::string, int> overdue;
     struct Due { Date due; std::string title; int open = 0; };
     std::map<std::pair<Date, std::string>, Due> upcoming;  // (due, ref)
-    int on_time = 0;
+    BucketTally tally;
     for (const auto& r : rows) {
-        ++total;
-        ++buckets[static_cast<int>(r.bucket)];
-        if (r.due && *r.due < as_of) {
-            ++deadline_passed;
-            on_time += r.bucket == Bucket::DoneOnTime ? 1 : 0;
-        }
+        tally.add(r.bucket, r.due, as_of);
         auto [it, inserted] = agency_index.try_emplace(r.agency, static_cast<int>(agencies.size()));
         if (inserted) {
             agencies.push_back(r.agency);
@@ -186,7 +181,10 @@ void Dashboard::rebuild(const TaskTable& table, Date as_of) {
             ++u.open;
         }
     }
-    on_time_rate = deadline_passed > 0 ? 100.0 * on_time / deadline_passed : 0.0;
+    for (int b = 0; b < 5; ++b) buckets[b] = tally.counts[b];
+    total = tally.total;
+    deadline_passed = tally.deadline_passed;
+    on_time_rate = tally.on_time_rate();
     for (const auto& [key, u] : upcoming) {
         if (next_deadlines.size() == 8) break;
         next_deadlines.push_back({u.due, key.second, u.title, u.open});

@@ -71,3 +71,17 @@ TEST_CASE("domain words round-trip") {
     CHECK_FALSE(parse_status("finished"));
     CHECK_FALSE(parse_user_role("root"));
 }
+
+TEST_CASE("the on-time rate counts only assignments whose deadline has passed") {
+    BucketTally t;
+    const Date as_of{2025, 7, 15};
+    t.add(Bucket::DoneOnTime, Date{2025, 6, 30}, as_of);  // passed, on time
+    t.add(Bucket::OpenOverdue, Date{2025, 6, 30}, as_of);  // passed, late
+    t.add(Bucket::DoneOnTime, Date{2025, 12, 31}, as_of);  // done early: not yet in the rate
+    t.add(Bucket::NoDeadline, std::nullopt, as_of);
+    CHECK(t.total == 4);
+    CHECK(t.count(Bucket::DoneOnTime) == 2);
+    CHECK(t.deadline_passed == 2);
+    CHECK(t.on_time_rate() == doctest::Approx(50.0));
+    CHECK(BucketTally{}.on_time_rate() == 0.0);
+}
