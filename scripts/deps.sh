@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, and only those that are missing.
-# Usage: scripts/deps.sh [build|gui|test|bench]  (default: test: build, GUI and test packages;
-# bench adds the peer tools of bench/peer-taskwarrior.sh, which the tests never need)
+# Usage: scripts/deps.sh [build|gui|test|bench|fuzz]  (default: test: build, GUI and test packages;
+# bench adds the peer tools of bench/peer-taskwarrior.sh, which the tests never need; fuzz adds
+# clang and its libFuzzer/sanitizer runtimes for tests/fuzz/run.sh)
 set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config
@@ -10,11 +11,13 @@ build_pkgs=(g++ cmake ninja-build pkg-config
 gui_pkgs=(libimgui-dev libglfw3-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core xdg-utils)
 test_pkgs=(xvfb xauth poppler-utils unzip)
 bench_pkgs=(taskwarrior hyperfine)
+fuzz_pkgs=(clang libclang-rt-14-dev)
 
 case "${1:-test}" in
   build) wanted=("${build_pkgs[@]}") ;;
   gui)   wanted=("${build_pkgs[@]}" "${gui_pkgs[@]}") ;;
   bench) wanted=("${build_pkgs[@]}" "${gui_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  fuzz)  wanted=("${build_pkgs[@]}" "${fuzz_pkgs[@]}") ;;
   *)     wanted=("${build_pkgs[@]}" "${gui_pkgs[@]}" "${test_pkgs[@]}") ;;
 esac
 
