@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "app/gui_support.h"
 #include "app/paths.h"
@@ -24,6 +25,7 @@ struct Options {
     std::string db, lang = "vi", as_of, view, screenshot;
     std::optional<std::string> user;
     std::optional<long long> select;
+    int tour = 0;  // hidden: N frames of every view in turn, then exit 0 (leak checks under Xvfb)
 };
 
 void glfw_error(int code, const char* text) { std::cerr << "GLFW error " << code << ": " << text << "\n"; }
@@ -41,12 +43,13 @@ int run(const Options& o) {
         return 1;
     }
     const bool screenshot = !o.screenshot.empty();
+    const bool scripted = screenshot || o.tour > 0;  // fixed size, no saved layout, no idling
     auto saved = dt::app::load_window_size();
-    const int width = screenshot ? 1600 : saved.first, height = screenshot ? 1000 : saved.second;
+    const int width = scripted ? 1600 : saved.first, height = scripted ? 1000 : saved.second;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_SCALE_TO_MONITOR, screenshot ? GLFW_FALSE : GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, scripted ? GLFW_FALSE : GLFW_TRUE);
     GLFWwindow* window = glfwCreateWindow(width, height, ui::tr(ui::T::AppTitle), nullptr, nullptr);
     if (!window) {
         glfwTerminate();
@@ -60,9 +63,9 @@ int run(const Options& o) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     const std::string ini = dt::app::config_path("imgui.ini").string();
-    ImGui::GetIO().IniFilename = screenshot ? nullptr : ini.c_str();
+    ImGui::GetIO().IniFilename = scripted ? nullptr : ini.c_str();
     float scale = 1.0f;
-    if (!screenshot) {
+    if (!scripted) {
         float sx = 1.0f, sy = 1.0f;
         glfwGetWindowContentScale(window, &sx, &sy);
         scale = std::max(1.0f, sx);
@@ -97,8 +100,18 @@ int run(const Options& o) {
     double last_input = glfwGetTime();
     while (!glfwWindowShouldClose(window)) {
         // Idle: wake on input, or twice a second to notice other processes' changes.
-        if (screenshot || glfwGetTime() - last_input < 2.0) glfwPollEvents();
+        if (scripted || glfwGetTime() - last_input < 2.0) glfwPollEvents();
         else glfwWaitEventsTimeout(0.5);
+        if (o.tour > 0 && state && frames % o.tour == 0) {
+            static constexpr ui::View kTour[] = {ui::View::Dashboard, ui::View::Directive, ui::View::Tasks,
+                                                 ui::View::Task, ui::View::MyAgency, ui::View::Admin,
+                                                 ui::View::Disbursement, ui::View::Reports};
+            const auto step = static_cast<std::size_t>(frames / o.tour);
+            if (step == std::size(kTour)) break;
+            state->view = kTour[step];
+            if (state->view == ui::View::Task && !state->tasks.visible().empty())
+                ui::select_assignment(*state, state->tasks.rows()[state->tasks.visible().front()].id);
+        }
         ImGuiIO& io = ImGui::GetIO();
         if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.InputQueueCharacters.Size > 0 ||
             ImGui::IsAnyMouseDown() || io.MouseWheel != 0)
@@ -115,13 +128,15 @@ int run(const Options& o) {
         glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        if (screenshot && ++frames == 5) {
+        if (scripted) ++frames;
+        if (o.tour > 0 && !state && frames == o.tour) break;  // nobody signed in: the sign-in screen only
+        if (screenshot && frames == 5) {
             status = dt::app::write_screenshot(o.screenshot, fb_w, fb_h) ? 0 : 5;
             break;
         }
         glfwSwapBuffers(window);
     }
-    if (!screenshot) {
+    if (!scripted) {
         int w = 0, h = 0;
         glfwGetWindowSize(window, &w, &h);
         dt::app::save_window_size(w, h);
@@ -146,6 +161,9 @@ int main(int argc, char** argv) {
     app.add_option("--view", o.view, "dashboard, directive, tasks, task, my-agency, admin, disbursement, reports");
     app.add_option("--select", o.select, "Assignment to open in the editor");
     app.add_option("--screenshot", o.screenshot, "Render a few frames at 1600×1000, write this PNG and exit");
+    app.add_option("--tour", o.tour, "Draw every view for N frames each at 1600×1000, then exit")
+        ->check(CLI::Range(1, 100000))
+        ->group("");  // hidden: for leak and sanitizer runs under Xvfb
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
