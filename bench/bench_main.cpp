@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--db", db, "Database file (from generate)")->required();
     run_cmd->add_option("--runs", run.runs, "Runs per figure (at least 5; frames: 10 times as many)");
     run_cmd->add_flag("--json", run.json, "Print one JSON object");
+    run_cmd->add_option("--only", run.only, "Measure one group only, to profile it")
+        ->check(CLI::IsMember({"memory", "open", "frames", "filter", "updates", "reports"}));
     run_cmd->callback([&] {
         action = [&] {
             run.db = db;

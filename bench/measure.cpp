@@ -155,24 +155,31 @@ int run_benchmarks(const RunOptions& o) {
     auto progress = [&](const char* what) {
         if (!o.json) std::cerr << "… " << what << "\n";
     };
+    // --only: one group of figures, for profiling it alone.
+    auto want = [&](const char* group) { return o.only.empty() || o.only == group; };
 
     // Memory first, while this process is small: the child starts from a copy of it.
-    progress("memory of the GUI's work");
-    const double rss_gui = gui_peak_rss_mb(o.db);
+    double rss_gui = 0.0;
+    if (want("memory")) {
+        progress("memory of the GUI's work");
+        rss_gui = gui_peak_rss_mb(o.db);
+    }
 
     // open: the file, the rows, and the two view models the first frame draws from.
     progress("open");
-    for (int r = 0; r < runs; ++r) {
+    for (int r = 0; r < (want("open") ? runs : 0); ++r) {
         f["open_ms"].add(timed([&] {
             const double start = now_ms();
             auto store = store::Store::open(o.db, existing());
             Service svc(*store);
             service::ListFilter all;
             all.as_of = today;
+            all.detail = store::RowDetail::Table;  // as the GUI reads them (ui/shell.cpp)
             auto views = svc.list(system, all);
+            auto task_keys = svc.task_search_keys(system);
             const double read = now_ms();
             ui::TaskTable table;
-            table.rebuild(std::move(views));
+            table.rebuild(std::move(views), std::move(task_keys));
             ui::Dashboard dashboard;
             dashboard.rebuild(table, today);
             assignments = table.rows().size();
@@ -185,7 +192,7 @@ int run_benchmarks(const RunOptions& o) {
 
     // The GUI's start, as a user sees it: open, every model (refresh_models), the dashboard's first frame.
     progress("open + first frame");
-    for (int r = 0; r < runs; ++r) {
+    for (int r = 0; r < (want("open") ? runs : 0); ++r) {
         f["open_first_frame_ms"].add(timed([&] {
             auto store = store::Store::open(o.db, existing());
             Service svc(*store);
@@ -201,10 +208,10 @@ int run_benchmarks(const RunOptions& o) {
 
     // frames: CPU time of one whole frame, after a few that fill the caches.
     progress("frames");
-    const int frames = runs * 10;
+    const int frames = want("frames") ? runs * 10 : 0;
     for (const auto& [view, key] : {std::pair{ui::View::Tasks, "frame_tasks_ms"}, std::pair{ui::View::Dashboard, "frame_dashboard_ms"}}) {
         state.view = view;
-        for (int i = 0; i < 3; ++i) draw_one_frame(state);
+        for (int i = 0; i < (frames > 0 ? 3 : 0); ++i) draw_one_frame(state);
         for (int i = 0; i < frames; ++i) {
             const double start = cpu_ms();
             draw_one_frame(state);
@@ -217,7 +224,8 @@ int run_benchmarks(const RunOptions& o) {
     auto& table = state.tasks;
     const ui::TaskFilter base = table.filter();
     std::size_t matches = 0;
-    for (int r = 0; r < runs; ++r) {
+    const int filter_runs = want("filter") ? runs : 0;
+    for (int r = 0; r < filter_runs; ++r) {
         for (const auto& [text, key] : {std::pair{"giai ngan", "filter_plain_ms"}, std::pair{"giải ngân", "filter_accented_ms"}}) {
             table.set_filter(base);
             ui::TaskFilter filter = base;
@@ -231,7 +239,7 @@ int run_benchmarks(const RunOptions& o) {
     // how much of the filter's time is the re-sort of the rows it keeps.
     const ui::SortSpec initial = table.sort();
     table.set_sort({ui::SortKey::Due, false});
-    for (int r = 0; r < runs; ++r) {
+    for (int r = 0; r < filter_runs; ++r) {
         table.set_filter(base);
         ui::TaskFilter filter = base;
         filter.text = "giai ngan";
@@ -240,7 +248,7 @@ int run_benchmarks(const RunOptions& o) {
     table.set_filter(base);
     table.set_sort(initial);
     // sort: every row by deadline, by agency (and by reference, the table's default).
-    for (int r = 0; r < runs; ++r) {
+    for (int r = 0; r < filter_runs; ++r) {
         f["sort_ref_ms"].add(timed([&] { table.set_sort({ui::SortKey::Ref, r % 2 == 0}); }));
         f["sort_due_ms"].add(timed([&] { table.set_sort({ui::SortKey::Due, false}); }));
         f["sort_agency_ms"].add(timed([&] { table.set_sort({ui::SortKey::Agency, false}); }));
@@ -253,17 +261,18 @@ int run_benchmarks(const RunOptions& o) {
     std::vector<std::pair<store::Id, Status>> open_rows;
     for (const auto& row : table.rows())
         if (row.status == Status::InProgress || row.status == Status::Blocked) open_rows.emplace_back(row.id, row.status);
-    if (open_rows.empty()) fail(ErrorKind::Invalid, "The database has no assignment under way to update.");
+    if (want("updates") && open_rows.empty()) fail(ErrorKind::Invalid, "The database has no assignment under way to update.");
     auto flip = [&](std::pair<store::Id, Status>& row) {
         service::AssignmentChange change;
         change.status = row.second == Status::InProgress ? Status::Blocked : Status::InProgress;
         svc.update(system, row.first, change, std::nullopt);
         row.second = *change.status;
     };
-    const std::size_t singles = std::min<std::size_t>(open_rows.size(), static_cast<std::size_t>(runs) * 10);
+    const std::size_t singles =
+        want("updates") ? std::min<std::size_t>(open_rows.size(), static_cast<std::size_t>(runs) * 10) : 0;
     for (std::size_t i = 0; i < singles; ++i) f["update_ms"].add(timed([&] { flip(open_rows[i]); }));
     const std::size_t batch = std::min<std::size_t>(open_rows.size(), 1000);
-    for (int r = 0; r < runs; ++r) {
+    for (int r = 0; r < (want("updates") ? runs : 0); ++r) {
         const double ms = timed([&] {
             svc.batch([&] {
                 for (std::size_t i = 0; i < batch; ++i) flip(open_rows[i]);
@@ -279,7 +288,7 @@ int run_benchmarks(const RunOptions& o) {
     report::Request request;
     request.as_of = today;
     int report_assignments = 0;
-    for (int r = 0; r < runs; ++r) {
+    for (int r = 0; r < (want("reports") ? runs : 0); ++r) {
         f["report_pdf_ms"].add(timed([&] {
             const double start = now_ms();
             const auto rep = report::build_report(svc, system, request);

@@ -26,6 +26,7 @@ store::AssignmentRecord Service::load(Id id) const {
 
 std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter) const {
     store::AssignmentQuery query;
+    query.detail = filter.detail;
     query.directive_code = filter.directive;
     query.section = filter.section;
     query.status = filter.status;
@@ -48,6 +49,10 @@ std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter
         out.push_back({std::move(record), bucket});
     }
     return out;
+}
+
+std::vector<std::pair<Id, std::string>> Service::task_search_keys(const Actor&) const {
+    return store_.task_search_keys();
 }
 
 AssignmentView Service::get(const Actor&, Id id, Date as_of) const {

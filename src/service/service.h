@@ -60,6 +60,7 @@ struct ListFilter {
     std::optional<std::string> owner;
     std::optional<std::string> search;  // ignores diacritics and case
     Date as_of = Date::today();
+    store::RowDetail detail = store::RowDetail::Full;
 };
 
 struct AssignmentView {
@@ -117,6 +118,8 @@ public:
     // Assignments
     std::vector<AssignmentView> list(const Actor& actor, const ListFilter& filter) const;
     AssignmentView get(const Actor& actor, Id id, Date as_of = Date::today()) const;
+    // Each task's folded text for search, by task id: what a RowDetail::Table list leaves out.
+    std::vector<std::pair<Id, std::string>> task_search_keys(const Actor& actor) const;
     AssignmentView update(const Actor& actor, Id id, const AssignmentChange& change,
                           std::optional<int> expect_version);
     Id add_evidence(const Actor& actor, Id assignment_id, const EvidenceInput& input);

@@ -102,4 +102,11 @@ std::vector<TaskRecord> Store::tasks(Id directive_id) const {
     return out;
 }
 
+std::vector<std::pair<Id, std::string>> Store::task_search_keys() const {
+    SQLite::Statement q(impl_->db, "SELECT id, search_key FROM tasks");
+    std::vector<std::pair<Id, std::string>> out;
+    while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    return out;
+}
+
 }  // namespace dt::store

@@ -104,7 +104,13 @@ struct AssignmentRecord {
     int extension_count = 0;             // approved extensions
 };
 
+// What an assignment row carries beyond its own columns. A table of every assignment needs
+// neither the task's text (the same for each of its agencies) nor the evidence and extension
+// counts, and at province scale reading them is most of the cost of the GUI's start.
+enum class RowDetail { Full, Table };
+
 struct AssignmentQuery {
+    RowDetail detail = RowDetail::Full;  // Table: text empty, evidence and extension counts 0, unordered
     std::optional<std::string> directive_code;
     std::optional<std::string> section;
     std::optional<Id> agency_id;

@@ -86,6 +86,8 @@ public:
     std::vector<DirectiveRecord> directives() const;
     std::vector<SectionRecord> sections(Id directive_id) const;
     std::vector<TaskRecord> tasks(Id directive_id) const;
+    // Every task's folded reference, title and text (as stored for search), by task id.
+    std::vector<std::pair<Id, std::string>> task_search_keys() const;
 
     // Assignments, evidence, journal
     Id insert_assignment(const AssignmentRecord& assignment);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 #include <set>
+#include <unordered_map>
 
 #include "core/money.h"
 #include "core/text.h"
@@ -25,11 +26,38 @@ std::string ref_sort_key(const std::string& ref) {
 }
 }  // namespace
 
-void TaskTable::rebuild(std::vector<service::AssignmentView> views) {
+namespace {
+// Ranks of distinct keys in byte order, so that sorting rows compares integers.
+std::vector<int> ranks_of(const std::vector<std::string>& keys) {
+    std::vector<int> order(keys.size());
+    for (int i = 0; i < static_cast<int>(order.size()); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](int x, int y) { return keys[x] < keys[y]; });
+    std::vector<int> rank(keys.size());
+    for (int i = 0; i < static_cast<int>(order.size()); ++i)
+        rank[order[i]] = i > 0 && keys[order[i]] == keys[order[i - 1]] ? rank[order[i - 1]] : i;
+    return rank;
+}
+}  // namespace
+
+void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<std::pair<Id, std::string>> task_keys) {
     rows_.clear();
     rows_.reserve(views.size());
     task_keys_.clear();
-    std::map<Id, int> task_index;  // each task's text is folded once, whatever its number of agencies
+    agency_keys_.clear();
+    owner_keys_.clear();
+    sections_.clear();
+    agencies_.clear();
+    std::unordered_map<Id, std::string> stored_keys;
+    stored_keys.reserve(task_keys.size());
+    for (auto& [id, key] : task_keys) stored_keys.emplace(id, std::move(key));
+    // Per task and per (agency, owner): folded once, whatever the number of rows sharing them.
+    std::unordered_map<Id, int> task_index;
+    std::vector<std::string> task_ref_keys;
+    std::unordered_map<std::string, int> owner_index;
+    std::unordered_map<Id, int> agency_index;
+    std::vector<std::string> agency_names;
+    std::unordered_map<std::string, int> section_index;
+    owners_.clear();
     for (auto& v : views) {
         auto& r = v.record;
         TaskRow row;
@@ -48,24 +76,47 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views) {
         row.bucket = v.bucket;
         row.progress = r.progress;
         row.version = r.version;
-        auto [it, added] = task_index.try_emplace(r.task_id, static_cast<int>(task_keys_.size()));
-        if (added) task_keys_.push_back(fold(r.task_ref + " " + r.title + " " + r.text));
-        row.task_key = it->second;
-        row.own_key = fold(r.agency + " " + r.agency_short + " " + r.owner);
-        row.ref_key = ref_sort_key(r.directive_code) + ref_sort_key(r.task_ref);
+        auto [task, new_task] = task_index.try_emplace(r.task_id, static_cast<int>(task_keys_.size()));
+        if (new_task) {
+            auto stored = stored_keys.find(r.task_id);
+            task_keys_.push_back(stored != stored_keys.end() ? std::move(stored->second)
+                                                             : fold(r.task_ref + " " + r.title + " " + r.text));
+            task_ref_keys.push_back(ref_sort_key(r.directive_code) + ref_sort_key(r.task_ref));
+        }
+        row.task = task->second;
+        auto [owner, new_owner] = owner_index.try_emplace(r.owner, static_cast<int>(owner_keys_.size()));
+        if (new_owner) {
+            owner_keys_.push_back(fold(r.owner));
+            if (!r.owner.empty()) owners_.push_back(r.owner);
+        }
+        row.owner_key = owner->second;
+        auto [agency, new_agency] = agency_index.try_emplace(r.agency_id, static_cast<int>(agency_names.size()));
+        if (new_agency) {
+            agency_names.push_back(r.agency);
+            agency_keys_.push_back(fold(r.agency + " " + r.agency_short));
+            agencies_.emplace_back(r.agency_id, r.agency);
+        }
+        row.agency_key = agency->second;
+        row.agency_rank = agency->second;  // an index for now; a rank below
+        auto [section, new_section] = section_index.try_emplace(r.section, static_cast<int>(sections_.size()));
+        if (new_section) sections_.push_back(r.section);
+        row.section_index = section->second;
         rows_.push_back(std::move(row));
     }
-    std::set<std::string> owners;
-    std::map<std::string, Id> agencies;
-    sections_.clear();
-    for (const auto& r : rows_) {
-        if (std::find(sections_.begin(), sections_.end(), r.section) == sections_.end()) sections_.push_back(r.section);
-        if (!r.owner.empty()) owners.insert(r.owner);
-        agencies.emplace(r.agency, r.agency_id);
+    const auto ref_ranks = ranks_of(task_ref_keys);
+    const auto agency_ranks = ranks_of(agency_names);
+    for (auto& row : rows_) {
+        row.ref_rank = ref_ranks[row.task];
+        row.agency_rank = agency_ranks[row.agency_rank];
     }
-    owners_.assign(owners.begin(), owners.end());
-    agencies_.clear();
-    for (const auto& [name, id] : agencies) agencies_.emplace_back(id, name);
+    // The directive's order, leads before coordinators: rows may come unordered (RowDetail::Table).
+    std::sort(rows_.begin(), rows_.end(), [](const TaskRow& a, const TaskRow& b) {
+        if (a.ref_rank != b.ref_rank) return a.ref_rank < b.ref_rank;
+        if (a.role != b.role) return a.role < b.role;
+        return a.agency_id < b.agency_id;
+    });
+    std::sort(owners_.begin(), owners_.end());
+    std::sort(agencies_.begin(), agencies_.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
     apply();
 }
 
@@ -82,7 +133,9 @@ void TaskTable::set_sort(const SortSpec& sort) {
 }
 
 bool TaskTable::matches(const TaskRow& row, std::string_view needle) const {
-    return task_keys_[row.task_key].find(needle) != std::string::npos || row.own_key.find(needle) != std::string::npos;
+    return task_keys_[row.task].find(needle) != std::string::npos ||
+           agency_keys_[row.agency_key].find(needle) != std::string::npos ||
+           owner_keys_[row.owner_key].find(needle) != std::string::npos;
 }
 
 const TaskRow* TaskTable::find(Id id) const {
@@ -104,6 +157,15 @@ int compare_due(const TaskRow& a, const TaskRow& b) {
 void TaskTable::apply() {
     visible_.clear();
     const std::string needle = fold(collapse_spaces(filter_.text));
+    // Each shared text is searched once, not once per row that shows it.
+    auto hits = [&](const std::vector<std::string>& keys) {
+        std::vector<char> hit;
+        if (needle.empty()) return hit;
+        hit.reserve(keys.size());
+        for (const auto& key : keys) hit.push_back(key.find(needle) != std::string::npos);
+        return hit;
+    };
+    const auto task_hit = hits(task_keys_), agency_hit = hits(agency_keys_), owner_hit = hits(owner_keys_);
     for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
         const auto& r = rows_[i];
         if (!filter_.section.empty() && r.section != filter_.section) continue;
@@ -111,7 +173,7 @@ void TaskTable::apply() {
         if (filter_.status && r.status != *filter_.status) continue;
         if (filter_.bucket && r.bucket != *filter_.bucket) continue;
         if (!filter_.owner.empty() && r.owner != filter_.owner) continue;
-        if (!needle.empty() && !matches(r, needle)) continue;
+        if (!needle.empty() && !task_hit[r.task] && !agency_hit[r.agency_key] && !owner_hit[r.owner_key]) continue;
         visible_.push_back(i);
     }
     const auto& rows = rows_;
@@ -121,8 +183,8 @@ void TaskTable::apply() {
         const auto& b = rows[ib];
         int c = 0;
         switch (spec.key) {
-        case SortKey::Ref: c = a.ref_key.compare(b.ref_key); break;
-        case SortKey::Agency: c = a.agency.compare(b.agency); break;
+        case SortKey::Ref: c = a.ref_rank - b.ref_rank; break;
+        case SortKey::Agency: c = a.agency_rank - b.agency_rank; break;
         case SortKey::Role: c = static_cast<int>(a.role) - static_cast<int>(b.role); break;
         case SortKey::Status: c = static_cast<int>(a.status) - static_cast<int>(b.status); break;
         case SortKey::Bucket: c = static_cast<int>(a.bucket) - static_cast<int>(b.bucket); break;
@@ -155,30 +217,29 @@ void Dashboard::rebuild(const TaskTable& table, Date as_of) {
     *this = Dashboard{};
     const auto& rows = table.rows();
     sections = table.sections();
-    std::map<std::string, int> agency_index;
-    std::map<std::string, int> overdue;
-    struct Due { Date due; std::string title; int open = 0; };
-    std::map<std::pair<Date, std::string>, Due> upcoming;  // (due, ref)
+    std::unordered_map<Id, int> agency_index;
+    std::vector<int> overdue;  // by agency index
+    struct Due { std::string ref; std::string title; int open = 0; };
+    std::map<std::pair<Date, int>, Due> upcoming;  // (due, the task's place in the directive)
     BucketTally tally;
     for (const auto& r : rows) {
         tally.add(r.bucket, r.due, as_of);
-        auto [it, inserted] = agency_index.try_emplace(r.agency, static_cast<int>(agencies.size()));
+        auto [it, inserted] = agency_index.try_emplace(r.agency_id, static_cast<int>(agencies.size()));
         if (inserted) {
             agencies.push_back(r.agency);
             matrix.emplace_back(sections.size());
+            overdue.push_back(0);
         }
-        const auto s = std::find(sections.begin(), sections.end(), r.section) - sections.begin();
-        auto& cell = matrix[it->second][s];
+        auto& cell = matrix[it->second][r.section_index];
         ++cell.total;
         cell.done += r.status == Status::Done ? 1 : 0;
         cell.overdue += r.bucket == Bucket::OpenOverdue ? 1 : 0;
         cell.blocked += r.status == Status::Blocked ? 1 : 0;
-        if (r.bucket == Bucket::OpenOverdue) ++overdue[r.agency];
+        if (r.bucket == Bucket::OpenOverdue) ++overdue[it->second];
         if (r.due && *r.due >= as_of && r.status != Status::Done) {
-            auto& u = upcoming[{*r.due, r.directive + " " + r.ref}];
-            u.due = *r.due;
-            u.title = r.title;
-            ++u.open;
+            auto [u, added] = upcoming.try_emplace({*r.due, r.ref_rank});
+            if (added) u->second = {r.directive + " " + r.ref, r.title, 0};
+            ++u->second.open;
         }
     }
     for (int b = 0; b < 5; ++b) buckets[b] = tally.counts[b];
@@ -187,9 +248,11 @@ void Dashboard::rebuild(const TaskTable& table, Date as_of) {
     on_time_rate = tally.on_time_rate();
     for (const auto& [key, u] : upcoming) {
         if (next_deadlines.size() == 8) break;
-        next_deadlines.push_back({u.due, key.second, u.title, u.open});
+        next_deadlines.push_back({key.first, u.ref, u.title, u.open});
     }
-    most_overdue.assign(overdue.begin(), overdue.end());
+    for (int a = 0; a < static_cast<int>(overdue.size()); ++a)
+        if (overdue[a] > 0) most_overdue.emplace_back(agencies[a], overdue[a]);
+    std::sort(most_overdue.begin(), most_overdue.end());  // by name, as before: ties keep the name order
     std::stable_sort(most_overdue.begin(), most_overdue.end(), [](auto& a, auto& b) { return a.second > b.second; });
     if (most_overdue.size() > 10) most_overdue.resize(10);
 }
@@ -337,11 +400,13 @@ void set_point(RateSeries& series, Date date, double percent) {
 }
 }  // namespace
 
-void DisbursementModel::rebuild(const service::Service& service, const service::Actor& actor, Date as_of) {
+void DisbursementModel::rebuild(const service::Service& service, const service::Actor& actor, Date as_of,
+                                bool with_entries) {
     *this = DisbursementModel{};
     status = service.disbursement_status(actor, as_of);
     projects = service.project_status(actor, as_of, std::nullopt);
-    entries = service.disbursement_entries(actor, std::nullopt);
+    has_entries = with_entries;
+    if (with_entries) entries = service.disbursement_entries(actor, std::nullopt);
     for (const auto& m : status.ladder)
         if (m.due <= as_of) current = m;
 

@@ -31,9 +31,14 @@ struct TaskRow {
     Bucket bucket = Bucket::NoDeadline;
     int progress = 0;
     int version = 1;
-    int task_key = 0;         // index of the task's folded ref, title and text (shared by its rows)
-    std::string own_key;      // folded agency, short name and owner
-    std::string ref_key;      // sorts like the directive reads: 1.a.2 < 1.a.10 < 1.đ < 2
+    // Indexes into the table's per-task and per-(agency, owner) data, shared by many rows so
+    // that a filter tests each text once and a sort compares integers.
+    int task = 0;       // the task's folded ref, title and text
+    int agency_key = 0;  // folded agency name and short name
+    int owner_key = 0;   // folded owner
+    int ref_rank = 0;   // the task's place as the directive reads: 1.a.2 < 1.a.10 < 1.đ < 2
+    int agency_rank = 0;
+    int section_index = 0;  // into TaskTable::sections()
 };
 
 struct TaskFilter {
@@ -57,7 +62,9 @@ struct SortSpec {
 class TaskTable {
 public:
     // All assignments at an as-of date; the current filter and sort are applied again.
-    void rebuild(std::vector<service::AssignmentView> views);
+    // `task_keys`: each task's folded text (Service::task_search_keys), for rows read without
+    // their task's text (RowDetail::Table); a task missing there is folded from its row.
+    void rebuild(std::vector<service::AssignmentView> views, std::vector<std::pair<Id, std::string>> task_keys = {});
     void set_filter(const TaskFilter& filter);
     void set_sort(const SortSpec& sort);
 
@@ -77,6 +84,8 @@ private:
     void apply();
     std::vector<TaskRow> rows_;
     std::vector<std::string> task_keys_;  // one folded text per task, not per assignment
+    std::vector<std::string> agency_keys_;  // one per agency
+    std::vector<std::string> owner_keys_;   // one per distinct owner
     std::vector<int> visible_;
     std::vector<std::string> sections_;
     std::vector<std::string> owners_;
@@ -173,7 +182,10 @@ struct DisbursementModel {
     std::vector<ProjectMove> give;   // furthest behind first
     std::vector<ProjectMove> take;   // furthest ahead first
 
-    void rebuild(const service::Service& service, const service::Actor& actor, Date as_of);
+    // Without entries (what the dashboard's card needs), the entry lists and the rate lines
+    // stay empty: at province scale they are most of the cost, and only the Giải ngân view draws them.
+    void rebuild(const service::Service& service, const service::Actor& actor, Date as_of, bool with_entries = true);
+    bool has_entries = false;
     const service::InvestorStatus* investor(Id id) const;
     const service::ProjectStatus* project(Id id) const;
     // Points still to disburse to reach the next milestone (≤ 0 when already there); none after the last.

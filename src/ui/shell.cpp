@@ -43,12 +43,18 @@ void refresh_models(AppState& s) {
             s.data_version = version;
         }
     }
-    if (s.built_revision == s.revision && s.built_as_of == s.as_of) return;
+    const bool disbursement_detail = s.view == View::Disbursement;
+    if (s.built_revision == s.revision && s.built_as_of == s.as_of) {
+        if (disbursement_detail && !s.disbursement.has_entries)
+            s.disbursement.rebuild(s.service, s.actor, s.as_of, true);
+        return;
+    }
     service::ListFilter all;
     all.as_of = s.as_of;
-    s.tasks.rebuild(s.service.list(s.actor, all));
+    all.detail = store::RowDetail::Table;
+    s.tasks.rebuild(s.service.list(s.actor, all), s.service.task_search_keys(s.actor));
     s.dashboard.rebuild(s.tasks, s.as_of);
-    s.disbursement.rebuild(s.service, s.actor, s.as_of);
+    s.disbursement.rebuild(s.service, s.actor, s.as_of, disbursement_detail);
     if (s.built_revision != s.revision) s.directive.rebuild(s.service);
     s.built_revision = s.revision;
     s.built_as_of = s.as_of;

@@ -38,6 +38,39 @@ TEST_CASE("typing 'giai ngan' in the tasks filter keeps only matching rows") {
     for (int i : visible) CHECK(state.tasks.matches(state.tasks.rows()[i], "giai ngan"));
 }
 
+TEST_CASE("the table read without task texts searches them through the stored keys, in the directive's order") {
+    test::Fixture fx;
+    service::ListFilter full;
+    service::ListFilter table_rows = full;
+    table_rows.detail = store::RowDetail::Table;
+    const auto light = fx.service->list(fx.admin, table_rows);
+    REQUIRE(light.size() == 13);
+    for (const auto& v : light) CHECK(v.record.text.empty());
+
+    ui::TaskTable from_full, from_light;
+    from_full.rebuild(fx.service->list(fx.admin, full));
+    from_light.rebuild(light, fx.service->task_search_keys(fx.admin));
+    REQUIRE(from_light.rows().size() == from_full.rows().size());
+    for (std::size_t i = 0; i < from_full.rows().size(); ++i) CHECK(from_light.rows()[i].id == from_full.rows()[i].id);
+    CHECK(from_light.rows().front().ref == "1.1");
+    CHECK(from_light.rows().front().role == AssignmentRole::Lead);
+
+    // "biên giới" and "hằng tháng" are only in the tasks' texts, not in their titles.
+    for (auto* table : {&from_full, &from_light}) {
+        ui::TaskFilter filter;
+        filter.text = "bien gioi";
+        table->set_filter(filter);
+        REQUIRE(table->visible().size() == 1);
+        CHECK(table->rows()[table->visible()[0]].ref == "2.1");
+        filter.text = "HẰNG tháng";
+        table->set_filter(filter);
+        CHECK(table->visible().size() == 2);  // task 1.1: its lead and its coordinator
+        filter.text = "so cong thuong";
+        table->set_filter(filter);
+        CHECK(table->visible().size() == 1);
+    }
+}
+
 TEST_CASE("changing the status in the editor is saved through the service and journalled") {
     test::Fixture fx;
     test::Headless gui;
