@@ -20,6 +20,10 @@ constexpr double kBody = 13;      // body text, points
 constexpr double kTable = 11;     // table text
 constexpr double kSpacing = 1.2;  // body line spacing
 constexpr std::size_t kNoteChars = 300;
+// A task given to more agencies than this (a group: "Các sở, ban, ngành", the districts) is
+// summed up in one row of the sections' tables, and its overdue agencies are named together:
+// a row per agency made such reports thousands of pages long. The XLSX keeps every row.
+constexpr std::size_t kAgenciesInDetail = 8;
 
 Style body(bool bold = false, bool italic = false) {
     Style s;
@@ -108,6 +112,38 @@ Runs evidence_runs(const std::optional<Evidence>& e) {
     Evidence shown = *e;
     shown.note = cut_text(shown.note, kNoteChars);
     return {Run{evidence_vi(shown)}};
+}
+
+// "30/06/2025" when every date is the same, "30/06/2025 – 31/12/2025" otherwise, "–" for none.
+std::string date_span(const std::vector<const Share*>& shares) {
+    std::optional<Date> lo, hi;
+    for (const auto* s : shares) {
+        if (!s->due) continue;
+        if (!lo || *s->due < *lo) lo = s->due;
+        if (!hi || *hi < *s->due) hi = s->due;
+    }
+    if (!lo) return "–";
+    return *lo == *hi ? lo->vn() : lo->vn() + " – " + hi->vn();
+}
+
+// "20 hoàn thành\n15 đang thực hiện …", in the order of the statuses; the overdue among them last.
+std::string status_counts(const std::vector<const Share*>& shares) {
+    std::string out;
+    for (auto st : {Status::Done, Status::InProgress, Status::Blocked, Status::NotStarted}) {
+        int n = 0;
+        for (const auto* s : shares) n += s->status == st ? 1 : 0;
+        if (n > 0) out += std::string(out.empty() ? "" : "\n") + std::to_string(n) + " " + lower_first(status_vi(st));
+    }
+    int overdue = 0;
+    for (const auto* s : shares) overdue += s->bucket == Bucket::OpenOverdue ? 1 : 0;
+    if (overdue > 0) out += "\n(" + std::to_string(overdue) + " quá hạn)";
+    return out;
+}
+
+std::vector<const Share*> pointers(const std::vector<Share>& shares) {
+    std::vector<const Share*> out;
+    for (const auto& s : shares) out.push_back(&s);
+    return out;
 }
 
 class Writer {
@@ -222,6 +258,18 @@ private:
     void sections() {
         part("Kết quả thực hiện theo từng nhóm nhiệm vụ");
         if (r_.sections.empty()) return none();
+        bool summed_up = false;
+        for (const auto& section : r_.sections)
+            for (const auto& task : section.tasks) summed_up |= task.shares.size() > kAgenciesInDetail;
+        if (summed_up) {
+            Style note = body(false, true);
+            note.size = 11;
+            doc_.flow("(Nhiệm vụ giao cho trên " + std::to_string(kAgenciesInDetail) +
+                          " đơn vị được tổng hợp trên một dòng: số đơn vị theo trạng thái, tiến độ bình quân, "
+                          "thời hạn sớm nhất – muộn nhất; các đơn vị quá hạn được nêu tên ở phần nhiệm vụ quá hạn, "
+                          "chi tiết từng đơn vị trong bản báo cáo Excel.)",
+                      note, mm(2));
+        }
         for (const auto& section : r_.sections) {
             doc_.keep(mm(35));
             doc_.flow((section.label.empty() ? "" : section.label + ". ") + section.title, body(true), mm(0.5));
@@ -233,9 +281,9 @@ private:
                 continue;
             }
             Table table(doc_, {{"Mục", 12, Align::Center},
-                               {"Nội dung", 40},
-                               {"Đơn vị", 27},
-                               {"Trạng thái", 21},
+                               {"Nội dung", 38},
+                               {"Đơn vị", 25},
+                               {"Trạng thái", 25},
                                {"Tiến độ (%)", 12, Align::Center},
                                {"Thời hạn", 21, Align::Center},
                                {"Minh chứng mới nhất", 32}},
@@ -244,6 +292,10 @@ private:
                 const std::string what = task.title.empty() ? cut_text(task.text, kNoteChars) : task.title;
                 if (task.shares.empty()) {
                     table.add({task.ref, what, "Chưa giao đơn vị", "", "", task.deadline ? task.deadline->vn() : "–", ""});
+                    continue;
+                }
+                if (task.shares.size() > kAgenciesInDetail) {
+                    table.add(task_summary(task, what));
                     continue;
                 }
                 bool first = true;
@@ -265,6 +317,51 @@ private:
         }
     }
 
+    // One row for a task given to many agencies: how many, where they stand, their deadlines.
+    static std::vector<Cell> task_summary(const TaskPart& task, const std::string& what) {
+        const auto shares = pointers(task.shares);
+        int coordinating = 0, with_evidence = 0, progress = 0;
+        for (const auto* s : shares) {
+            coordinating += s->role == AssignmentRole::Coordinate ? 1 : 0;
+            with_evidence += s->latest_evidence ? 1 : 0;
+            progress += s->progress;
+        }
+        const int n = static_cast<int>(shares.size());
+        std::string agencies = std::to_string(n) + " đơn vị";
+        if (coordinating > 0) agencies += " (" + std::to_string(coordinating) + " phối hợp)";
+        return {text_cell(task.ref), text_cell(what), text_cell(agencies), text_cell(status_counts(shares)),
+                text_cell(std::to_string((progress + n / 2) / n)), text_cell(date_span(shares)),
+                text_cell(std::to_string(with_evidence) + "/" + std::to_string(n) + " đơn vị có minh chứng")};
+    }
+
+    // The overdue list, a row per agency; a task overdue at many agencies names them in one row.
+    void overdue_rows(Table& table) const {
+        const auto& all = r_.overdue;
+        for (std::size_t i = 0; i < all.size();) {
+            std::size_t end = i;
+            while (end < all.size() && all[end].ref == all[i].ref && all[end].title == all[i].title) ++end;
+            if (end - i <= kAgenciesInDetail) {
+                for (; i < end; ++i)
+                    table.add({all[i].ref, all[i].title, agency_text(all[i].share),
+                               all[i].share.due ? all[i].share.due->vn() : "–", std::to_string(all[i].days_overdue),
+                               status_vi(all[i].share.status)});
+                continue;
+            }
+            std::vector<const Share*> shares;
+            std::string names = std::to_string(end - i) + " đơn vị: ";
+            int least = all[i].days_overdue, most = all[i].days_overdue;
+            for (std::size_t k = i; k < end; ++k) {
+                shares.push_back(&all[k].share);
+                names += (k > i ? "; " : "") + agency_text(all[k].share);
+                least = std::min(least, all[k].days_overdue);
+                most = std::max(most, all[k].days_overdue);
+            }
+            const std::string days = least == most ? std::to_string(most) : std::to_string(least) + "–" + std::to_string(most);
+            table.add({all[i].ref, all[i].title, names, date_span(shares), days, status_counts(shares)});
+            i = end;
+        }
+    }
+
     void issues() {
         part("Nhiệm vụ quá hạn, vướng mắc và đề xuất, kiến nghị");
         doc_.keep(mm(30));
@@ -279,9 +376,7 @@ private:
                                {"Số ngày quá hạn", 18, Align::Center},
                                {"Trạng thái", 28}},
                         kTable);
-            for (const auto& i : r_.overdue)
-                table.add({i.ref, i.title, agency_text(i.share), i.share.due ? i.share.due->vn() : "–",
-                           std::to_string(i.days_overdue), status_vi(i.share.status)});
+            overdue_rows(table);
             table.close(mm(3));
         }
         doc_.keep(mm(30));

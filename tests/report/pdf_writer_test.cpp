@@ -151,8 +151,9 @@ TEST_CASE("PDF: the sample report reads back in Vietnamese, on A4, with Liberati
                           "46.209", "290.000", "Đơn vị tính: triệu đồng", "18/04/2025 → 31/07/2025",
                           "215/BC-STC: <b>báo cáo</b>", "Hoàn thành đúng hạn", "Chưa hoàn thành, quá hạn",
                           "Không giao thời hạn", "Tỷ lệ hoàn thành đúng hạn", "Chưa thực hiện", "Đang thực hiện"}) {
-        CAPTURE(s);
-        CHECK(text.find(s) != std::string::npos);
+        const std::string expected = s;
+        CAPTURE(expected);
+        CHECK(text.find(expected) != std::string::npos);
     }
     // The 10,000-character note is cut to about 300 characters and ends with "…".
     std::string letters;
@@ -201,6 +202,41 @@ TEST_CASE("PDF: tables continue over pages with their header row, pages numbered
         CHECK(text.find("1.a." + std::to_string(10 + i) + " Nhiệm vụ thử nghiệm số " + std::to_string(i) + " ") !=
               std::string::npos);
     }
+}
+
+TEST_CASE("PDF: a task given to many agencies is summed up in one row, its overdue agencies named together") {
+    Scratch dir;
+    auto r = test::sample_report(0);
+    report::TaskPart wide{"4.b", "Phổ biến pháp luật về đầu tư công", "…", std::nullopt, {}};
+    for (int i = 0; i < 12; ++i) {
+        const bool late = i < 5;
+        wide.shares.push_back({500 + i, "UBND xã Ví Dụ " + std::to_string(i), i == 11 ? AssignmentRole::Coordinate : AssignmentRole::Lead,
+                               late ? Status::InProgress : Status::Done, late ? Bucket::OpenOverdue : Bucket::DoneOnTime,
+                               late ? 40 : 100, "", Date{2025, 6, 30 - (i == 0 ? 10 : 0)}, std::nullopt, std::nullopt});
+        if (late) r.overdue.push_back({"4.b", wide.title, wide.shares.back(), 92});
+    }
+    r.sections[1].tasks.push_back(wide);
+    const auto pdf = dir / "gop.pdf";
+    report::write_pdf(r, pdf);
+    const std::string text = flat_text(pdf);
+    // The sections' row: how many, where they stand, the mean progress, the span of deadlines.
+    CHECK(text.find("4.b Phổ biến pháp luật về đầu tư công 12 đơn vị (1 phối hợp) 7 hoàn thành 5 đang thực hiện (5 quá hạn) 75 "
+                    "20/06/2025 – 30/06/2025 0/12 đơn vị có minh chứng") != std::string::npos);
+    // Five overdue agencies: each on its row (within the limit of eight) and nowhere in the sections' table.
+    CHECK(text.find("UBND xã Ví Dụ 0") != std::string::npos);
+    CHECK(text.find("UBND xã Ví Dụ 4") != std::string::npos);
+    CHECK(text.find("UBND xã Ví Dụ 7") == std::string::npos);  // done, in the summary only
+
+    // Twelve overdue: one row naming them all.
+    for (std::size_t i = 5; i < 12; ++i) {
+        r.sections[1].tasks.back().shares[i].bucket = Bucket::OpenOverdue;
+        r.overdue.push_back({"4.b", wide.title, r.sections[1].tasks.back().shares[i], 92});
+    }
+    report::write_pdf(r, pdf);
+    const std::string grouped = flat_text(pdf);
+    CHECK(grouped.find("12 đơn vị: UBND xã Ví Dụ 0; UBND xã Ví Dụ 1;") != std::string::npos);
+    CHECK(grouped.find("UBND xã Ví Dụ 11 (phối hợp)") != std::string::npos);
+    check_inside_margins(pdf);
 }
 
 TEST_CASE("PDF: a row taller than a page is split over pages, neither lost nor drawn off the page") {
