@@ -198,7 +198,8 @@ std::optional<int> disbursement_percent(std::string_view f) {
         auto value = number_at(f, pos, 1, 3);
         if (!value) return std::nullopt;
         skip_spaces(f, pos);
-        return pos < f.size() && f[pos] == '%' ? value : std::nullopt;
+        // Above 100 % it is a growth rate ("tăng 108%"), never a share of the plan to disburse.
+        return pos < f.size() && f[pos] == '%' && *value <= 100 ? value : std::nullopt;
     };
     for (auto pos = find_word(f, "toi thieu"); pos != std::string::npos; pos = find_word(f, "toi thieu", pos + 1)) {
         auto p = pos + std::string_view("toi thieu").size();

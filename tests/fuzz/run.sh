@@ -48,8 +48,10 @@ for t in "${targets[@]}"; do
   [ -f "$here/$t.dict" ] && dict=(-dict="$here/$t.dict")
   echo "== fuzz_$t: ${seconds} s (log: $log)"
   status=0
+  started=$(date +%s)
   "$exe" "$corpus" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
+  elapsed=$(( $(date +%s) - started ))
   done_line=$(grep -E '^#[0-9]+[[:space:]]+(DONE|NEW|REDUCE|pulse|INITED)' "$log" | tail -n 1 || true)
   runs=$(grep -E '^stat::number_of_executed_units:' "$log" | awk '{print $2}' || true)
   cov=$(sed -nE 's/.* cov: ([0-9]+) ft: ([0-9]+) corp: ([0-9]+\/[0-9]+[a-zA-Z]*).*/cov: \1 ft: \2 corpus: \3/p' <<<"$done_line")
@@ -62,7 +64,7 @@ for t in "${targets[@]}"; do
     verdict="nothing found"
   fi
   files=$(find "$corpus" -type f | wc -l)
-  line="fuzz_$t: ${seconds} s, ${runs:-?} runs, ${cov:-no stats} ($files files in $corpus); $verdict"
+  line="fuzz_$t: ${elapsed} s, ${runs:-?} runs, ${cov:-no stats} ($files files in $corpus); $verdict"
   echo "$line"
   summary+=("$line")
 done
