@@ -19,6 +19,7 @@ namespace dt::cli {
 struct Context {
     std::filesystem::path db;
     std::optional<std::string> user;
+    char** argv = nullptr;  // the command line as given, for handing `report` to dtrack-report
 };
 
 // An open database and the signed-in user (--user; password from DTRACK_PASSWORD or a prompt).

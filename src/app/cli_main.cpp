@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     app.fallthrough();  // --db and --user are accepted after the command too
     std::string db_path;
     Context ctx;
+    ctx.argv = argv;
     app.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/directive-tracker/tracker.db)");
     app.add_option("--user", ctx.user, "Sign in as this user (password from DTRACK_PASSWORD or a prompt)")
         ->envname("DTRACK_USER");

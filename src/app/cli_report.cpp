@@ -1,5 +1,15 @@
 // dtrack report …: the progress report in four formats, recorded for "since the last report".
+//
+// Compiled twice. In dtrack, `report` hands the same command line to dtrack-report beside it:
+// the PDF and XLSX libraries (pango, cairo, harfbuzz, libxlsxwriter and some forty libraries
+// behind them) cost every start of a program linked to them several milliseconds, more than
+// most commands take; dtrack leaves them out (linked --as-needed) and only dtrack-report,
+// built with DT_REPORT_WRITERS, loads them.
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <iostream>
 
 #include "app/cli_commands.h"
@@ -9,6 +19,19 @@
 
 namespace dt::cli {
 
+
+#ifndef DT_REPORT_WRITERS
+int run_report(const Context& ctx, const ReportOptions&) {
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) fail(ErrorKind::Storage, "Cannot find this program's folder to start dtrack-report: " + ec.message() + ".");
+    const std::string writer = (self.parent_path() / "dtrack-report").string();
+    std::cout.flush();
+    ctx.argv[0] = const_cast<char*>(writer.c_str());
+    execv(writer.c_str(), ctx.argv);
+    fail(ErrorKind::Storage, "Cannot start " + writer + ", which writes the reports: " + std::strerror(errno) + ".");
+}
+#else
 namespace {
 report::Format format_of(const std::optional<std::string>& name, const std::filesystem::path& out) {
     std::string f = name ? *name : out.extension().string();
@@ -59,6 +82,7 @@ int run_report(const Context& ctx, const ReportOptions& o) {
               << static_cast<long>(ms) << " ms.\n";
     return 0;
 }
+#endif
 
 int run_report_settings(const Context& ctx, const std::optional<std::string>& key, const std::optional<std::string>& value) {
     auto s = open_session(ctx);

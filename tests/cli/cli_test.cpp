@@ -6,6 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <random>
@@ -539,4 +540,23 @@ TEST_CASE("the global options may also follow the command") {
     const auto r = run_dtrack("list --json --bucket no_deadline --user admin " + s.db, kAdminEnv);
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(json::parse(r.out).size() == s.list("--bucket no_deadline").size());
+}
+
+TEST_CASE("dtrack starts without the report libraries; dtrack-report beside it has them") {
+    // Each command pays for every library it loads; only dtrack-report needs pango, cairo and libxlsxwriter.
+    dt::test::TempDir dir;
+    const auto ldd = [&](const std::string& exe) {
+        const auto out = dir / "ldd.txt";
+        REQUIRE(std::system(("ldd '" + exe + "' >'" + out.string() + "'").c_str()) == 0);
+        return dt::test::read_text(out);
+    };
+    const std::string dtrack = ldd(DT_DTRACK_EXE);
+    CHECK(dtrack.find("libsqlite3") != std::string::npos);
+    for (const char* lib : {"libpango", "libcairo", "libxlsxwriter", "libharfbuzz"}) {
+        CAPTURE(std::string(lib));
+        CHECK(dtrack.find(lib) == std::string::npos);
+    }
+    const std::string writer = ldd((std::filesystem::path(DT_DTRACK_EXE).parent_path() / "dtrack-report").string());
+    CHECK(writer.find("libpangocairo") != std::string::npos);
+    CHECK(writer.find("libxlsxwriter") != std::string::npos);
 }
