@@ -26,7 +26,7 @@ Id parse_id(const std::string& text) {
     Id id = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (ec != std::errc() || p != text.data() + text.size() || id <= 0)
-        fail(ErrorKind::Invalid, "'" + text + "' is not an assignment id (a positive whole number).");
+        fail(ErrorKind::Invalid, quoted_input(text) + " is not an assignment id (a positive whole number).");
     return id;
 }
 
@@ -34,13 +34,13 @@ int parse_int(const std::string& text, const std::string& what) {
     int v = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || p != text.data() + text.size())
-        fail(ErrorKind::Invalid, what + " '" + text + "' is not a whole number.");
+        fail(ErrorKind::Invalid, what + " " + quoted_input(text) + " is not a whole number.");
     return v;
 }
 
 Status parse_status_or_fail(const std::string& s) {
     if (auto st = parse_status(s)) return *st;
-    fail(ErrorKind::Invalid, "Unknown status '" + s + "' (use not_started, in_progress, done or blocked).");
+    fail(ErrorKind::Invalid, "Unknown status " + quoted_input(s) + " (use not_started, in_progress, done or blocked).");
 }
 
 Date as_of_or_today(const std::optional<std::string>& text) {
@@ -118,7 +118,7 @@ int run_import(const Context& ctx, const ImportOptions& o) {
     if (o.json) {
         std::cout << nlohmann::json{{"directive_id", summary.directive_id}, {"code", summary.code},
                                     {"sections", summary.sections}, {"tasks", summary.tasks},
-                                    {"assignments", summary.assignments}, {"warnings", summary.warnings}}.dump(2)
+                                    {"assignments", summary.assignments}, {"warnings", summary.warnings}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                   << "\n";
     } else {
         std::cout << "Imported " << summary.code << ": " << summary.sections << " sections, " << summary.tasks
@@ -206,7 +206,7 @@ int run_history(const Context& ctx, const std::string& id_text, bool json) {
             out.push_back({{"at", j.at}, {"user", j.user_name}, {"field", j.field},
                            {"old", j.old_value ? nlohmann::json(*j.old_value) : nlohmann::json(nullptr)},
                            {"new", j.new_value ? nlohmann::json(*j.new_value) : nlohmann::json(nullptr)}});
-        std::cout << out.dump(2) << "\n";
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return 0;
     }
     for (const auto& j : entries)
@@ -237,7 +237,7 @@ int run_user_list(const Context& ctx, bool json) {
                        << (u.active ? "" : "  (inactive)") << (locked ? "  (locked until " + *u.locked_until + ")" : "")
                        << "\n";
     }
-    if (json) std::cout << out.dump(2) << "\n";
+    if (json) std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
 }
 
@@ -248,7 +248,7 @@ int run_agency_list(const Context& ctx, bool json) {
         if (json) out.push_back({{"id", a.id}, {"name", a.name}, {"short_name", a.short_name}, {"kind", a.kind}, {"active", a.active}});
         else std::cout << a.id << "  " << a.name << (a.short_name.empty() ? "" : " (" + a.short_name + ")") << "  " << a.kind << "\n";
     }
-    if (json) std::cout << out.dump(2) << "\n";
+    if (json) std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
 }
 

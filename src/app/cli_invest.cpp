@@ -45,7 +45,7 @@ int run_investor_list(const Context& ctx, bool json) {
         if (json) out.push_back({{"id", i.id}, {"name", i.name}, {"agency", i.agency_name}});
         else std::cout << i.id << "  " << i.name << (i.agency_name.empty() ? "" : "  (" + i.agency_name + ")") << "\n";
     }
-    if (json) std::cout << out.dump(2) << "\n";
+    if (json) std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
 }
 
@@ -102,7 +102,7 @@ int run_invest_status(const Context& ctx, const std::optional<std::string>& as_o
                                  {"behind", i.behind},
                                  {"rank", i.rank}});
         std::cout << nlohmann::json{{"as_of", as_of.iso()}, {"required_percent", st.required_percent}, {"investors", investors}}
-                         .dump(2)
+                         .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                   << "\n";
         return 0;
     }
@@ -131,7 +131,7 @@ int run_ladder_list(const Context& ctx, bool json) {
         if (json) out.push_back({{"date", m.due.iso()}, {"percent", m.percent}, {"task_ref", m.task_ref}});
         else std::cout << m.due.vn() << "  " << m.percent << " %" << (m.task_ref.empty() ? "" : "  (" + m.task_ref + ")") << "\n";
     }
-    if (json) std::cout << out.dump(2) << "\n";
+    if (json) std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
 }
 

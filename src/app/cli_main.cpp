@@ -9,6 +9,7 @@
 #include "app/cli_session.h"
 #include "app/paths.h"
 #include "core/error.h"
+#include "core/text.h"
 
 using namespace dt::cli;
 
@@ -244,7 +245,7 @@ int main(int argc, char** argv) {
     try {
         return action ? action() : 1;
     } catch (const dt::Error& e) {
-        std::cerr << "dtrack: " << e.what() << "\n";
+        std::cerr << "dtrack: " << dt::printable(e.what()) << "\n";
         return e.exit_code();
     } catch (const std::exception& e) {
         std::cerr << "dtrack: storage error: " << e.what() << ".\n";

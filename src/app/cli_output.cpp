@@ -90,13 +90,13 @@ std::string outline_json(const importer::Outline& o) {
              {"tasks", tasks},
              {"agencies", o.agencies},
              {"warnings", o.warnings}};
-    return out.dump(2);
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string assignments_json(const std::vector<service::AssignmentView>& rows) {
     json out = json::array();
     for (const auto& v : rows) out.push_back(assignment_object(v));
-    return out.dump(2);
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string assignment_json(const service::AssignmentView& view, const std::vector<store::EvidenceRecord>& evidence) {
@@ -111,7 +111,7 @@ std::string assignment_json(const service::AssignmentView& view, const std::vect
                          {"withdrawn_by", e.withdrawn() ? json(e.withdrawn_by) : json(nullptr)},
                          {"withdrawal_reason", e.withdrawn() ? json(e.withdrawal_reason) : json(nullptr)}});
     out["evidence"] = items;
-    return out.dump(2);
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void print_assignments(const std::vector<service::AssignmentView>& rows) {

@@ -14,6 +14,7 @@
 
 #include "app/cli_commands.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "report/build.h"
 #include "report/writers.h"
 
@@ -40,7 +41,7 @@ report::Format format_of(const std::optional<std::string>& name, const std::file
     if (f == "xlsx") return report::Format::Xlsx;
     if (f == "html" || f == "htm") return report::Format::Html;
     if (f == "csv") return report::Format::Csv;
-    fail(ErrorKind::Invalid, "Unknown report format '" + f + "' (use pdf, xlsx, html or csv).");
+    fail(ErrorKind::Invalid, "Unknown report format " + quoted_input(f) + " (use pdf, xlsx, html or csv).");
 }
 
 const char* format_name(report::Format f) {
@@ -59,9 +60,12 @@ int run_report(const Context& ctx, const ReportOptions& o) {
     req.as_of = o.as_of ? parse_date_or_fail(*o.as_of, "The as-of date") : Date::today();
     if (o.since) req.since = parse_date_or_fail(*o.since, "The since date");
     req.directive = o.directive;
-    const std::filesystem::path out(o.out);
+    // The path is recorded with the report and printed: it is text like any other field.
+    const std::filesystem::path out(check_single_line("The output path", o.out, 4096));
     const auto format = format_of(o.format, out);
     std::error_code ec;
+    if (std::filesystem::is_directory(out, ec))
+        fail(ErrorKind::Invalid, quoted_input(out.string(), 4096) + " is a folder: give a file name after --out.");
     if (std::filesystem::exists(out, ec) && !o.force)
         fail(ErrorKind::Invalid, "'" + out.string() + "' already exists: choose another name or add --force.");
     auto s = open_session(ctx);

@@ -82,7 +82,7 @@ int run_extension_decide(const Context& ctx, const WorkflowOptions& o, service::
 int run_extension_list(const Context& ctx, const WorkflowOptions& o) {
     auto s = open_session(ctx);
     const auto rows = s.service->extensions(s.actor, o.pending);
-    if (o.json) std::cout << extensions_json(rows).dump(2) << "\n";
+    if (o.json) std::cout << extensions_json(rows).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else print_extensions(rows);
     return 0;
 }

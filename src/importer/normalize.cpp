@@ -16,6 +16,12 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 bool is_line_break(char32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029; }
 
+// Bidirectional marks and overrides that web pages carry along: invisible, never needed in a
+// Vietnamese directive, and refused in stored text (docs/INPUT.md), so they are dropped here.
+bool is_invisible_format(char32_t cp) {
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 bool is_stray_control(char32_t cp) {
     return (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f' && cp != '\v') || cp == 0x7F ||
            (cp >= 0x80 && cp < 0xA0 && cp != 0x85);
@@ -39,6 +45,8 @@ Lines normalize_input(std::string_view text) {
         const auto c = decode_at(text, i);
         if (is_stray_control(c.cp)) {
             ++controls;
+        } else if (is_invisible_format(c.cp)) {
+            // dropped
         } else if (c.cp == '\f' || c.cp == '\v') {
             cleaned += ' ';
         } else {

@@ -35,11 +35,11 @@ std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter
     query.as_of = filter.as_of;
     if (filter.agency) {
         const auto agency = store_.find_agency(*filter.agency);
-        if (!agency) fail(ErrorKind::Invalid, "Unknown agency '" + *filter.agency + "'.");
+        if (!agency) fail(ErrorKind::Invalid, "Unknown agency " + quoted_input(*filter.agency) + ".");
         query.agency_id = agency->id;
     }
     if (filter.search) {
-        auto folded = fold(collapse_spaces(to_nfc(*filter.search, "The search text")));
+        auto folded = fold(collapse_spaces(check_single_line("The search text", *filter.search, kMaxSearchBytes)));
         if (!folded.empty()) query.folded_search = std::move(folded);
     }
     std::vector<AssignmentView> out;
@@ -67,7 +67,7 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
     if (change.progress && (*change.progress < 0 || *change.progress > 100))
         fail(ErrorKind::Invalid, "Progress must be between 0 and 100 (got " + std::to_string(*change.progress) + ").");
     std::optional<std::string> owner;
-    if (change.owner) owner = clean_field(*change.owner, "The owner", 200);
+    if (change.owner) owner = check_single_line("The owner", *change.owner, kMaxNameBytes);
     const Date today = Date::today();
     if (change.completed_on && *change.completed_on > today)
         fail(ErrorKind::Invalid, "The completion date " + change.completed_on->vn() + " is in the future.");
@@ -123,9 +123,9 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
 Id Service::add_evidence(const Actor& actor, Id assignment_id, const EvidenceInput& input) {
     store::EvidenceRecord e;
     e.assignment_id = assignment_id;
-    e.note = clean_field(input.note, "The note", kMaxNoteBytes, true);
+    e.note = check_multi_line("The note", input.note, kMaxNoteBytes);
     if (e.note.empty()) fail(ErrorKind::Invalid, "Evidence needs a note saying what it shows.");
-    e.doc_ref = clean_field(input.doc_ref, "The document reference", 300);
+    e.doc_ref = check_single_line("The document reference", input.doc_ref, kMaxTitleBytes);
     e.doc_date = input.doc_date;
     e.created_by = actor.name;
     std::optional<store::EvidenceFile> file;
@@ -133,10 +133,8 @@ Id Service::add_evidence(const Actor& actor, Id assignment_id, const EvidenceInp
         if (input.file->data.size() > kMaxAttachmentBytes)
             fail(ErrorKind::Invalid, "The attachment is " + std::to_string(input.file->data.size() / (1024 * 1024)) +
                                          " MiB; the limit is 20 MiB.");
-        auto name = clean_field(input.file->name, "The attachment's name", 255);
-        // Keep only the last path component: a name is never a path when saved out again.
-        if (auto slash = name.find_last_of("/\\"); slash != std::string::npos) name = name.substr(slash + 1);
-        if (name.empty() || name == "." || name == "..") fail(ErrorKind::Invalid, "The attachment has no usable file name.");
+        // Only the last path component is kept: a name is never a path when saved out again.
+        auto name = check_file_name("The attachment's name", input.file->name);
         file = store::EvidenceFile{name, input.file->data, sha256_hex(input.file->data)};
     }
 

@@ -57,7 +57,7 @@ bool Service::may_read_investor(const Actor& actor, const store::InvestorRecord&
 
 Id Service::add_investor(const Actor& actor, std::string_view name, std::optional<std::string> agency) {
     require_admin(actor, "add investors");
-    const auto clean = clean_field(name, "The investor's name", 300);
+    const auto clean = check_single_line("The investor's name", name, kMaxTitleBytes);
     if (clean.empty()) fail(ErrorKind::Invalid, "The investor's name is empty.");
     store::Store::WriteTx tx(store_);
     if (auto existing = store_.find_investor(clean))
@@ -77,8 +77,8 @@ Id Service::add_investor(const Actor& actor, std::string_view name, std::optiona
 Id Service::add_project(const Actor& actor, const ProjectInput& in) {
     require_admin(actor, "add projects");
     store::ProjectRecord p;
-    p.code = clean_field(in.code, "The project code", 60);
-    p.name = clean_field(in.name, "The project name", 500);
+    p.code = check_single_line("The project code", in.code, kMaxShortBytes);
+    p.name = check_single_line("The project name", in.name, kMaxTitleBytes);
     if (p.code.empty() || p.name.empty()) fail(ErrorKind::Invalid, "A project needs a code and a name.");
     if (p.code.find_first_of(" ,") != std::string::npos)
         fail(ErrorKind::Invalid, "The project code '" + p.code + "' must not contain spaces or commas.");
@@ -97,7 +97,7 @@ Id Service::add_project(const Actor& actor, const ProjectInput& in) {
     store::Store::WriteTx tx(store_);
     if (store_.find_project(p.code)) fail(ErrorKind::Invalid, "A project with code '" + p.code + "' already exists.");
     const auto investor = store_.find_investor(in.investor);
-    if (!investor) fail(ErrorKind::Invalid, "Unknown investor '" + in.investor + "': add it with 'invest investor add'.");
+    if (!investor) fail(ErrorKind::Invalid, "Unknown investor " + quoted_input(in.investor) + ": add it with 'invest investor add'.");
     p.investor_id = investor->id;
     const Id id = store_.insert_project(p);
     journal(actor, "project", id, std::nullopt, "created", std::nullopt,
@@ -109,7 +109,7 @@ Id Service::add_project(const Actor& actor, const ProjectInput& in) {
 store::DisbursementRecord Service::check_entry(const EntryInput& e, const std::map<Id, std::int64_t>& pending) const {
     const std::string where = e.line ? "Line " + std::to_string(e.line) + ": " : "";
     const auto project = store_.find_project(e.project_code);
-    if (!project) fail(ErrorKind::Invalid, where + "unknown project code '" + e.project_code + "'.");
+    if (!project) fail(ErrorKind::Invalid, where + "unknown project code " + quoted_input(e.project_code) + ".");
     if (e.amount <= 0) fail(ErrorKind::Invalid, where + "the amount must be more than 0 đồng.");
     if (!within_plan_window(project->year, e.date))
         fail(ErrorKind::Invalid, where + "the date " + e.date.vn() + " is outside the " + std::to_string(project->year) +
@@ -127,7 +127,7 @@ store::DisbursementRecord Service::check_entry(const EntryInput& e, const std::m
     r.project_id = project->id;
     r.date = e.date;
     r.amount = e.amount;
-    r.note = clean_field(e.note, "The note", 2000);
+    r.note = check_single_line(e.line ? where + "the note" : "The note", e.note, kMaxReasonBytes);
     return r;
 }
 
@@ -164,12 +164,12 @@ std::vector<EntryInput> read_entries_csv(std::string_view csv) {
         e.line = r.line;
         e.project_code = trim(r.fields[0]);
         const auto date = Date::parse_user(trim(r.fields[1]));
-        if (!date) fail(ErrorKind::Invalid, where + "'" + r.fields[1] + "' is not a valid date.");
+        if (!date) fail(ErrorKind::Invalid, where + quoted_input(r.fields[1]) + " is not a valid date.");
         e.date = *date;
         const auto amount = parse_vnd(trim(r.fields[2]));
         if (!amount)
-            fail(ErrorKind::Invalid, where + "'" + r.fields[2] +
-                                         "' is not an amount in whole đồng (1250000 or 1.250.000; no sign, no decimals).");
+            fail(ErrorKind::Invalid, where + quoted_input(r.fields[2]) +
+                                         " is not an amount in whole đồng (1250000 or 1.250.000; no sign, no decimals).");
         e.amount = *amount;
         e.note = r.fields[3];
         if (!seen.insert({e.project_code, e.date, e.amount}).second)

@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include "core/error.h"
+#include "core/text.h"
+#include "service/limits.h"
 
 namespace dt::service {
 
@@ -24,7 +26,10 @@ std::string hash_password(std::string_view password) {
 
 bool verify_password(const std::string& hash, std::string_view password) {
     ensure_sodium();
-    return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+    auto matches = [&](std::string_view p) { return crypto_pwhash_str_verify(hash.c_str(), p.data(), p.size()) == 0; };
+    if (!is_valid_utf8(password)) return matches(password);
+    const std::string nfc = to_nfc(password);
+    return matches(nfc) || (nfc != password && matches(password));
 }
 
 std::string sha256_hex(std::string_view data) {
@@ -36,9 +41,10 @@ std::string sha256_hex(std::string_view data) {
     return hex;
 }
 
-void check_new_password(std::string_view password) {
-    if (password.size() < 8) fail(ErrorKind::Invalid, "The password must have at least 8 characters.");
-    if (password.size() > 1024) fail(ErrorKind::Invalid, "The password is longer than 1024 bytes.");
+std::string check_new_password(std::string_view password) {
+    auto clean = check_secret("The password", password, kMaxPasswordBytes);
+    if (clean.size() < kMinPasswordBytes) fail(ErrorKind::Invalid, "The password must have at least 8 characters.");
+    return clean;
 }
 
 }  // namespace dt::service

@@ -26,7 +26,7 @@ void Service::require_admin(const Actor& actor, std::string_view what) const {
 
 namespace {
 std::string checked_user_name(std::string_view name) {
-    auto clean = clean_field(name, "The user name", 100);
+    auto clean = check_single_line("The user name", name, kMaxNameBytes);
     if (clean.empty()) fail(ErrorKind::Invalid, "The user name is empty.");
     return clean;
 }
@@ -34,8 +34,7 @@ std::string checked_user_name(std::string_view name) {
 
 Actor Service::create_first_admin(std::string_view name, std::string_view password) {
     const auto clean = checked_user_name(name);
-    check_new_password(password);
-    const auto hash = hash_password(password);  // slow: outside the write lock
+    const auto hash = hash_password(check_new_password(password));  // slow: outside the write lock
     store::Store::WriteTx tx(store_);
     if (store_.count_users() > 0)
         fail(ErrorKind::Denied, "The database already has users: an administrator adds new ones with 'user add'.");
@@ -51,17 +50,17 @@ Id Service::add_user(const Actor& actor, std::string_view name, std::string_view
                      std::optional<std::string> agency) {
     require_admin(actor, "add users");
     const auto clean = checked_user_name(name);
-    check_new_password(password);
+    const auto clean_password = check_new_password(password);
     std::optional<store::AgencyRecord> bound;
     if (role == UserRole::Agency) {
         if (!agency) fail(ErrorKind::Invalid, "An agency user needs --agency NAME.");
         bound = store_.find_agency(*agency);
-        if (!bound) fail(ErrorKind::Invalid, "Unknown agency '" + *agency + "'.");
+        if (!bound) fail(ErrorKind::Invalid, "Unknown agency " + quoted_input(*agency) + ".");
         if (bound->is_group) fail(ErrorKind::Invalid, "'" + bound->name + "' is a group; bind the user to one agency.");
     } else if (agency) {
         fail(ErrorKind::Invalid, "Only agency users are bound to an agency.");
     }
-    const auto hash = hash_password(password);
+    const auto hash = hash_password(clean_password);
     store::Store::WriteTx tx(store_);
     if (store_.find_user(clean)) fail(ErrorKind::Invalid, "A user named '" + clean + "' already exists.");
     store::UserRecord user{0, clean, role, bound ? std::optional<Id>(bound->id) : std::nullopt, "", hash, true};
@@ -87,16 +86,16 @@ std::vector<store::TaskRecord> Service::tasks(Id directive_id) const { return st
 
 store::AgencyRecord Service::find_agency_or_fail(std::string_view name) const {
     auto agency = store_.find_agency(name);
-    if (!agency) fail(ErrorKind::Invalid, "Unknown agency '" + std::string(name) + "'.");
+    if (!agency) fail(ErrorKind::Invalid, "Unknown agency " + quoted_input(name) + ".");
     return std::move(*agency);
 }
 
 Id Service::add_agency(const Actor& actor, std::string_view name, std::string_view short_name, std::string_view kind,
                        const std::vector<std::string>& groups) {
     require_admin(actor, "add agencies");
-    const auto clean = clean_field(name, "The agency name", 300);
-    const auto clean_short = clean_field(short_name, "The short name", 60);
-    const auto clean_kind = clean_field(kind, "The kind", 40);
+    const auto clean = check_single_line("The agency name", name, kMaxTitleBytes);
+    const auto clean_short = check_single_line("The short name", short_name, kMaxShortBytes);
+    const auto clean_kind = check_single_line("The kind", kind, kMaxShortBytes);
     if (clean.empty() || clean_kind.empty()) fail(ErrorKind::Invalid, "An agency needs a name and a kind.");
     store::Store::WriteTx tx(store_);
     if (auto existing = store_.find_agency(clean))
@@ -114,7 +113,7 @@ Id Service::add_agency(const Actor& actor, std::string_view name, std::string_vi
 
 void Service::rename_agency(const Actor& actor, std::string_view name, std::string_view new_name) {
     require_admin(actor, "rename agencies");
-    const auto clean = clean_field(new_name, "The new name", 300);
+    const auto clean = check_single_line("The new name", new_name, kMaxTitleBytes);
     if (clean.empty()) fail(ErrorKind::Invalid, "The new name is empty.");
     store::Store::WriteTx tx(store_);
     const auto agency = find_agency_or_fail(name);
@@ -177,11 +176,15 @@ std::optional<std::string> Service::setting(std::string_view key) const { return
 
 void Service::set_setting(const Actor& actor, std::string_view key, std::string_view value) {
     require_admin(actor, "change settings");
-    const auto clean = clean_field(value, "The setting's value", 2000, true);
+    const auto clean_key = check_single_line("The setting's name", key, kMaxShortBytes);
+    if (clean_key.empty()) fail(ErrorKind::Invalid, "The setting's name is empty.");
+    // Only a list (one item a line) may hold line breaks: every other value is printed on one line.
+    const auto clean = clean_key.ends_with("recipients") ? check_multi_line("The setting's value", value, kMaxReasonBytes)
+                                                         : check_single_line("The setting's value", value, kMaxReasonBytes);
     store::Store::WriteTx tx(store_);
-    const auto before = store_.setting(key);
-    store_.set_setting(key, clean);
-    journal(actor, "setting", 0, std::nullopt, key, before, clean);
+    const auto before = store_.setting(clean_key);
+    store_.set_setting(clean_key, clean);
+    journal(actor, "setting", 0, std::nullopt, clean_key, before, clean);
     tx.commit();
 }
 

@@ -12,6 +12,7 @@
 #include "core/status.h"
 #include "importer/outline.h"
 #include "service/disbursement.h"
+#include "service/limits.h"
 #include "service/registry.h"
 #include "store/records.h"
 #include "store/store.h"
@@ -20,9 +21,6 @@ namespace dt::service {
 
 using store::Id;
 
-constexpr std::size_t kMaxAttachmentBytes = 20 * 1024 * 1024;
-constexpr std::size_t kMaxNoteBytes = 64 * 1024;
-constexpr std::size_t kMaxReasonBytes = 2000;
 
 // Sign-in slow-down: from the 5th consecutive failure the account is locked for 30 s,
 // doubling with each further failure, never longer than 15 minutes.

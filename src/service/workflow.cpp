@@ -9,7 +9,7 @@ namespace dt::service {
 
 namespace {
 std::string required_reason(std::string_view text, std::string_view what) {
-    auto clean = clean_field(text, "The reason", kMaxReasonBytes, true);
+    auto clean = check_multi_line("The reason", text, kMaxReasonBytes);
     if (clean.empty()) fail(ErrorKind::Invalid, std::string(what) + " needs a reason.");
     return clean;
 }
@@ -78,16 +78,16 @@ long Service::record_failed_sign_in(std::string_view name) {
 
 store::UserRecord Service::find_user_or_fail(std::string_view name) const {
     auto user = store_.find_user(name);
-    if (!user) fail(ErrorKind::Invalid, "There is no user named '" + std::string(name) + "'.");
+    if (!user) fail(ErrorKind::Invalid, "There is no user named " + quoted_input(name) + ".");
     return std::move(*user);
 }
 
 void Service::reset_password(const Actor& actor, std::string_view name, std::string_view new_password) {
     const bool own = actor.user_id && actor.name == name;
     if (!own) require_admin(actor, "set another user's password");
-    check_new_password(new_password);
+    const auto clean_password = check_new_password(new_password);
     find_user_or_fail(name);                          // before the slow hash
-    const auto hash = hash_password(new_password);    // slow: outside the write lock
+    const auto hash = hash_password(clean_password);  // slow: outside the write lock
     store::Store::WriteTx tx(store_);
     const auto user = find_user_or_fail(name);
     store_.set_user_password(user.id, hash);
@@ -198,7 +198,7 @@ Id Service::request_extension(const Actor& actor, Id assignment_id, Date to, std
 
 store::ExtensionRecord Service::decide_extension(const Actor& actor, Id request_id, Decision decision, std::string_view note) {
     require_admin(actor, "decide on extension requests");
-    const auto clean_note = clean_field(note, "The note", kMaxReasonBytes, true);
+    const auto clean_note = check_multi_line("The note", note, kMaxReasonBytes);
     store::Store::WriteTx tx(store_);
     const auto request = store_.extension(request_id);
     if (!request) fail(ErrorKind::Invalid, "There is no extension request with id " + id_text(request_id) + ".");

@@ -4,37 +4,62 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
+#include "core/text.h"
 
 extern char** environ;
 
 namespace dt::ui {
 
-bool open_attachment(const store::EvidenceFile& file, std::string& error) {
+std::optional<std::string> save_attachment(const store::EvidenceFile& file, const std::string& folder, std::string& error) {
     namespace fs = std::filesystem;
-    // Only the last component, never hidden: a stored name cannot point outside the folder.
-    std::string name = fs::path(file.name).filename().string();
-    while (!name.empty() && name.front() == '.') name.erase(0, 1);
-    if (name.empty()) name = "attachment";
-    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
-    const fs::path base = runtime && *runtime ? fs::path(runtime) : fs::temp_directory_path();
-    const fs::path dir = base / ("directive-tracker-" + std::to_string(getuid())) / file.sha256.substr(0, 16);
+    // The subfolder is named from the hash's hex digits only, and the name is one safe component.
+    std::string hash;
+    for (char c : file.sha256)
+        if (std::isxdigit(static_cast<unsigned char>(c)) && hash.size() < 16) hash += c;
+    if (hash.empty()) hash = "unknown";
+    const fs::path dir = fs::path(folder) / hash;
+    const fs::path target = dir / safe_file_name(file.name);
+    if (target.parent_path() != dir) {
+        error = "The attachment's name cannot be used as a file name.";
+        return std::nullopt;
+    }
     std::error_code ec;
     fs::create_directories(dir, ec);
-    chmod(dir.parent_path().c_str(), 0700);
-    const fs::path target = dir / name;
-    {
-        std::ofstream out(target, std::ios::binary | std::ios::trunc);
-        out.write(file.data.data(), static_cast<std::streamsize>(file.data.size()));
-        if (!out) {
-            error = "Cannot write " + target.string() + ".";
-            return false;
-        }
+    // Never write through a link someone else left there.
+    if (fs::is_symlink(fs::symlink_status(target, ec))) fs::remove(target, ec);
+    std::ofstream out(target, std::ios::binary | std::ios::trunc);
+    out.write(file.data.data(), static_cast<std::streamsize>(file.data.size()));
+    out.close();
+    if (!out) {
+        error = "Cannot write " + target.string() + ".";
+        return std::nullopt;
     }
-    if (!open_path(target.string(), error)) {
-        error = "Saved to " + target.string() + " (no program to open it was found).";
+    return target.string();
+}
+
+bool open_attachment(const store::EvidenceFile& file, std::string& error) {
+    namespace fs = std::filesystem;
+    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+    const fs::path base = runtime && *runtime ? fs::path(runtime) : fs::temp_directory_path();
+    const fs::path folder = base / ("directive-tracker-" + std::to_string(getuid()));
+    std::error_code ec;
+    fs::create_directory(folder, ec);
+    // A private folder of ours: not a link planted in a shared /tmp, not someone else's.
+    struct stat st {};
+    if (lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
+        error = "Cannot use " + folder.string() + " for attachments (it is not a private folder of this user).";
+        return false;
+    }
+    chmod(folder.c_str(), 0700);
+    const auto target = save_attachment(file, folder.string(), error);
+    if (!target) return false;
+    if (!open_path(*target, error)) {
+        error = "Saved to " + *target + " (no program to open it was found).";
         return false;
     }
     return true;

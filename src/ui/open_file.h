@@ -1,12 +1,18 @@
 #pragma once
+#include <optional>
 #include <string>
 
 #include "store/records.h"
 
 namespace dt::ui {
 
-// Writes an attachment to a private folder under its own (path-free) name and opens it with
-// the desktop's default program. False with a sentence in `error` when it cannot.
+// Writes an attachment into `folder` (a subfolder named after its sha256) under its stored name
+// made safe (core/text.h safe_file_name): whatever the name holds, the file lands inside
+// `folder`. Returns the file's path, or none with a sentence in `error`.
+std::optional<std::string> save_attachment(const store::EvidenceFile& file, const std::string& folder, std::string& error);
+
+// Saves an attachment to a private folder (save_attachment) and opens it with the desktop's
+// default program. False with a sentence in `error` when it cannot.
 bool open_attachment(const store::EvidenceFile& file, std::string& error);
 
 // Opens a file or folder with the desktop's default program (xdg-open, no shell).

@@ -37,10 +37,10 @@ TEST_CASE("NFC normalisation and field validation") {
     CHECK(to_nfc("Gia\xCC\x89i") == "Giải");
     CHECK_THROWS_AS(to_nfc("\xC3\x28"), Error);
     CHECK(collapse_spaces("a\xC2\xA0\t  b ") == "a b");
-    CHECK(clean_field("  Nguyễn Văn A ", "owner", 50) == "Nguyễn Văn A");
-    CHECK_THROWS_AS(clean_field("a\x01" "b", "owner", 50), Error);
-    CHECK_THROWS_AS(clean_field("dòng\nhai", "owner", 50), Error);
-    CHECK_THROWS_AS(clean_field(std::string(100, 'x'), "owner", 50), Error);
+    CHECK(check_single_line("The owner", "  Nguyễn Văn A ", 50) == "Nguyễn Văn A");
+    CHECK_THROWS_AS(check_single_line("The owner", "a\x01" "b", 50), Error);
+    CHECK_THROWS_AS(check_single_line("The owner", "dòng\nhai", 50), Error);
+    CHECK_THROWS_AS(check_single_line("The owner", std::string(100, 'x'), 50), Error);
 }
 
 TEST_CASE("timeliness buckets at several as-of dates") {
