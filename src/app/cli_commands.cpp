@@ -143,6 +143,7 @@ int run_list(const Context& ctx, const ListOptions& o) {
                                          "' (use done_on_time, done_late, open_on_time, open_overdue or no_deadline).");
     }
     filter.as_of = as_of_or_today(o.as_of);
+    filter.detail = store::RowDetail::List;  // neither output shows the task's text
     auto s = open_session(ctx);
     const auto rows = s.service->list(s.actor, filter);
     if (o.json) std::cout << assignments_json(rows) << "\n";

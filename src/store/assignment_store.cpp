@@ -4,16 +4,17 @@
 namespace dt::store {
 
 namespace {
-// Columns 16, 20 and 23 (text, evidence count, extension count) differ by RowDetail.
+// Columns 16, 20 and 23 (text, evidence count, extension count) depend on the RowDetail.
 std::string assignment_select(RowDetail detail) {
-    const bool full = detail == RowDetail::Full;
+    const bool text = detail == RowDetail::Full;
+    const bool counts = detail != RowDetail::Table;
     return std::string("SELECT a.id, a.task_id, a.agency_id, a.role, a.via_group_id, a.status, a.progress, a.owner, a.due, "
                        "a.completed_on, a.version, a.updated_at, d.code, s.label, t.ref, t.title, ") +
-           (full ? "t.text" : "''") + ", g.name, g.short_name, t.recurrence, " +
-           (full ? "(SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id AND e.withdrawn_at IS NULL)" : "0") +
+           (text ? "t.text" : "''") + ", g.name, g.short_name, t.recurrence, " +
+           (counts ? "(SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id AND e.withdrawn_at IS NULL)" : "0") +
            ", a.original_due, a.review_note, " +
-           (full ? "(SELECT count(*) FROM extension_requests x WHERE x.assignment_id = a.id AND x.status = 'approved')"
-                 : "0") +
+           (counts ? "(SELECT count(*) FROM extension_requests x WHERE x.assignment_id = a.id AND x.status = 'approved')"
+                   : "0") +
            " FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
            "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
 }
@@ -88,7 +89,7 @@ std::vector<AssignmentRecord> Store::assignments(const AssignmentQuery& query) c
     if (query.folded_search)
         sql += " AND (instr(t.search_key, :q) > 0 OR instr(g.search_key, :q) > 0)";
     // A table sorts its rows itself; sorting 100,000 wide rows here would spill to disk.
-    if (query.detail == RowDetail::Full) sql += " ORDER BY d.id, t.position, a.role DESC, g.id";
+    if (query.detail != RowDetail::Table) sql += " ORDER BY d.id, t.position, a.role DESC, g.id";
     SQLite::Statement q(impl_->db, sql);
     if (query.id) q.bind(":id", static_cast<int64_t>(*query.id));
     if (query.directive_code) q.bind(":code", *query.directive_code);

@@ -104,13 +104,18 @@ struct AssignmentRecord {
     int extension_count = 0;             // approved extensions
 };
 
-// What an assignment row carries beyond its own columns. A table of every assignment needs
-// neither the task's text (the same for each of its agencies) nor the evidence and extension
-// counts, and at province scale reading them is most of the cost of the GUI's start.
-enum class RowDetail { Full, Table };
+// What an assignment row carries beyond its own columns. A list of many assignments needs
+// neither the task's text (the same for each of its agencies) nor, for a table that sorts its
+// rows itself, the evidence and extension counts or SQL's order; at province scale reading
+// them is most of the cost.
+enum class RowDetail {
+    Full,   // everything, in the directive's order
+    List,   // no task text (empty), in the directive's order
+    Table,  // no task text, evidence and extension counts 0, unordered
+};
 
 struct AssignmentQuery {
-    RowDetail detail = RowDetail::Full;  // Table: text empty, evidence and extension counts 0, unordered
+    RowDetail detail = RowDetail::Full;
     std::optional<std::string> directive_code;
     std::optional<std::string> section;
     std::optional<Id> agency_id;
