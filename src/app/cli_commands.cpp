@@ -13,6 +13,7 @@
 #include "app/cli_session.h"
 #include "app/daily_backup.h"
 #include "app/prompt.h"
+#include "service/recovery.h"
 #include "service/registry.h"
 #include "service/seed.h"
 
@@ -69,7 +70,9 @@ Session open_session(const Context& ctx, bool create) {
 }
 
 int run_init(const Context& ctx, const InitOptions& o) {
-    auto store = store::Store::open(ctx.db);
+    store::OpenOptions options;
+    options.accept_empty = true;  // asked for: an empty file becomes a new database
+    auto store = store::Store::open(ctx.db, options);
     service::Service service(*store);
     if (o.admin) {
         const auto password = app::read_password("DTRACK_PASSWORD", "Password for the new administrator " + *o.admin + ": ");
@@ -295,8 +298,10 @@ int run_check(const Context& ctx) {
         std::cout << "ok: " << ctx.db.string() << " is healthy (schema " << store->schema_version() << ").\n";
         return 0;
     }
-    for (const auto& p : problems) std::cerr << p << "\n";
-    fail(ErrorKind::Storage, "The database '" + ctx.db.string() + "' is damaged: restore it from a backup (dtrack restore).");
+    for (const auto& p : problems) std::cerr << printable(p) << "\n";
+    throw store::StorageError(store::Fault::Damaged, ctx.db,
+                              "The database '" + ctx.db.string() + "' is damaged (" + std::to_string(problems.size()) +
+                                  (problems.size() == 1 ? " problem" : " problems") + ", listed above).");
 }
 
 int run_backup(const Context& ctx, const std::string& path) {
@@ -307,6 +312,13 @@ int run_backup(const Context& ctx, const std::string& path) {
 }
 
 int run_restore(const Context& ctx, const std::string& path) {
+    // A database that cannot be used is replaced without signing in (service/recovery.h).
+    if (service::unusable_database(ctx.db)) {
+        const auto kept = service::restore_unusable(ctx.db, path);
+        std::cout << "Restored " << ctx.db.string() << " from " << path << "."
+                  << (kept.empty() ? "" : " The file it replaced is kept as " + kept.string() + ".") << "\n";
+        return 0;
+    }
     auto s = open_session(ctx);
     s.service->restore(s.actor, path);
     std::cout << "Restored " << ctx.db.string() << " from " << path << ".\n";

@@ -8,6 +8,7 @@
 #include "app/cli_commands.h"
 #include "app/cli_session.h"
 #include "app/paths.h"
+#include "app/storage_advice.h"
 #include "core/error.h"
 #include "core/text.h"
 
@@ -242,13 +243,20 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : 1;
     }
     ctx.db = db_path.empty() ? dt::app::default_database_path() : std::filesystem::path(db_path);
+    // Storage errors say what to do (restore the newest backup, free some space, …); SQLite's
+    // errors at any statement become one (store/faults.h).
+    auto storage = [&](const dt::store::StorageError& e) {
+        std::cerr << "dtrack: " << dt::printable(dt::app::storage_sentence(e, ctx.db)) << "\n";
+        return 5;
+    };
     try {
         return action ? action() : 1;
+    } catch (const dt::store::StorageError& e) {
+        return storage(e);
     } catch (const dt::Error& e) {
         std::cerr << "dtrack: " << dt::printable(e.what()) << "\n";
         return e.exit_code();
     } catch (const std::exception& e) {
-        std::cerr << "dtrack: storage error: " << e.what() << ".\n";
-        return 5;
+        return storage(dt::store::storage_error(e, ctx.db));
     }
 }

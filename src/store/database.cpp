@@ -1,9 +1,13 @@
 // Opening, migrating and maintaining the database file.
 #include <SQLiteCpp/Backup.h>
 
+#include <cstring>
 #include <ctime>
+#include <fstream>
 
 #include "core/error.h"
+#include "store/backups.h"
+#include "store/faults.h"
 #include "store/impl.h"
 #include "store/migrations.h"
 
@@ -33,23 +37,9 @@ std::optional<long> seconds_until(std::string_view timestamp) {
     return static_cast<long>(timegm(&tm) - std::time(nullptr));
 }
 
-void storage_failure(const std::string& what, const std::exception& e) {
-    if (const auto* err = dynamic_cast<const Error*>(&e)) throw *err;
-    std::string reason = e.what();
-    if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) {
-        switch (se->getErrorCode()) {
-        case SQLITE_NOTADB:
-            reason = "the file is not a SQLite database (damaged, or another kind of file)";
-            break;
-        case SQLITE_CORRUPT: reason = "the database file is damaged"; break;
-        case SQLITE_READONLY: reason = "the database file or its folder is read-only"; break;
-        case SQLITE_FULL: reason = "the disk is full"; break;
-        case SQLITE_BUSY: reason = "the database stayed locked by another program for too long"; break;
-        case SQLITE_CANTOPEN: reason = "the file cannot be opened (missing folder or no permission)"; break;
-        default: break;
-        }
-    }
-    fail(ErrorKind::Storage, what + ": " + reason + ".");
+void storage_failure(const fs::path& database, const std::string& what, const std::exception& e) {
+    if (const auto* err = dynamic_cast<const Error*>(&e); err && !dynamic_cast<const StorageError*>(err)) throw *err;
+    throw storage_error(e, database, what);
 }
 
 std::optional<std::string> opt_text(const SQLite::Column& c) {
@@ -86,12 +76,54 @@ void verify_identity(SQLite::Database& db, const fs::path& path) {
     const int app_id = db.execAndGet("PRAGMA application_id").getInt();
     const int version = user_version(db);
     if (app_id != kApplicationId && (has_tables(db) || version != 0))
-        fail(ErrorKind::Storage, "'" + path.string() +
-                                     "' is a SQLite database of another program, not a Directive Tracker database.");
+        throw StorageError(Fault::Foreign, path, "'" + path.string() +
+                                                     "' is a SQLite database of another program, not a Directive Tracker database.");
     if (version > latest())
-        fail(ErrorKind::Storage, "'" + path.string() + "' was written by a newer Directive Tracker (schema " +
-                                     std::to_string(version) + "; this program knows up to " +
-                                     std::to_string(latest()) + "): use the newer program.");
+        throw StorageError(Fault::Newer, path,
+                           "'" + path.string() + "' was written by a newer Directive Tracker (schema " +
+                               std::to_string(version) + "; this program knows up to " + std::to_string(latest()) +
+                               "): use the newer program.");
+}
+
+std::uint32_t big_endian(const unsigned char* p) {
+    return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | std::uint32_t(p[3]);
+}
+
+// What can be told from the file's first 100 bytes and its size, before SQLite reads it: empty,
+// not SQLite, or shorter than its own header says (cut short). Costs one read, whatever the size.
+void check_header(const fs::path& path, const OpenOptions& options) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) return;  // SQLite will say what is wrong
+    if (size == 0) {
+        // A file SQLite created and never wrote (a first start cut short) is a new database; one
+        // that had backups made of it was a database and has lost everything.
+        if (options.accept_empty || (options.create && list_backups(path).empty())) return;
+        throw StorageError(Fault::Empty, path, "The database '" + path.string() + "' is empty (0 bytes).");
+    }
+    unsigned char header[100] = {};
+    std::ifstream in(path, std::ios::binary);
+    in.read(reinterpret_cast<char*>(header), sizeof header);
+    if (!in && in.gcount() < static_cast<std::streamsize>(sizeof header)) {
+        if (in.gcount() == 0 && !in.eof()) return;  // unreadable: SQLite will say why
+        throw StorageError(Fault::NotDatabase, path,
+                           "'" + path.string() + "' is not a SQLite database (it is damaged, or another kind of file).");
+    }
+    static constexpr char kMagic[] = "SQLite format 3";
+    if (std::memcmp(header, kMagic, sizeof kMagic) != 0)
+        throw StorageError(Fault::NotDatabase, path,
+                           "'" + path.string() + "' is not a SQLite database (it is damaged, or another kind of file).");
+    // The page count at offset 28 is valid when the change counter (24) equals the
+    // version-valid-for number (92). Pages still in the -wal may legitimately be missing.
+    std::uintmax_t page_size = (std::uintmax_t(header[16]) << 8) | header[17];
+    if (page_size == 1) page_size = 65536;
+    const std::uintmax_t pages = big_endian(header + 28);
+    const fs::path wal = path.string() + "-wal";
+    const bool wal_has_frames = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
+    if (!wal_has_frames && pages > 0 && big_endian(header + 24) == big_endian(header + 92) && size < pages * page_size)
+        throw StorageError(Fault::Damaged, path,
+                           "The database '" + path.string() + "' is damaged (it was cut short: " + std::to_string(size) +
+                               " bytes of the " + std::to_string(pages * page_size) + " its header counts).");
 }
 
 void migrate(SQLite::Database& db, int target) {
@@ -109,7 +141,11 @@ void migrate(SQLite::Database& db, int target) {
             db.exec("PRAGMA user_version = " + std::to_string(m.version));
             db.exec("COMMIT");
         } catch (...) {
-            db.exec("ROLLBACK");
+            try {
+                db.exec("ROLLBACK");
+            } catch (...) {
+                // SQLite already rolled back (a full disk does that): the step left nothing behind
+            }
             throw;
         }
     }
@@ -117,13 +153,13 @@ void migrate(SQLite::Database& db, int target) {
 }  // namespace
 
 std::unique_ptr<Store> Store::open(const fs::path& path, const OpenOptions& options) {
-    const std::string what = "Cannot open the database '" + path.string() + "'";
+    const std::string what = "Cannot open the database";
     std::error_code ec;
     const bool existed = fs::exists(path, ec);
-    if (!existed && !options.create)
-        fail(ErrorKind::Storage, "There is no database at '" + path.string() + "': run 'dtrack init' first.");
+    if (!existed && !options.create) throw StorageError(Fault::Missing, path, "There is no database at '" + path.string() + "'.");
     if (existed && fs::is_directory(path, ec))
         fail(ErrorKind::Storage, "'" + path.string() + "' is a folder, not a database file.");
+    if (existed) check_header(path, options);
     try {
         if (!existed && path.has_parent_path()) fs::create_directories(path.parent_path());
         // A Store and its connection stay on one thread: SQLite's own mutex on every call
@@ -151,7 +187,7 @@ std::unique_ptr<Store> Store::open(const fs::path& path, const OpenOptions& opti
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
-        storage_failure(what, e);
+        storage_failure(path, what, e);
     }
 }
 
@@ -171,7 +207,7 @@ Store::WriteTx::WriteTx(Store& store) : store_(store) {
         store_.impl_->db.exec(nested_ ? "SAVEPOINT dt_write" : "BEGIN IMMEDIATE");
     } catch (const std::exception& e) {
         open_ = false;
-        storage_failure("Cannot start writing to the database", e);
+        storage_failure(store_.path(), "Cannot start writing to the database", e);
     }
 }
 
@@ -194,7 +230,7 @@ void Store::WriteTx::commit() {
         store_.impl_->db.exec(nested_ ? "RELEASE dt_write" : "COMMIT");
         open_ = false;
     } catch (const std::exception& e) {
-        storage_failure("Cannot save the change", e);
+        storage_failure(store_.path(), "Cannot save the change to the database", e);
     }
 }
 
@@ -214,11 +250,16 @@ void Store::set_setting(std::string_view key, std::string_view value) {
 }
 
 void Store::backup_to(const fs::path& target) const {
+    std::error_code ec;
+    const bool existed = fs::exists(target, ec);
     try {
         SQLite::Database out(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         SQLite::Backup(out, impl_->db).executeStep(-1);
     } catch (const std::exception& e) {
-        storage_failure("Cannot write the backup '" + target.string() + "'", e);
+        // Half a backup never stays behind to look like a whole one (a full disk, say).
+        if (!existed)
+            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(target.string() + suffix, ec);
+        storage_failure(target, "Cannot write the backup", e);
     }
 }
 
@@ -226,17 +267,21 @@ void verify_tracker_file(const fs::path& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
         fail(ErrorKind::Invalid, "'" + path.string() + "' is not a file.");
+    OpenOptions options;
+    options.create = false;
+    check_header(path, options);
     try {
         SQLite::Database src(path.string(), SQLite::OPEN_READONLY);
         verify_identity(src, path);
         if (src.execAndGet("PRAGMA application_id").getInt() != kApplicationId)
-            fail(ErrorKind::Storage, "'" + path.string() + "' is not a Directive Tracker database.");
+            throw StorageError(Fault::Foreign, path, "'" + path.string() + "' is not a Directive Tracker database.");
         const auto result = src.execAndGet("PRAGMA quick_check").getString();
-        if (result != "ok") fail(ErrorKind::Storage, "'" + path.string() + "' is damaged (" + result + ").");
+        if (result != "ok")
+            throw StorageError(Fault::Damaged, path, "The database '" + path.string() + "' is damaged (" + result + ").");
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
-        storage_failure("Cannot read '" + path.string() + "'", e);
+        storage_failure(path, "Cannot read", e);
     }
 }
 
@@ -247,7 +292,7 @@ void Store::restore_from(const fs::path& source) {
         SQLite::Backup(impl_->db, src).executeStep(-1);
         migrate(impl_->db, latest());
     } catch (const std::exception& e) {
-        storage_failure("Cannot restore from '" + source.string() + "'", e);
+        storage_failure(impl_->path, "Cannot restore from '" + source.string() + "' into", e);
     }
 }
 

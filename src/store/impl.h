@@ -34,7 +34,7 @@ EvidenceRecord read_evidence(SQLite::Statement& q);
 extern const char* const kJournalSelect;
 JournalRecord read_journal(SQLite::Statement& q);
 
-// Runs `fn`, turning SQLite's exceptions into Error(Storage) with `what` as context.
-[[noreturn]] void storage_failure(const std::string& what, const std::exception& e);
+// Throws the StorageError (store/faults.h) for `e`, met while doing `what` with `database`.
+[[noreturn]] void storage_failure(const std::filesystem::path& database, const std::string& what, const std::exception& e);
 
 }  // namespace dt::store

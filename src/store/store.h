@@ -18,6 +18,7 @@ struct OpenOptions {
     bool create = true;                 // create the file when it does not exist
     std::optional<int> target_version;  // migrate only up to here (tests of upgrades)
     bool backup_before_migrating = true;
+    bool accept_empty = false;          // an existing empty file becomes a new database (dtrack init)
 };
 
 class Store {

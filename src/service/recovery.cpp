@@ -1,0 +1,38 @@
+#include "service/recovery.h"
+
+#include "core/error.h"
+#include "store/store.h"
+
+namespace dt::service {
+
+namespace fs = std::filesystem;
+
+std::optional<store::StorageError> unusable_database(const fs::path& database) {
+    std::error_code ec;
+    if (!fs::exists(database, ec))
+        return store::StorageError(store::Fault::Missing, database, "There is no database at '" + database.string() + "'.");
+    try {
+        store::verify_tracker_file(database);
+    } catch (const store::StorageError& e) {
+        if (e.mended_by_restore()) return e;
+    } catch (const Error&) {
+        // not a regular file, or another kind of trouble: not for a restore to mend
+    }
+    return std::nullopt;
+}
+
+fs::path restore_unusable(const fs::path& database, const fs::path& backup) {
+    if (!unusable_database(database))
+        fail(ErrorKind::Storage, "The database '" + database.string() +
+                                     "' can be opened: an administrator restores it (dtrack --user NAME restore FILE).");
+    std::error_code ec;
+    const bool existed = fs::exists(database, ec);
+    std::string stamp = store::now_timestamp();
+    for (char& c : stamp)
+        if (c == ':') c = '-';  // a file name that every system accepts
+    const fs::path keep = database.string() + ".before-restore-" + stamp + ".bak";
+    store::replace_with_backup(database, backup, keep);
+    return existed ? keep : fs::path();
+}
+
+}  // namespace dt::service

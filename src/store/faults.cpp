@@ -1,0 +1,149 @@
+// Naming what is wrong with a database file, and replacing one that cannot be used.
+#include "store/faults.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "store/backups.h"
+#include "store/impl.h"
+
+namespace dt::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string in_quotes(const fs::path& p) { return "'" + p.string() + "'"; }
+
+fs::path folder_of(const fs::path& database) { return database.has_parent_path() ? database.parent_path() : fs::path("."); }
+
+bool may(const fs::path& path, int mode) { return access(path.c_str(), mode) == 0; }
+
+// Less than 64 KiB left for this user: SQLite cannot even grow its -shm file.
+bool disk_full(const fs::path& database) {
+    struct statvfs s {};
+    if (statvfs(folder_of(database).c_str(), &s) != 0) return false;
+    return static_cast<unsigned long long>(s.f_bavail) * s.f_frsize < 64 * 1024;
+}
+
+StorageError fault(Fault f, const fs::path& db, const std::string& detail = "") {
+    switch (f) {
+    case Fault::Missing: return {f, db, "There is no database at " + in_quotes(db) + "."};
+    case Fault::Empty: return {f, db, "The database " + in_quotes(db) + " is empty (0 bytes)."};
+    case Fault::NotDatabase:
+        return {f, db, in_quotes(db) + " is not a SQLite database (it is damaged, or another kind of file)."};
+    case Fault::Damaged:
+        return {f, db, "The database " + in_quotes(db) + " is damaged (" + (detail.empty() ? "damaged pages" : detail) + ")."};
+    case Fault::Foreign:
+        return {f, db, in_quotes(db) + " is a SQLite database of another program, not a Directive Tracker database."};
+    case Fault::Newer: return {f, db, detail};
+    case Fault::ReadOnlyFile: return {f, db, "The database " + in_quotes(db) + " is read-only for this user."};
+    case Fault::ReadOnlyFolder:
+        return {f, db, "The folder " + in_quotes(folder_of(db)) + " is read-only for this user, and SQLite must create " +
+                           in_quotes(db.filename().string() + "-wal") + " and " + in_quotes(db.filename().string() + "-shm") +
+                           " in it to use the database."};
+    case Fault::DiskFull: return {f, db, "The disk that holds " + in_quotes(db) + " is full."};
+    case Fault::Locked: return {f, db, "The database " + in_quotes(db) + " stayed locked by another program for too long."};
+    case Fault::Io: break;
+    }
+    return {Fault::Io, db, detail};
+}
+
+// Read-only, cannot open, I/O error: the file system says which.
+std::optional<Fault> access_fault(const fs::path& db) {
+    if (disk_full(db)) return Fault::DiskFull;
+    if (!may(folder_of(db), W_OK)) return Fault::ReadOnlyFolder;
+    std::error_code ec;
+    if (fs::exists(db, ec) && !may(db, W_OK) && may(db, R_OK)) return Fault::ReadOnlyFile;
+    return std::nullopt;
+}
+}  // namespace
+
+bool StorageError::mended_by_restore() const {
+    return fault_ == Fault::Missing || fault_ == Fault::Empty || fault_ == Fault::NotDatabase ||
+           fault_ == Fault::Damaged || fault_ == Fault::Foreign;
+}
+
+StorageError storage_error(const std::exception& e, const fs::path& db, const std::string& context) {
+    if (const auto* se = dynamic_cast<const StorageError*>(&e)) return *se;
+    const std::string io = context + " " + in_quotes(db) + ": ";
+    if (const auto* sq = dynamic_cast<const SQLite::Exception*>(&e)) {
+        switch (sq->getErrorCode() & 0xFF) {
+        case SQLITE_CORRUPT: return fault(Fault::Damaged, db, e.what());
+        case SQLITE_NOTADB: return fault(Fault::NotDatabase, db);
+        case SQLITE_FULL: return fault(Fault::DiskFull, db);
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED: return fault(Fault::Locked, db);
+        case SQLITE_READONLY:
+            return fault(access_fault(db).value_or(Fault::ReadOnlyFile), db);
+        case SQLITE_CANTOPEN:
+        case SQLITE_IOERR:
+        case SQLITE_PERM:
+            if (const auto f = access_fault(db)) return fault(*f, db);
+            if (!may(db, R_OK)) return fault(Fault::Io, db, io + "this user may not read it.");
+            break;
+        default: break;
+        }
+        return fault(Fault::Io, db, io + e.what() + ".");
+    }
+    if (const auto* fe = dynamic_cast<const fs::filesystem_error*>(&e)) {
+        const int err = fe->code().value();
+        if (err == ENOSPC || err == EDQUOT) return fault(Fault::DiskFull, db);
+        if (err == EROFS || err == EACCES || err == EPERM)
+            return fault(access_fault(db).value_or(Fault::ReadOnlyFolder), db);
+        return fault(Fault::Io, db, io + fe->code().message() + ".");
+    }
+    if (dynamic_cast<const Error*>(&e)) return fault(Fault::Io, db, e.what());  // already a sentence
+    return fault(Fault::Io, db, io + e.what() + (std::string(e.what()).ends_with(".") ? "" : "."));
+}
+
+std::optional<fs::path> newest_usable_backup(const fs::path& database) {
+    for (const auto& candidate : list_backups(database)) {
+        try {
+            verify_tracker_file(candidate);
+            return candidate;
+        } catch (const Error&) {
+            // a damaged or foreign copy: the next older one may be good
+        }
+    }
+    return std::nullopt;
+}
+
+void replace_with_backup(const fs::path& database, const fs::path& backup, const fs::path& keep_as) {
+    verify_tracker_file(backup);
+    std::error_code ec;
+    const fs::path temp = folder_of(database) / (database.filename().string() + ".restoring");
+    auto remove_temp = [&] {
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(temp.string() + suffix, ec);
+    };
+    remove_temp();
+    try {
+        // The copy first: if it fails (disk full), the file is as it was.
+        {
+            SQLite::Database src(backup.string(), SQLite::OPEN_READONLY);
+            SQLite::Database out(temp.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            SQLite::Backup(out, src).executeStep(-1);
+        }
+        // Keep the replaced bytes exactly as they are (a link costs no space; a copy where links
+        // are not possible), and its -wal, which belongs to them.
+        if (fs::exists(database, ec)) {
+            fs::remove(keep_as, ec);
+            fs::create_hard_link(database, keep_as, ec);
+            if (ec) fs::copy_file(database, keep_as, fs::copy_options::overwrite_existing);
+        }
+        const fs::path wal = database.string() + "-wal";
+        if (fs::exists(wal, ec) && fs::file_size(wal, ec) > 0)
+            fs::copy_file(wal, keep_as.string() + "-wal", fs::copy_options::overwrite_existing);
+        // A stale -wal would be replayed into the new file: it goes before the new file comes.
+        fs::remove(wal);
+        fs::remove(database.string() + "-shm");
+        fs::rename(temp, database);
+    } catch (const std::exception& e) {
+        remove_temp();
+        throw storage_error(e, database, "Cannot restore");
+    }
+}
+
+}  // namespace dt::store
