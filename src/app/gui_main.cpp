@@ -14,6 +14,7 @@
 #include "app/paths.h"
 #include "core/error.h"
 #include "ui/fonts.h"
+#include "ui/recovery.h"
 #include "ui/sign_in.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -33,8 +34,25 @@ void glfw_error(int code, const char* text) { std::cerr << "GLFW error " << code
 int run(const Options& o) {
     namespace ui = dt::ui;
     ui::set_language(o.lang == "en" ? ui::Lang::En : ui::Lang::Vi);
-    auto session = dt::app::open_gui_session(
-        o.db.empty() ? dt::app::default_database_path() : std::filesystem::path(o.db), o.user);
+    const std::filesystem::path db = o.db.empty() ? dt::app::default_database_path() : std::filesystem::path(o.db);
+    // A database that cannot be used shows the recovery screen instead (ui/recovery.h), at start
+    // or whenever a storage error reaches the loop.
+    dt::app::GuiSession session;
+    std::optional<ui::RecoveryState> recovery;
+    auto open_session = [&] {
+        try {
+            session = dt::app::open_gui_session(db, o.user);
+            recovery.reset();
+        } catch (const dt::Error& e) {
+            if (e.kind() != dt::ErrorKind::Storage) throw;  // a wrong --user password stays an error
+            session = {};
+            recovery = ui::recovery_for(e, db);
+        } catch (const std::exception& e) {
+            session = {};
+            recovery = ui::recovery_for(e, db);
+        }
+    };
+    open_session();
 
     glfwSetErrorCallback(glfw_error);
     if (!glfwInit()) {
@@ -79,8 +97,10 @@ int run(const Options& o) {
     // The application proper starts once someone is signed in (at once with --user).
     std::unique_ptr<ui::AppState> state;
     const bool view_given = !o.view.empty();
+    std::string restored;  // said in the status line once the restored database is in use
     auto start = [&](const dt::service::Actor& actor) {
         state = std::make_unique<ui::AppState>(*session.service, actor);
+        if (!restored.empty()) state->report(restored, false);
         state->database = session.store->path();
         if (!o.as_of.empty()) state->as_of = dt::parse_date_or_fail(o.as_of, "The as-of date");
         const auto view = ui::parse_view(view_given ? o.view : "dashboard");
@@ -93,8 +113,15 @@ int run(const Options& o) {
         else if (state->view == ui::View::Task && !state->tasks.visible().empty())
             ui::select_assignment(*state, state->tasks.rows()[state->tasks.visible().front()].id);
     };
-    if (session.actor) start(*session.actor);
     ui::SignInState sign_in;
+    auto fall_back = [&](ui::RecoveryState r) {
+        state.reset();  // before the service it refers to
+        session = {};
+        sign_in = {};
+        recovery = std::move(r);
+    };
+    if (session.actor)
+        if (auto r = ui::guarded_frame(db, [&] { start(*session.actor); })) fall_back(std::move(*r));
 
     int frames = 0, status = 0;
     double last_input = glfwGetTime();
@@ -119,8 +146,25 @@ int run(const Options& o) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        if (state) ui::draw_frame(*state);
-        else if (auto actor = ui::draw_sign_in(*session.service, sign_in)) start(*actor);
+        if (recovery) {
+            switch (ui::draw_recovery(*recovery)) {
+            case ui::RecoveryAction::Restored:
+                restored = std::string(ui::tr(ui::T::RecoveryRestored)) + " " + recovery->kept.string();
+                [[fallthrough]];
+            case ui::RecoveryAction::TryAgain:
+                open_session();
+                if (!recovery && session.actor)
+                    if (auto r = ui::guarded_frame(db, [&] { start(*session.actor); })) fall_back(std::move(*r));
+                break;
+            case ui::RecoveryAction::Quit: glfwSetWindowShouldClose(window, GLFW_TRUE); break;
+            case ui::RecoveryAction::None: break;
+            }
+        } else if (auto r = ui::guarded_frame(db, [&] {
+                       if (state) ui::draw_frame(*state);
+                       else if (auto actor = ui::draw_sign_in(*session.service, sign_in)) start(*actor);
+                   })) {
+            fall_back(std::move(*r));
+        }
         ImGui::Render();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);

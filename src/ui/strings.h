@@ -62,6 +62,11 @@ enum class T : int {
     // backups
     AdminBackup, BackupNow, BackupPath, BackupMade, AutoBackups, NoBackups, BackupsUnknown, RestoreFrom, Restore,
     ConfirmRestore, RestoreExplain, RestoreKeeps, RestoreNow, Restored, UseFile, ColFile, ColSize, NeedPath, AdminExtensions, Attachment, AddUser, ColCurrentDue, ColRequestedDue,
+    // the recovery screen: the database cannot be used
+    RecoveryTitle, RecoveryFile, RecoveryDetails, FaultMissing, FaultEmpty, FaultNotDatabase, FaultDamaged,
+    FaultForeign, FaultNewer, FaultReadOnlyFile, FaultReadOnlyFolder, FaultDiskFull, FaultLocked, FaultIo,
+    AdviceRestore, AdviceNoBackup, AdviceKeepsDamaged, AdviceDiskFull, AdviceReadOnly, AdviceLocked, AdviceNewer,
+    AdviceIo, AdviceMissing, RestoreFromBackup, TryAgain, Quit, RecoveryRestored,
     Count_
 };
 

@@ -49,6 +49,27 @@ bool Headless::click(ui::AppState& state, const std::string& probe) {
     return true;
 }
 
+void Headless::frames(const std::function<void()>& draw, int count) {
+    for (int i = 0; i < count; ++i) {
+        ImGui::NewFrame();
+        draw();
+        ImGui::Render();
+    }
+}
+
+bool Headless::click(const Probes& probes, const std::string& probe, const std::function<void()>& draw) {
+    const auto it = probes.find(probe);
+    if (it == probes.end()) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(it->second.first, it->second.second);
+    frames(draw);
+    io.MouseDown[0] = true;
+    frames(draw);
+    io.MouseDown[0] = false;
+    frames(draw, 2);
+    return true;
+}
+
 void Headless::type(ui::AppState& state, const std::string& utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
     frames(state, 2);
