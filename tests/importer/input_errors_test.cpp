@@ -78,7 +78,9 @@ TEST_CASE("a text with tens of thousands of items is refused") {
     CHECK(one_sentence(m));
 }
 
-TEST_CASE("a directive of almost 5 MB parses in linear time") {
+// Speed is the benchmark's business (never a timed assertion here): these check that large
+// and pathological inputs come through whole, with their MESSAGE giving the time for the log.
+TEST_CASE("a directive of almost 5 MB parses whole") {
     std::string text = "1. Các sở, ban, ngành, UBND các huyện, thành phố:\n";
     const std::string bullet =
         "- Sở Tài chính chủ trì, phối hợp với Sở Nội vụ, Ủy ban nhân dân các huyện, thành phố rà soát, tổng hợp kết "
@@ -93,11 +95,10 @@ TEST_CASE("a directive of almost 5 MB parses in linear time") {
     CHECK(o.tasks.size() >= bullets - 1);
     CHECK(o.tasks.back().deadline.has_value());
     CHECK(o.ladder.size() == o.tasks.size());
-    CHECK(took.count() < 10.0);  // about 0.3 s in an optimised build; generous for sanitizer builds
     MESSAGE("parsed " << text.size() << " bytes in " << took.count() << " s");
 }
 
-TEST_CASE("one huge line, deep brackets and trigger words without dates stay linear") {
+TEST_CASE("one huge line, deep brackets and trigger words without dates make one task without a deadline") {
     std::string line = "1. ";
     while (line.size() < 2'000'000) line += "Sở Tài chính (trước ngày trong quý trong năm hằng tháng ";
     const auto start = std::chrono::steady_clock::now();
@@ -105,7 +106,7 @@ TEST_CASE("one huge line, deep brackets and trigger words without dates stay lin
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     CHECK(o.tasks.size() == 1);
     CHECK_FALSE(o.tasks[0].deadline.has_value());
-    CHECK(took.count() < 10.0);
+    MESSAGE("parsed " << line.size() << " bytes in " << took.count() << " s");
 }
 
 TEST_CASE("mutated and truncated seed texts either parse or fail with Invalid") {
