@@ -206,6 +206,7 @@ int run_benchmarks(const RunOptions& o) {
     Service svc(*store);
     ui::AppState state(svc, system);
 
+    draw_one_frame(state);  // builds the models, whichever figures are wanted
     // frames: CPU time of one whole frame, after a few that fill the caches.
     progress("frames");
     const int frames = want("frames") ? runs * 10 : 0;

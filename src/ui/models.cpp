@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -178,24 +179,38 @@ void TaskTable::apply() {
     }
     const auto& rows = rows_;
     const SortSpec spec = sort_;
+    if (spec.key != SortKey::Owner && spec.key != SortKey::Title) {
+        // An integer key packed beside each row's index and sorted there (the index breaks
+        // ties, so the order is stable): comparing through the rows themselves reads a table of
+        // tens of megabytes at random at province scale.
+        std::vector<std::pair<std::int64_t, int>> keyed;
+        keyed.reserve(visible_.size());
+        for (int i : visible_) {
+            const auto& r = rows[i];
+            std::int64_t key = 0;
+            switch (spec.key) {
+            case SortKey::Ref: key = r.ref_rank; break;
+            case SortKey::Agency: key = r.agency_rank; break;
+            case SortKey::Role: key = static_cast<int>(r.role); break;
+            case SortKey::Status: key = static_cast<int>(r.status); break;
+            case SortKey::Bucket: key = static_cast<int>(r.bucket); break;
+            case SortKey::Progress: key = r.progress; break;
+            case SortKey::Due: key = r.due ? r.due->serial() : 0; break;
+            case SortKey::Owner:
+            case SortKey::Title: break;
+            }
+            if (spec.descending) key = -key;
+            if (spec.key == SortKey::Due && !r.due) key = std::numeric_limits<std::int64_t>::max();  // undated rows stay last
+            keyed.emplace_back(key, i);
+        }
+        std::sort(keyed.begin(), keyed.end());
+        for (std::size_t j = 0; j < keyed.size(); ++j) visible_[j] = keyed[j].second;
+        return;
+    }
     std::stable_sort(visible_.begin(), visible_.end(), [&](int ia, int ib) {
         const auto& a = rows[ia];
         const auto& b = rows[ib];
-        int c = 0;
-        switch (spec.key) {
-        case SortKey::Ref: c = a.ref_rank - b.ref_rank; break;
-        case SortKey::Agency: c = a.agency_rank - b.agency_rank; break;
-        case SortKey::Role: c = static_cast<int>(a.role) - static_cast<int>(b.role); break;
-        case SortKey::Status: c = static_cast<int>(a.status) - static_cast<int>(b.status); break;
-        case SortKey::Bucket: c = static_cast<int>(a.bucket) - static_cast<int>(b.bucket); break;
-        case SortKey::Due:
-            c = compare_due(a, b);
-            if (c != 0 && (!a.due || !b.due)) return c < 0;  // undated rows stay last
-            break;
-        case SortKey::Progress: c = a.progress - b.progress; break;
-        case SortKey::Owner: c = a.owner.compare(b.owner); break;
-        case SortKey::Title: c = a.title.compare(b.title); break;
-        }
+        const int c = spec.key == SortKey::Owner ? a.owner.compare(b.owner) : a.title.compare(b.title);
         return spec.descending ? c > 0 : c < 0;
     });
 }

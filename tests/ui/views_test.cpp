@@ -1,6 +1,7 @@
 // The real views, driven headlessly: filtering, editing, conflicts and rights.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -69,6 +70,44 @@ TEST_CASE("the table read without task texts searches them through the stored ke
         table->set_filter(filter);
         CHECK(table->visible().size() == 1);
     }
+}
+
+TEST_CASE("the tasks table sorts by deadline with undated rows last either way, by agency and by reference") {
+    test::Fixture fx;
+    ui::TaskTable table;
+    table.rebuild(fx.service->list(fx.admin, {}));
+    const auto& rows = table.rows();
+    const auto column = [&](auto field) {
+        std::vector<std::string> out;
+        for (int i : table.visible()) out.push_back(field(rows[i]));
+        return out;
+    };
+    const auto due = [](const ui::TaskRow& r) { return r.due ? r.due->iso() : std::string("none"); };
+
+    table.set_sort({ui::SortKey::Due, false});
+    auto dues = column(due);
+    REQUIRE(dues.size() == 13);
+    CHECK(dues.front() == "2025-06-30");
+    CHECK(dues[12] == "none");
+    CHECK(std::is_sorted(dues.begin(), dues.end() - 1));
+    // Equal keys keep the directive's order: 1.1's lead before its coordinator.
+    CHECK(rows[table.visible()[0]].role == AssignmentRole::Lead);
+    CHECK(rows[table.visible()[1]].role == AssignmentRole::Coordinate);
+
+    table.set_sort({ui::SortKey::Due, true});
+    dues = column(due);
+    CHECK(dues.front() == "2025-12-31");
+    CHECK(dues[11] == "2025-06-30");
+    CHECK(dues[12] == "none");
+
+    table.set_sort({ui::SortKey::Agency, false});
+    const auto agencies = column([](const ui::TaskRow& r) { return r.agency; });
+    CHECK(std::is_sorted(agencies.begin(), agencies.end()));
+    CHECK(agencies.front() < agencies.back());
+
+    table.set_sort({ui::SortKey::Ref, true});
+    CHECK(rows[table.visible().front()].ref == "2.1");
+    CHECK(rows[table.visible().back()].ref == "1.1");
 }
 
 TEST_CASE("changing the status in the editor is saved through the service and journalled") {
