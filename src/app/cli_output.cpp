@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/cli_commands.h"
+#include "report/labels.h"
 
 namespace dt::cli {
 
@@ -162,9 +163,7 @@ void print_summary(const service::DirectiveSummary& s, Date as_of) {
                                    "Chưa hoàn thành, quá hạn", "Không giao thời hạn"};
     std::cout << "\n" << s.tasks << " nhiệm vụ, " << s.assignments << " phân công — tình hình đến ngày " << as_of.vn() << ":\n";
     for (int b = 0; b < 5; ++b) std::cout << "  " << fit(labels[b], 30) << s.bucket_counts[b] << "\n";
-    char rate[32];
-    std::snprintf(rate, sizeof rate, "%.1f", s.on_time_rate);
-    std::cout << "  Tỷ lệ đúng hạn: " << rate << " %\n";
+    std::cout << "  Tỷ lệ đúng hạn: " << report::percent_vi(s.on_time_rate) << "\n";  // "37,5 %", as the GUI and reports
 }
 
 }  // namespace dt::cli

@@ -560,3 +560,18 @@ TEST_CASE("dtrack starts without the report libraries; dtrack-report beside it h
     CHECK(writer.find("libpangocairo") != std::string::npos);
     CHECK(writer.find("libxlsxwriter") != std::string::npos);
 }
+
+TEST_CASE("dtrack summary: the sections, the buckets and the on-time rate with a decimal comma") {
+    SeededDb seeded;
+    const std::string id = std::to_string(seeded.id_of("1.a.3", "Sở Tài chính"));
+    auto r = seeded.as_admin("evidence add " + id + " --note 'Công văn cam kết' --doc-ref 12/STC");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = seeded.as_admin("update " + id + " --status done --done-on 17/04/2025");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = seeded.as_admin("summary --as-of 30/04/2025");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("Chỉ thị 07/CT-UBND ngày 11/04/2025") != std::string::npos);
+    CHECK(r.out.find("38 nhiệm vụ, 737 phân công") != std::string::npos);
+    // 1.a.3 is the only task due by 30/04/2025 (31 agencies): one of them done on time.
+    CHECK(r.out.find("Tỷ lệ đúng hạn: 3,2 %") != std::string::npos);
+}
