@@ -3,7 +3,8 @@
 # Usage: tests/leaks/cli_session.sh lsan|valgrind DTRACK_EXE [OUT_DIR]
 #   lsan:     DTRACK_EXE is a -fsanitize=address build (the asan preset); LeakSanitizer is on,
 #             with tests/lsan.supp (system libraries only).
-#   valgrind: DTRACK_EXE is any build (Release); valgrind --leak-check=full, with
+#   valgrind: DTRACK_EXE is any build (Release); valgrind --leak-check=full (following `report`
+#             into dtrack-report, which dtrack execs), with
 #             tests/valgrind.supp (fontconfig's and pango's font caches only) and GLib's own.
 # Prints one line per command (exit status, leaks) and a total; exits 1 when anything leaked
 # or a command that should succeed did not.
@@ -39,7 +40,7 @@ step() {  # step NAME ARGS… : runs dtrack ARGS under the checker
   if [ "$mode" = valgrind ]; then
     local glib_supp=()
     [ -f /usr/share/glib-2.0/valgrind/glib.supp ] && glib_supp=(--suppressions=/usr/share/glib-2.0/valgrind/glib.supp)
-    "${env[@]}" valgrind --suppressions="$root/tests/valgrind.supp" "${glib_supp[@]}" --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite \
+    "${env[@]}" valgrind --suppressions="$root/tests/valgrind.supp" "${glib_supp[@]}" --trace-children=yes --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite \
       --error-exitcode=99 --log-file="$log.vg" "$exe" --db "$db" "$@" >"$log" 2>&1 || status=$?
     local d i p r
     d=$(sed -nE 's/.*definitely lost: ([0-9,]+) bytes.*/\1/p' "$log.vg" | tr -d ,)
