@@ -180,6 +180,26 @@ private:
 };
 }  // namespace
 
+namespace {
+// A ladder only climbs, as the ladder editor requires: by date, each milestone asks at least
+// what the one before asked. A figure that breaks that (a reduction, a growth rate beside a
+// date) is left out with a warning rather than stored as a step down.
+void keep_climbing(std::vector<Milestone>& ladder, detail::Warnings& warnings) {
+    std::stable_sort(ladder.begin(), ladder.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+    std::vector<Milestone> kept;
+    for (auto& m : ladder) {
+        if (!kept.empty() && (m.percent < kept.back().percent || m.date == kept.back().date)) {
+            warnings.add(m.task_ref + ": " + std::to_string(m.percent) + "% by " + m.date.vn() +
+                         " was not taken as a disbursement milestone: the ladder already asks " +
+                         std::to_string(kept.back().percent) + "% by " + kept.back().date.vn() + ".");
+            continue;
+        }
+        kept.push_back(std::move(m));
+    }
+    ladder = std::move(kept);
+}
+}  // namespace
+
 Outline parse_directive(std::string_view text, const AgencyCatalog& catalog) {
     const auto lines = detail::normalize_input(text);
     const auto structure = detail::build_structure(lines.clean);
@@ -190,6 +210,7 @@ Outline parse_directive(std::string_view text, const AgencyCatalog& catalog) {
     warnings.add_all(structure.warnings);
     out.body = structure.body;
     Assembler(structure, catalog, out, warnings).run();
+    keep_climbing(out.ladder, warnings);
     out.warnings = warnings.take();
     return out;
 }

@@ -99,6 +99,26 @@ TEST_CASE("the ladder takes the percentage after 'tối thiểu', else the last 
     CHECK(o.ladder[1].date.iso() == "2026-09-30");
 }
 
+TEST_CASE("the ladder only climbs: a step down or a second figure for the same date is left out with a warning") {
+    const auto o = parse(
+        "1. Các chủ đầu tư:\n"
+        "- Đến hết ngày 30/9/2026: Giải ngân đạt tối thiểu 80% kế hoạch.\n"
+        "- Đến hết ngày 30/6/2026: Giải ngân đạt tối thiểu 50% kế hoạch.\n"
+        "- Đến hết ngày 31/10/2026: Giải ngân đạt tối thiểu 60% kế hoạch.\n"
+        "- Đến hết ngày 30/9/2026: Giải ngân vốn ODA đạt tối thiểu 85%.\n"
+        "- Đến hết ngày 31/12/2026: Giải ngân đạt 100% kế hoạch.\n");
+    REQUIRE(o.ladder.size() == 3);  // in date order, whatever the text's order
+    CHECK(o.ladder[0].percent == 50);
+    CHECK(o.ladder[1].percent == 80);
+    CHECK(o.ladder[1].date.iso() == "2026-09-30");
+    CHECK(o.ladder[2].percent == 100);
+    const auto has = [&](const std::string& text) {
+        return std::any_of(o.warnings.begin(), o.warnings.end(), [&](const auto& w) { return w.find(text) != std::string::npos; });
+    };
+    CHECK(has("1.3: 60% by 31/10/2026 was not taken as a disbursement milestone: the ladder already asks 80% by 30/09/2026."));
+    CHECK(has("1.4: 85% by 30/09/2026 was not taken"));
+}
+
 TEST_CASE("roles: 'X chủ trì, phối hợp với Y', bullets that name agencies, objects that are not addressees") {
     const auto o = parse(
         "1. Sở Tài chính:\n"
