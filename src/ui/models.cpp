@@ -25,9 +25,7 @@ std::string ref_sort_key(const std::string& ref) {
     }
     return key;
 }
-}  // namespace
 
-namespace {
 // Ranks of distinct keys in byte order, so that sorting rows compares integers.
 std::vector<int> ranks_of(const std::vector<std::string>& keys) {
     std::vector<int> order(keys.size());
@@ -51,7 +49,7 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<
     std::unordered_map<Id, std::string> stored_keys;
     stored_keys.reserve(task_keys.size());
     for (auto& [id, key] : task_keys) stored_keys.emplace(id, std::move(key));
-    // Per task and per (agency, owner): folded once, whatever the number of rows sharing them.
+    // Per task, per agency and per owner: folded once, whatever the number of rows sharing them.
     std::unordered_map<Id, int> task_index;
     std::vector<std::string> task_ref_keys;
     std::unordered_map<std::string, int> owner_index;
@@ -98,7 +96,6 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<
             agencies_.emplace_back(r.agency_id, r.agency);
         }
         row.agency_key = agency->second;
-        row.agency_rank = agency->second;  // an index for now; a rank below
         auto [section, new_section] = section_index.try_emplace(r.section, static_cast<int>(sections_.size()));
         if (new_section) sections_.push_back(r.section);
         row.section_index = section->second;
@@ -108,7 +105,7 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<
     const auto agency_ranks = ranks_of(agency_names);
     for (auto& row : rows_) {
         row.ref_rank = ref_ranks[row.task];
-        row.agency_rank = agency_ranks[row.agency_rank];
+        row.agency_rank = agency_ranks[row.agency_key];
     }
     // The directive's order, leads before coordinators: rows may come unordered (RowDetail::Table).
     std::sort(rows_.begin(), rows_.end(), [](const TaskRow& a, const TaskRow& b) {
