@@ -1,7 +1,8 @@
-# Writes a C++ file holding every db/migrations/NNNN_name.sql as a string, in order.
+# Writes a C++ file holding every DIR/NNNN_name.sql as a string, in order, returned by the
+# function FUNC (one per backend: db/migrations/sqlite, db/migrations/postgresql).
 file(GLOB files ${DIR}/*.sql)
 list(SORT files)
-set(body "#include \"store/migrations.h\"\n\nnamespace dt::store {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
+set(body "#include \"store/migrations.h\"\n\nnamespace dt::store {\nconst std::vector<Migration>& ${FUNC}() {\n  static const std::vector<Migration> all = {\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WE)
   string(REGEX MATCH "^[0-9]+" num ${name})

@@ -20,7 +20,7 @@ constexpr const char* kAgencyColumns = "SELECT id, name, short_name, kind, is_gr
 
 }  // namespace
 
-Id Store::insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases) {
+Id SqliteStore::insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases) {
     SQLite::Statement q(impl_->db, "INSERT INTO agencies(name, short_name, kind, is_group, active, search_key) "
                                    "VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, agency.name);
@@ -41,21 +41,21 @@ Id Store::insert_agency(const AgencyRecord& agency, const std::vector<std::strin
     return id;
 }
 
-void Store::add_group_member(Id group_id, Id member_id) {
+void SqliteStore::add_group_member(Id group_id, Id member_id) {
     SQLite::Statement q(impl_->db, "INSERT OR IGNORE INTO group_members(group_id, member_id) VALUES (?, ?)");
     q.bind(1, static_cast<int64_t>(group_id));
     q.bind(2, static_cast<int64_t>(member_id));
     q.exec();
 }
 
-std::optional<AgencyRecord> Store::agency(Id id) const {
+std::optional<AgencyRecord> SqliteStore::agency(Id id) const {
     SQLite::Statement q(impl_->db, std::string(kAgencyColumns) + " WHERE id = ?");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return read_agency(q);
 }
 
-std::optional<AgencyRecord> Store::find_agency(std::string_view name) const {
+std::optional<AgencyRecord> SqliteStore::find_agency(std::string_view name) const {
     const std::string key = fold(trim(name));
     if (key.empty()) return std::nullopt;
     SQLite::Statement q(impl_->db, std::string(kAgencyColumns) +
@@ -69,14 +69,14 @@ std::optional<AgencyRecord> Store::find_agency(std::string_view name) const {
     return std::nullopt;
 }
 
-std::vector<AgencyRecord> Store::agencies() const {
+std::vector<AgencyRecord> SqliteStore::agencies() const {
     SQLite::Statement q(impl_->db, std::string(kAgencyColumns) + " ORDER BY is_group DESC, id");
     std::vector<AgencyRecord> out;
     while (q.executeStep()) out.push_back(read_agency(q));
     return out;
 }
 
-std::vector<std::string> Store::aliases_of(Id agency_id) const {
+std::vector<std::string> SqliteStore::aliases_of(Id agency_id) const {
     SQLite::Statement q(impl_->db, "SELECT alias FROM agency_aliases WHERE agency_id = ? ORDER BY alias");
     q.bind(1, static_cast<int64_t>(agency_id));
     std::vector<std::string> out;
@@ -84,7 +84,7 @@ std::vector<std::string> Store::aliases_of(Id agency_id) const {
     return out;
 }
 
-std::vector<Id> Store::group_members(Id group_id) const {
+std::vector<Id> SqliteStore::group_members(Id group_id) const {
     SQLite::Statement q(impl_->db, "SELECT m.member_id FROM group_members m JOIN agencies a ON a.id = m.member_id "
                                    "WHERE m.group_id = ? AND a.active = 1 ORDER BY m.member_id");
     q.bind(1, static_cast<int64_t>(group_id));
@@ -93,7 +93,7 @@ std::vector<Id> Store::group_members(Id group_id) const {
     return out;
 }
 
-void Store::rename_agency(Id id, const std::string& new_name) {
+void SqliteStore::rename_agency(Id id, const std::string& new_name) {
     // The old name stays an alias, so texts and people using it still find the agency.
     SQLite::Statement keep(impl_->db, "INSERT OR IGNORE INTO agency_aliases(agency_id, alias) "
                                       "SELECT id, search_key FROM agencies WHERE id = ?");
@@ -106,7 +106,7 @@ void Store::rename_agency(Id id, const std::string& new_name) {
     q.exec();
 }
 
-void Store::set_agency_active(Id id, bool active) {
+void SqliteStore::set_agency_active(Id id, bool active) {
     SQLite::Statement q(impl_->db, "UPDATE agencies SET active = ? WHERE id = ?");
     q.bind(1, active ? 1 : 0);
     q.bind(2, static_cast<int64_t>(id));

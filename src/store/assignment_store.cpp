@@ -49,7 +49,7 @@ AssignmentRecord read_assignment(SQLite::Statement& q) {
 }
 }  // namespace
 
-Id Store::insert_assignment(const AssignmentRecord& a) {
+Id SqliteStore::insert_assignment(const AssignmentRecord& a) {
     SQLite::Statement q(impl_->db, "INSERT INTO assignments(task_id, agency_id, role, via_group_id, status, progress, "
                                    "owner, due, completed_on, version, updated_at, original_due) "
                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?8)");
@@ -67,7 +67,7 @@ Id Store::insert_assignment(const AssignmentRecord& a) {
     return impl_->db.getLastInsertRowid();
 }
 
-std::vector<AssignmentRecord> Store::assignments(const AssignmentQuery& query) const {
+std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& query) const {
     std::string sql = assignment_select(query.detail) + " WHERE 1 = 1";
     if (query.id) sql += " AND a.id = :id";
     if (query.directive_code) sql += " AND d.code = :code";
@@ -104,7 +104,7 @@ std::vector<AssignmentRecord> Store::assignments(const AssignmentQuery& query) c
     return out;
 }
 
-std::optional<AssignmentRecord> Store::assignment(Id id) const {
+std::optional<AssignmentRecord> SqliteStore::assignment(Id id) const {
     AssignmentQuery query;
     query.id = id;
     auto rows = assignments(query);
@@ -112,7 +112,7 @@ std::optional<AssignmentRecord> Store::assignment(Id id) const {
     return std::move(rows.front());
 }
 
-bool Store::update_assignment(const AssignmentRecord& next, int expected_version) {
+bool SqliteStore::update_assignment(const AssignmentRecord& next, int expected_version) {
     SQLite::Statement q(impl_->db, "UPDATE assignments SET status = ?, progress = ?, owner = ?, due = ?, "
                                    "completed_on = ?, version = version + 1, updated_at = ?, review_note = ? "
                                    "WHERE id = ? AND version = ?");
@@ -128,7 +128,7 @@ bool Store::update_assignment(const AssignmentRecord& next, int expected_version
     return q.exec() == 1;
 }
 
-Id Store::insert_evidence(const EvidenceRecord& e, const std::optional<EvidenceFile>& file) {
+Id SqliteStore::insert_evidence(const EvidenceRecord& e, const std::optional<EvidenceFile>& file) {
     SQLite::Statement q(impl_->db, "INSERT INTO evidence(assignment_id, note, doc_ref, doc_date, file_name, file_size, "
                                    "file_sha256, file_data, created_at, created_by) "
                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM users WHERE name = ?))");
@@ -153,7 +153,7 @@ Id Store::insert_evidence(const EvidenceRecord& e, const std::optional<EvidenceF
     return impl_->db.getLastInsertRowid();
 }
 
-std::vector<EvidenceRecord> Store::evidence(Id assignment_id) const {
+std::vector<EvidenceRecord> SqliteStore::evidence(Id assignment_id) const {
     SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) + " WHERE e.assignment_id = ? ORDER BY e.id");
     q.bind(1, static_cast<int64_t>(assignment_id));
     std::vector<EvidenceRecord> out;
@@ -161,7 +161,7 @@ std::vector<EvidenceRecord> Store::evidence(Id assignment_id) const {
     return out;
 }
 
-std::optional<EvidenceFile> Store::evidence_file(Id evidence_id) const {
+std::optional<EvidenceFile> SqliteStore::evidence_file(Id evidence_id) const {
     SQLite::Statement q(impl_->db, "SELECT file_name, file_data, file_sha256 FROM evidence "
                                    "WHERE id = ? AND file_name IS NOT NULL");
     q.bind(1, static_cast<int64_t>(evidence_id));
@@ -172,7 +172,7 @@ std::optional<EvidenceFile> Store::evidence_file(Id evidence_id) const {
                         q.getColumn(2).getString()};
 }
 
-void Store::append_journal(const JournalRecord& j) {
+void SqliteStore::append_journal(const JournalRecord& j) {
     SQLite::Statement q(impl_->db, "INSERT INTO journal(at, user_id, user_name, entity, entity_id, assignment_id, "
                                    "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, j.at.empty() ? now_timestamp() : j.at);
@@ -229,7 +229,7 @@ JournalRecord read_journal(SQLite::Statement& q) {
     return j;
 }
 
-std::vector<JournalRecord> Store::journal(Id assignment_id) const {
+std::vector<JournalRecord> SqliteStore::journal(Id assignment_id) const {
     SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE assignment_id = ? ORDER BY id");
     q.bind(1, static_cast<int64_t>(assignment_id));
     std::vector<JournalRecord> out;
@@ -237,6 +237,6 @@ std::vector<JournalRecord> Store::journal(Id assignment_id) const {
     return out;
 }
 
-int Store::journal_count() const { return impl_->db.execAndGet("SELECT count(*) FROM journal").getInt(); }
+int SqliteStore::journal_count() const { return impl_->db.execAndGet("SELECT count(*) FROM journal").getInt(); }
 
 }  // namespace dt::store

@@ -10,6 +10,7 @@
 #include "store/faults.h"
 #include "store/impl.h"
 #include "store/migrations.h"
+#include "store/pg_store.h"
 
 namespace dt::store {
 
@@ -63,7 +64,7 @@ void bind_opt(SQLite::Statement& s, int index, const std::optional<Id>& v) {
 }
 
 namespace {
-int latest() { return migrations().empty() ? 0 : migrations().back().version; }
+int latest() { return sqlite_migrations().empty() ? 0 : sqlite_migrations().back().version; }
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
@@ -127,7 +128,7 @@ void check_header(const fs::path& path, const OpenOptions& options) {
 }
 
 void migrate(SQLite::Database& db, int target) {
-    for (const auto& m : migrations()) {
+    for (const auto& m : sqlite_migrations()) {
         if (m.version <= user_version(db) || m.version > target) continue;
         // One transaction per step: a failed step leaves the file at the previous version.
         db.exec("BEGIN IMMEDIATE");
@@ -152,7 +153,16 @@ void migrate(SQLite::Database& db, int target) {
 }
 }  // namespace
 
-std::unique_ptr<Store> Store::open(const fs::path& path, const OpenOptions& options) {
+bool is_server_spec(std::string_view spec) {
+    return spec.starts_with("postgresql://") || spec.starts_with("postgres://");
+}
+
+std::unique_ptr<Store> Store::open(const fs::path& spec, const OpenOptions& options) {
+    if (is_server_spec(spec.native())) return open_postgres(spec.native(), options);
+    return SqliteStore::open(spec, options);
+}
+
+std::unique_ptr<Store> SqliteStore::open(const fs::path& path, const OpenOptions& options) {
     const std::string what = "Cannot open the database";
     std::error_code ec;
     const bool existed = fs::exists(path, ec);
@@ -183,7 +193,7 @@ std::unique_ptr<Store> Store::open(const fs::path& path, const OpenOptions& opti
         }
         migrate(db, target);
         db.exec("PRAGMA synchronous = NORMAL");
-        return std::unique_ptr<Store>(new Store(std::move(impl)));
+        return std::unique_ptr<Store>(new SqliteStore(std::move(impl)));
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
@@ -191,57 +201,70 @@ std::unique_ptr<Store> Store::open(const fs::path& path, const OpenOptions& opti
     }
 }
 
-Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Store::~Store() = default;
+SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteStore::~SqliteStore() = default;
 
 int Store::latest_version() { return latest(); }
-int Store::schema_version() const { return user_version(impl_->db); }
-const fs::path& Store::path() const { return impl_->path; }
-int Store::data_version() const { return impl_->db.execAndGet("PRAGMA data_version").getInt(); }
+Backend SqliteStore::backend() const { return Backend::Sqlite; }
+int SqliteStore::schema_version() const { return user_version(impl_->db); }
+const fs::path& SqliteStore::path() const { return impl_->path; }
+int SqliteStore::data_version() const { return impl_->db.execAndGet("PRAGMA data_version").getInt(); }
 
 Store::WriteTx::WriteTx(Store& store) : store_(store) {
-    try {
-        // Inside an open transaction (Service::batch) a use case becomes a savepoint: it is
-        // still all-or-nothing, and the outer transaction commits everything at once.
-        nested_ = sqlite3_get_autocommit(store_.impl_->db.getHandle()) == 0;
-        store_.impl_->db.exec(nested_ ? "SAVEPOINT dt_write" : "BEGIN IMMEDIATE");
-    } catch (const std::exception& e) {
-        open_ = false;
-        storage_failure(store_.path(), "Cannot start writing to the database", e);
-    }
+    // The store throws its StorageError when it cannot begin; then there is nothing to undo.
+    nested_ = store_.begin_write();
 }
 
 Store::WriteTx::~WriteTx() {
-    if (!open_) return;
+    if (open_) store_.rollback_write(nested_);
+}
+
+void Store::WriteTx::commit() {
+    store_.commit_write(nested_);
+    open_ = false;
+}
+
+bool SqliteStore::begin_write() {
     try {
-        if (nested_) {
-            store_.impl_->db.exec("ROLLBACK TO dt_write");
-            store_.impl_->db.exec("RELEASE dt_write");
+        // Inside an open transaction (Service::batch) a use case becomes a savepoint: it is
+        // still all-or-nothing, and the outer transaction commits everything at once.
+        const bool nested = sqlite3_get_autocommit(impl_->db.getHandle()) == 0;
+        impl_->db.exec(nested ? "SAVEPOINT dt_write" : "BEGIN IMMEDIATE");
+        return nested;
+    } catch (const std::exception& e) {
+        storage_failure(path(), "Cannot start writing to the database", e);
+    }
+}
+
+void SqliteStore::rollback_write(bool nested) noexcept {
+    try {
+        if (nested) {
+            impl_->db.exec("ROLLBACK TO dt_write");
+            impl_->db.exec("RELEASE dt_write");
         } else {
-            store_.impl_->db.exec("ROLLBACK");
+            impl_->db.exec("ROLLBACK");
         }
     } catch (...) {
         // Rolling back a transaction that SQLite already ended is harmless.
     }
 }
 
-void Store::WriteTx::commit() {
+void SqliteStore::commit_write(bool nested) {
     try {
-        store_.impl_->db.exec(nested_ ? "RELEASE dt_write" : "COMMIT");
-        open_ = false;
+        impl_->db.exec(nested ? "RELEASE dt_write" : "COMMIT");
     } catch (const std::exception& e) {
-        storage_failure(store_.path(), "Cannot save the change to the database", e);
+        storage_failure(path(), "Cannot save the change to the database", e);
     }
 }
 
-std::optional<std::string> Store::setting(std::string_view key) const {
+std::optional<std::string> SqliteStore::setting(std::string_view key) const {
     SQLite::Statement q(impl_->db, "SELECT value FROM settings WHERE key = ?");
     q.bind(1, std::string(key));
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getString();
 }
 
-void Store::set_setting(std::string_view key, std::string_view value) {
+void SqliteStore::set_setting(std::string_view key, std::string_view value) {
     SQLite::Statement q(impl_->db, "INSERT INTO settings(key, value) VALUES (?, ?) "
                                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     q.bind(1, std::string(key));
@@ -249,7 +272,7 @@ void Store::set_setting(std::string_view key, std::string_view value) {
     q.exec();
 }
 
-void Store::backup_to(const fs::path& target) const {
+void SqliteStore::backup_to(const fs::path& target) const {
     std::error_code ec;
     const bool existed = fs::exists(target, ec);
     try {
@@ -285,7 +308,7 @@ void verify_tracker_file(const fs::path& path) {
     }
 }
 
-void Store::restore_from(const fs::path& source) {
+void SqliteStore::restore_from(const fs::path& source) {
     verify_tracker_file(source);
     try {
         SQLite::Database src(source.string(), SQLite::OPEN_READONLY);
@@ -296,7 +319,7 @@ void Store::restore_from(const fs::path& source) {
     }
 }
 
-std::vector<std::string> Store::check() const {
+std::vector<std::string> SqliteStore::check() const {
     std::vector<std::string> problems;
     try {
         SQLite::Statement integrity(impl_->db, "PRAGMA integrity_check");

@@ -4,13 +4,13 @@
 
 namespace dt::store {
 
-bool Store::directive_exists(std::string_view code) const {
+bool SqliteStore::directive_exists(std::string_view code) const {
     SQLite::Statement q(impl_->db, "SELECT 1 FROM directives WHERE code = ?");
     q.bind(1, std::string(code));
     return q.executeStep();
 }
 
-Id Store::insert_directive(const DirectiveRecord& d, std::optional<Id> imported_by) {
+Id SqliteStore::insert_directive(const DirectiveRecord& d, std::optional<Id> imported_by) {
     SQLite::Statement q(impl_->db, "INSERT INTO directives(code, issued_on, issuer, signer, title, body, "
                                    "imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, d.code);
@@ -25,7 +25,7 @@ Id Store::insert_directive(const DirectiveRecord& d, std::optional<Id> imported_
     return impl_->db.getLastInsertRowid();
 }
 
-Id Store::insert_section(const SectionRecord& s) {
+Id SqliteStore::insert_section(const SectionRecord& s) {
     SQLite::Statement q(impl_->db, "INSERT INTO sections(directive_id, label, title, position) VALUES (?, ?, ?, ?)");
     q.bind(1, static_cast<int64_t>(s.directive_id));
     q.bind(2, s.label);
@@ -35,7 +35,7 @@ Id Store::insert_section(const SectionRecord& s) {
     return impl_->db.getLastInsertRowid();
 }
 
-Id Store::insert_task(const TaskRecord& t) {
+Id SqliteStore::insert_task(const TaskRecord& t) {
     SQLite::Statement q(impl_->db, "INSERT INTO tasks(directive_id, section_id, ref, parent_ref, title, text, "
                                    "deadline, recurrence, position, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, static_cast<int64_t>(t.directive_id));
@@ -52,7 +52,7 @@ Id Store::insert_task(const TaskRecord& t) {
     return impl_->db.getLastInsertRowid();
 }
 
-std::vector<DirectiveRecord> Store::directives() const {
+std::vector<DirectiveRecord> SqliteStore::directives() const {
     SQLite::Statement q(impl_->db, "SELECT id, code, issued_on, issuer, signer, title, body FROM directives ORDER BY id");
     std::vector<DirectiveRecord> out;
     while (q.executeStep()) {
@@ -69,7 +69,7 @@ std::vector<DirectiveRecord> Store::directives() const {
     return out;
 }
 
-std::vector<SectionRecord> Store::sections(Id directive_id) const {
+std::vector<SectionRecord> SqliteStore::sections(Id directive_id) const {
     SQLite::Statement q(impl_->db, "SELECT id, directive_id, label, title, position FROM sections "
                                    "WHERE directive_id = ? ORDER BY position");
     q.bind(1, static_cast<int64_t>(directive_id));
@@ -80,7 +80,7 @@ std::vector<SectionRecord> Store::sections(Id directive_id) const {
     return out;
 }
 
-std::vector<TaskRecord> Store::tasks(Id directive_id) const {
+std::vector<TaskRecord> SqliteStore::tasks(Id directive_id) const {
     SQLite::Statement q(impl_->db, "SELECT id, directive_id, section_id, ref, parent_ref, title, text, deadline, "
                                    "recurrence, position FROM tasks WHERE directive_id = ? ORDER BY position");
     q.bind(1, static_cast<int64_t>(directive_id));
@@ -102,7 +102,7 @@ std::vector<TaskRecord> Store::tasks(Id directive_id) const {
     return out;
 }
 
-std::vector<std::pair<Id, std::string>> Store::task_search_keys() const {
+std::vector<std::pair<Id, std::string>> SqliteStore::task_search_keys() const {
     SQLite::Statement q(impl_->db, "SELECT id, search_key FROM tasks");
     std::vector<std::pair<Id, std::string>> out;
     while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());

@@ -35,7 +35,7 @@ ProjectRecord read_project(SQLite::Statement& q) {
 }
 }  // namespace
 
-Id Store::insert_investor(const InvestorRecord& investor) {
+Id SqliteStore::insert_investor(const InvestorRecord& investor) {
     SQLite::Statement q(impl_->db, "INSERT INTO investors(name, search_key, agency_id, created_at) VALUES (?, ?, ?, ?)");
     q.bind(1, investor.name);
     q.bind(2, fold(investor.name));
@@ -45,7 +45,7 @@ Id Store::insert_investor(const InvestorRecord& investor) {
     return impl_->db.getLastInsertRowid();
 }
 
-std::optional<InvestorRecord> Store::find_investor(std::string_view name) const {
+std::optional<InvestorRecord> SqliteStore::find_investor(std::string_view name) const {
     SQLite::Statement q(impl_->db, "SELECT i.id, i.name, i.agency_id, coalesce(a.name, '') FROM investors i "
                                    "LEFT JOIN agencies a ON a.id = i.agency_id WHERE i.search_key = ?");
     q.bind(1, fold(trim(name)));
@@ -55,7 +55,7 @@ std::optional<InvestorRecord> Store::find_investor(std::string_view name) const 
     return r;
 }
 
-std::vector<InvestorRecord> Store::investors() const {
+std::vector<InvestorRecord> SqliteStore::investors() const {
     SQLite::Statement q(impl_->db, "SELECT i.id, i.name, i.agency_id, coalesce(a.name, '') FROM investors i "
                                    "LEFT JOIN agencies a ON a.id = i.agency_id ORDER BY i.name");
     std::vector<InvestorRecord> out;
@@ -67,7 +67,7 @@ std::vector<InvestorRecord> Store::investors() const {
     return out;
 }
 
-Id Store::insert_project(const ProjectRecord& p) {
+Id SqliteStore::insert_project(const ProjectRecord& p) {
     SQLite::Statement q(impl_->db, "INSERT INTO projects(code, name, investor_id, year, source, plan_assigned, plan_total, "
                                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, p.code);
@@ -82,7 +82,7 @@ Id Store::insert_project(const ProjectRecord& p) {
     return impl_->db.getLastInsertRowid();
 }
 
-std::optional<ProjectRecord> Store::find_project(std::string_view code) const {
+std::optional<ProjectRecord> SqliteStore::find_project(std::string_view code) const {
     SQLite::Statement q(impl_->db, std::string(kProjectColumns) +
                                        " FROM projects p JOIN investors i ON i.id = p.investor_id WHERE p.code = ?");
     q.bind(1, std::string(code));
@@ -90,7 +90,7 @@ std::optional<ProjectRecord> Store::find_project(std::string_view code) const {
     return read_project(q);
 }
 
-std::vector<ProjectRecord> Store::projects(Date as_of) const {
+std::vector<ProjectRecord> SqliteStore::projects(Date as_of) const {
     SQLite::Statement q(impl_->db, std::string(kProjectColumns) +
                                        ", (SELECT coalesce(sum(d.amount), 0) FROM disbursements d "
                                        "   WHERE d.project_id = p.id AND d.entry_date <= ?) "
@@ -105,7 +105,7 @@ std::vector<ProjectRecord> Store::projects(Date as_of) const {
     return out;
 }
 
-Id Store::insert_disbursement(const DisbursementRecord& e) {
+Id SqliteStore::insert_disbursement(const DisbursementRecord& e) {
     SQLite::Statement q(impl_->db, "INSERT INTO disbursements(project_id, entry_date, amount, note, created_at, created_by) "
                                    "VALUES (?, ?, ?, ?, ?, (SELECT id FROM users WHERE name = ?))");
     q.bind(1, static_cast<int64_t>(e.project_id));
@@ -118,14 +118,14 @@ Id Store::insert_disbursement(const DisbursementRecord& e) {
     return impl_->db.getLastInsertRowid();
 }
 
-std::int64_t Store::disbursed_total(Id project_id) const {
+std::int64_t SqliteStore::disbursed_total(Id project_id) const {
     SQLite::Statement q(impl_->db, "SELECT coalesce(sum(amount), 0) FROM disbursements WHERE project_id = ?");
     q.bind(1, static_cast<int64_t>(project_id));
     q.executeStep();
     return q.getColumn(0).getInt64();
 }
 
-bool Store::disbursement_exists(Id project_id, Date date, std::int64_t amount) const {
+bool SqliteStore::disbursement_exists(Id project_id, Date date, std::int64_t amount) const {
     SQLite::Statement q(impl_->db, "SELECT 1 FROM disbursements WHERE project_id = ? AND entry_date = ? AND amount = ?");
     q.bind(1, static_cast<int64_t>(project_id));
     q.bind(2, date.iso());
@@ -133,7 +133,7 @@ bool Store::disbursement_exists(Id project_id, Date date, std::int64_t amount) c
     return q.executeStep();
 }
 
-std::vector<DisbursementRecord> Store::disbursements(std::optional<Id> project_id) const {
+std::vector<DisbursementRecord> SqliteStore::disbursements(std::optional<Id> project_id) const {
     SQLite::Statement q(impl_->db, "SELECT d.id, d.project_id, d.entry_date, d.amount, d.note, d.created_at, "
                                    "coalesce(u.name, '') FROM disbursements d LEFT JOIN users u ON u.id = d.created_by "
                                    "WHERE ?1 IS NULL OR d.project_id = ?1 ORDER BY d.entry_date, d.id");
@@ -153,7 +153,7 @@ std::vector<DisbursementRecord> Store::disbursements(std::optional<Id> project_i
     return out;
 }
 
-std::vector<MilestoneRecord> Store::ladder(Id directive_id) const {
+std::vector<MilestoneRecord> SqliteStore::ladder(Id directive_id) const {
     SQLite::Statement q(impl_->db, "SELECT due, percent, coalesce(task_ref, '') FROM ladder_milestones "
                                    "WHERE directive_id = ? ORDER BY due");
     q.bind(1, static_cast<int64_t>(directive_id));
@@ -164,7 +164,7 @@ std::vector<MilestoneRecord> Store::ladder(Id directive_id) const {
     return out;
 }
 
-void Store::set_milestone(Id directive_id, const MilestoneRecord& m) {
+void SqliteStore::set_milestone(Id directive_id, const MilestoneRecord& m) {
     SQLite::Statement q(impl_->db, "INSERT INTO ladder_milestones(directive_id, due, percent, task_ref) VALUES (?, ?, ?, ?) "
                                    "ON CONFLICT(directive_id, due) DO UPDATE SET percent = excluded.percent");
     q.bind(1, static_cast<int64_t>(directive_id));
@@ -174,7 +174,7 @@ void Store::set_milestone(Id directive_id, const MilestoneRecord& m) {
     q.exec();
 }
 
-bool Store::remove_milestone(Id directive_id, Date due) {
+bool SqliteStore::remove_milestone(Id directive_id, Date due) {
     SQLite::Statement q(impl_->db, "DELETE FROM ladder_milestones WHERE directive_id = ? AND due = ?");
     q.bind(1, static_cast<int64_t>(directive_id));
     q.bind(2, due.iso());

@@ -1,5 +1,5 @@
 #pragma once
-// Private to store/: the SQLite connection behind a Store.
+// Private to store/: the SQLite connection behind a SqliteStore.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
@@ -8,13 +8,13 @@
 #include <string>
 
 #include "core/date.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace dt::store {
 
 constexpr int kApplicationId = 0x44545243;  // "DTRC": marks a file as ours
 
-struct Store::Impl {
+struct SqliteStore::Impl {
     std::filesystem::path path;
     SQLite::Database db;
     Impl(const std::filesystem::path& p, int flags) : path(p), db(p.string(), flags, 5000) {}

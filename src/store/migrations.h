@@ -9,7 +9,8 @@ struct Migration {
     const char* sql;
 };
 
-// Every db/migrations/NNNN_name.sql, in version order (generated at build time).
-const std::vector<Migration>& migrations();
+// Every db/migrations/<backend>/NNNN_name.sql, in version order (generated at build time).
+const std::vector<Migration>& sqlite_migrations();
+const std::vector<Migration>& postgresql_migrations();
 
 }  // namespace dt::store

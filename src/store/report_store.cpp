@@ -8,7 +8,7 @@ namespace {
 std::string day_after(Date d) { return d.plus_days(1).iso(); }
 }  // namespace
 
-std::map<Id, EvidenceRecord> Store::latest_evidence(Date until) const {
+std::map<Id, EvidenceRecord> SqliteStore::latest_evidence(Date until) const {
     // Withdrawn evidence no longer shows what an agency did: it is never the latest.
     SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) +
                                        " WHERE e.id IN (SELECT max(id) FROM evidence WHERE created_at < ? "
@@ -22,7 +22,7 @@ std::map<Id, EvidenceRecord> Store::latest_evidence(Date until) const {
     return out;
 }
 
-std::vector<EvidenceRecord> Store::evidence_between(Date after, Date until) const {
+std::vector<EvidenceRecord> SqliteStore::evidence_between(Date after, Date until) const {
     SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) + " WHERE e.created_at >= ? AND e.created_at < ? "
                                                               "AND e.withdrawn_at IS NULL ORDER BY e.id");
     q.bind(1, day_after(after));
@@ -32,7 +32,7 @@ std::vector<EvidenceRecord> Store::evidence_between(Date after, Date until) cons
     return out;
 }
 
-std::vector<JournalRecord> Store::journal_between(Date after, Date until, std::string_view field) const {
+std::vector<JournalRecord> SqliteStore::journal_between(Date after, Date until, std::string_view field) const {
     SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE field = ? AND at >= ? AND at < ? ORDER BY id");
     q.bind(1, std::string(field));
     q.bind(2, day_after(after));
@@ -42,7 +42,7 @@ std::vector<JournalRecord> Store::journal_between(Date after, Date until, std::s
     return out;
 }
 
-Id Store::insert_report(const ReportRecord& r) {
+Id SqliteStore::insert_report(const ReportRecord& r) {
     SQLite::Statement q(impl_->db, "INSERT INTO reports(generated_at, as_of, since, directive, format, path, figures, created_by) "
                                    "VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT id FROM users WHERE name = ?))");
     q.bind(1, now_timestamp());
@@ -75,14 +75,14 @@ constexpr const char* kReportSelect = "SELECT r.id, r.generated_at, r.as_of, r.s
                                       "r.figures, coalesce(u.name, '') FROM reports r LEFT JOIN users u ON u.id = r.created_by";
 }  // namespace
 
-std::optional<ReportRecord> Store::last_report(std::string_view directive) const {
+std::optional<ReportRecord> SqliteStore::last_report(std::string_view directive) const {
     SQLite::Statement q(impl_->db, std::string(kReportSelect) + " WHERE r.directive = ? ORDER BY r.id DESC LIMIT 1");
     q.bind(1, std::string(directive));
     if (!q.executeStep()) return std::nullopt;
     return read_report(q);
 }
 
-std::vector<ReportRecord> Store::reports() const {
+std::vector<ReportRecord> SqliteStore::reports() const {
     SQLite::Statement q(impl_->db, std::string(kReportSelect) + " ORDER BY r.id");
     std::vector<ReportRecord> out;
     while (q.executeStep()) out.push_back(read_report(q));

@@ -3,7 +3,7 @@
 
 namespace dt::store {
 
-Id Store::insert_session(Id user_id, const std::string& token_hash, const std::string& expires_at) {
+Id SqliteStore::insert_session(Id user_id, const std::string& token_hash, const std::string& expires_at) {
     SQLite::Statement q(impl_->db, "INSERT INTO sessions(user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)");
     q.bind(1, static_cast<int64_t>(user_id));
     q.bind(2, token_hash);
@@ -13,7 +13,7 @@ Id Store::insert_session(Id user_id, const std::string& token_hash, const std::s
     return impl_->db.getLastInsertRowid();
 }
 
-std::optional<SessionRecord> Store::find_session(const std::string& token_hash) const {
+std::optional<SessionRecord> SqliteStore::find_session(const std::string& token_hash) const {
     SQLite::Statement q(impl_->db, "SELECT id, user_id, token_hash, created_at, expires_at, revoked FROM sessions "
                                    "WHERE token_hash = ?");
     q.bind(1, token_hash);
@@ -22,13 +22,13 @@ std::optional<SessionRecord> Store::find_session(const std::string& token_hash) 
                          q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt() != 0};
 }
 
-bool Store::revoke_session(const std::string& token_hash) {
+bool SqliteStore::revoke_session(const std::string& token_hash) {
     SQLite::Statement q(impl_->db, "UPDATE sessions SET revoked = 1 WHERE token_hash = ? AND revoked = 0");
     q.bind(1, token_hash);
     return q.exec() > 0;
 }
 
-int Store::revoke_sessions_of(Id user_id) {
+int SqliteStore::revoke_sessions_of(Id user_id) {
     SQLite::Statement q(impl_->db, "UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0");
     q.bind(1, static_cast<int64_t>(user_id));
     return q.exec();

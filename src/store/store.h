@@ -1,7 +1,14 @@
 #pragma once
-// The only door to SQL. A Store is one open database file; its methods read and write
-// rows. Writes happen inside a WriteTx (BEGIN IMMEDIATE), which the service opens around
-// each use case so that a use case is one transaction.
+// The only door to SQL. A Store is one open tracker database; its methods read and write
+// rows. Writes happen inside a WriteTx, which the service opens around each use case so that
+// a use case is one transaction.
+//
+// Store is an interface with two implementations (couchbase-lite-core's DataFile /
+// SQLiteDataFile split): SqliteStore (store/sqlite_store.h, a database file) and PgStore
+// (store/pg_store.h, a PostgreSQL database named by a postgresql:// URI). Store::open decides
+// by the spec. Nothing outside store/ knows which one it has. To add a Store method: declare
+// it pure virtual here, `... override;` in sqlite_store.h and pg_store.h, and implement it in
+// both (the SQLite one in the *_store.cpp of its topic, the PostgreSQL one in pg_*.cpp).
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -21,24 +28,35 @@ struct OpenOptions {
     bool accept_empty = false;          // an existing empty file becomes a new database (dtrack init)
 };
 
+enum class Backend { Sqlite, Postgres };
+
+// True when `spec` names a PostgreSQL database (postgresql:// or postgres:// URI), not a file.
+bool is_server_spec(std::string_view spec);
+
 class Store {
 public:
-    // Opens or creates, checks the file is ours and not newer than this program, migrates.
+    // Opens `spec`: a postgresql:// URI opens a PgStore, anything else a SqliteStore file.
+    // Checks the database is ours and not newer than this program, migrates.
     // Throws Error(Storage) with one sentence saying what is wrong.
-    static std::unique_ptr<Store> open(const std::filesystem::path& path, const OpenOptions& options = {});
-    ~Store();
+    static std::unique_ptr<Store> open(const std::filesystem::path& spec, const OpenOptions& options = {});
+    virtual ~Store() = default;
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static int latest_version();
-    int schema_version() const;
-    const std::filesystem::path& path() const;
-    // Changes whenever another connection commits (PRAGMA data_version).
-    int data_version() const;
+    static int latest_version();  // of the SQLite schema (db/migrations/sqlite)
+    virtual Backend backend() const = 0;
+    virtual int schema_version() const = 0;
+    // The file, or for a server the URI without its password.
+    virtual const std::filesystem::path& path() const = 0;
+    // Changes whenever another connection commits (SQLite: PRAGMA data_version;
+    // PostgreSQL: a NOTIFY from the change triggers).
+    virtual int data_version() const = 0;
 
     class WriteTx {
     public:
-        explicit WriteTx(Store& store);  // BEGIN IMMEDIATE, waiting up to the busy timeout
+        // BEGIN IMMEDIATE (SQLite, waiting up to the busy timeout) / BEGIN (PostgreSQL); a
+        // savepoint inside an open transaction.
+        explicit WriteTx(Store& store);
         ~WriteTx();                      // rolls back unless committed
         void commit();
         WriteTx(const WriteTx&) = delete;
@@ -51,109 +69,112 @@ public:
     };
 
     // Agencies and groups
-    Id insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases);
-    void add_group_member(Id group_id, Id member_id);
-    std::optional<AgencyRecord> agency(Id id) const;
+    virtual Id insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases) = 0;
+    virtual void add_group_member(Id group_id, Id member_id) = 0;
+    virtual std::optional<AgencyRecord> agency(Id id) const = 0;
     // By name, short name or alias, ignoring case and diacritics.
-    std::optional<AgencyRecord> find_agency(std::string_view name) const;
-    std::vector<AgencyRecord> agencies() const;
-    std::vector<std::string> aliases_of(Id agency_id) const;
-    std::vector<Id> group_members(Id group_id) const;
-    void rename_agency(Id id, const std::string& new_name);
-    void set_agency_active(Id id, bool active);
+    virtual std::optional<AgencyRecord> find_agency(std::string_view name) const = 0;
+    virtual std::vector<AgencyRecord> agencies() const = 0;
+    virtual std::vector<std::string> aliases_of(Id agency_id) const = 0;
+    virtual std::vector<Id> group_members(Id group_id) const = 0;
+    virtual void rename_agency(Id id, const std::string& new_name) = 0;
+    virtual void set_agency_active(Id id, bool active) = 0;
 
     // Users
-    Id insert_user(const UserRecord& user);
-    std::optional<UserRecord> find_user(std::string_view name) const;
-    std::vector<UserRecord> users() const;
-    int count_users() const;
-    int count_active_admins() const;
-    void set_user_password(Id user_id, const std::string& password_hash);
-    void set_user_active(Id user_id, bool active);
+    virtual Id insert_user(const UserRecord& user) = 0;
+    virtual std::optional<UserRecord> find_user(std::string_view name) const = 0;
+    virtual std::vector<UserRecord> users() const = 0;
+    virtual int count_users() const = 0;
+    virtual int count_active_admins() const = 0;
+    virtual void set_user_password(Id user_id, const std::string& password_hash) = 0;
+    virtual void set_user_active(Id user_id, bool active) = 0;
     // Consecutive failed sign-ins and the lock they earned; (0, none) after a success.
-    void set_login_failures(Id user_id, int failures, const std::optional<std::string>& locked_until);
+    virtual void set_login_failures(Id user_id, int failures, const std::optional<std::string>& locked_until) = 0;
 
     // Command-line sessions (session_store.cpp); the caller hashes the token.
-    Id insert_session(Id user_id, const std::string& token_hash, const std::string& expires_at);
-    std::optional<SessionRecord> find_session(const std::string& token_hash) const;
-    bool revoke_session(const std::string& token_hash);  // false when unknown or already revoked
-    int revoke_sessions_of(Id user_id);                   // every open session of a user
+    virtual Id insert_session(Id user_id, const std::string& token_hash, const std::string& expires_at) = 0;
+    virtual std::optional<SessionRecord> find_session(const std::string& token_hash) const = 0;
+    virtual bool revoke_session(const std::string& token_hash) = 0;  // false when unknown or already revoked
+    virtual int revoke_sessions_of(Id user_id) = 0;                   // every open session of a user
 
     // Directives and their outline
-    bool directive_exists(std::string_view code) const;
-    Id insert_directive(const DirectiveRecord& directive, std::optional<Id> imported_by);
-    Id insert_section(const SectionRecord& section);
-    Id insert_task(const TaskRecord& task);
-    std::vector<DirectiveRecord> directives() const;
-    std::vector<SectionRecord> sections(Id directive_id) const;
-    std::vector<TaskRecord> tasks(Id directive_id) const;
+    virtual bool directive_exists(std::string_view code) const = 0;
+    virtual Id insert_directive(const DirectiveRecord& directive, std::optional<Id> imported_by) = 0;
+    virtual Id insert_section(const SectionRecord& section) = 0;
+    virtual Id insert_task(const TaskRecord& task) = 0;
+    virtual std::vector<DirectiveRecord> directives() const = 0;
+    virtual std::vector<SectionRecord> sections(Id directive_id) const = 0;
+    virtual std::vector<TaskRecord> tasks(Id directive_id) const = 0;
     // Every task's folded reference, title and text (as stored for search), by task id.
-    std::vector<std::pair<Id, std::string>> task_search_keys() const;
+    virtual std::vector<std::pair<Id, std::string>> task_search_keys() const = 0;
 
     // Assignments, evidence, journal
-    Id insert_assignment(const AssignmentRecord& assignment);
-    std::vector<AssignmentRecord> assignments(const AssignmentQuery& query) const;
-    std::optional<AssignmentRecord> assignment(Id id) const;
+    virtual Id insert_assignment(const AssignmentRecord& assignment) = 0;
+    virtual std::vector<AssignmentRecord> assignments(const AssignmentQuery& query) const = 0;
+    virtual std::optional<AssignmentRecord> assignment(Id id) const = 0;
     // Writes the editable fields and bumps the version, only if the stored version is
     // `expected_version`; false when someone else saved first.
-    bool update_assignment(const AssignmentRecord& next, int expected_version);
-    Id insert_evidence(const EvidenceRecord& evidence, const std::optional<EvidenceFile>& file);
-    std::vector<EvidenceRecord> evidence(Id assignment_id) const;
-    std::optional<EvidenceFile> evidence_file(Id evidence_id) const;
-    std::optional<EvidenceRecord> evidence_item(Id evidence_id) const;
+    virtual bool update_assignment(const AssignmentRecord& next, int expected_version) = 0;
+    virtual Id insert_evidence(const EvidenceRecord& evidence, const std::optional<EvidenceFile>& file) = 0;
+    virtual std::vector<EvidenceRecord> evidence(Id assignment_id) const = 0;
+    virtual std::optional<EvidenceFile> evidence_file(Id evidence_id) const = 0;
+    virtual std::optional<EvidenceRecord> evidence_item(Id evidence_id) const = 0;
     // Marks evidence withdrawn; false when it already was (the content itself never changes).
-    bool withdraw_evidence(Id evidence_id, std::optional<Id> by, const std::string& reason);
-    void append_journal(const JournalRecord& entry);
-    std::vector<JournalRecord> journal(Id assignment_id) const;
-    int journal_count() const;
+    virtual bool withdraw_evidence(Id evidence_id, std::optional<Id> by, const std::string& reason) = 0;
+    virtual void append_journal(const JournalRecord& entry) = 0;
+    virtual std::vector<JournalRecord> journal(Id assignment_id) const = 0;
+    virtual int journal_count() const = 0;
 
     // Extension requests (gia hạn)
-    Id insert_extension(Id assignment_id, Date requested_due, const std::string& reason, std::optional<Id> requested_by);
-    std::optional<ExtensionRecord> extension(Id id) const;
-    std::vector<ExtensionRecord> extensions(const ExtensionQuery& query) const;  // newest first
+    virtual Id insert_extension(Id assignment_id, Date requested_due, const std::string& reason, std::optional<Id> requested_by) = 0;
+    virtual std::optional<ExtensionRecord> extension(Id id) const = 0;
+    virtual std::vector<ExtensionRecord> extensions(const ExtensionQuery& query) const = 0;  // newest first
     // Records the decision only on a pending request; false when it was already decided.
-    bool decide_extension(Id id, ExtensionStatus decision, std::optional<Id> decided_by, const std::string& note);
+    virtual bool decide_extension(Id id, ExtensionStatus decision, std::optional<Id> decided_by, const std::string& note) = 0;
 
     // Disbursement: investors, projects, entries, and each directive's ladder
-    Id insert_investor(const InvestorRecord& investor);
-    std::optional<InvestorRecord> find_investor(std::string_view name) const;  // ignoring case and diacritics
-    std::vector<InvestorRecord> investors() const;
-    Id insert_project(const ProjectRecord& project);
-    std::optional<ProjectRecord> find_project(std::string_view code) const;
+    virtual Id insert_investor(const InvestorRecord& investor) = 0;
+    virtual std::optional<InvestorRecord> find_investor(std::string_view name) const = 0;  // ignoring case and diacritics
+    virtual std::vector<InvestorRecord> investors() const = 0;
+    virtual Id insert_project(const ProjectRecord& project) = 0;
+    virtual std::optional<ProjectRecord> find_project(std::string_view code) const = 0;
     // Every project with `disbursed` summed over its entries dated on or before `as_of`.
-    std::vector<ProjectRecord> projects(Date as_of) const;
-    Id insert_disbursement(const DisbursementRecord& entry);
-    std::int64_t disbursed_total(Id project_id) const;  // all entries, whatever their date
-    bool disbursement_exists(Id project_id, Date date, std::int64_t amount) const;
-    std::vector<DisbursementRecord> disbursements(std::optional<Id> project_id) const;  // by date
-    std::vector<MilestoneRecord> ladder(Id directive_id) const;
-    void set_milestone(Id directive_id, const MilestoneRecord& milestone);
-    bool remove_milestone(Id directive_id, Date due);
+    virtual std::vector<ProjectRecord> projects(Date as_of) const = 0;
+    virtual Id insert_disbursement(const DisbursementRecord& entry) = 0;
+    virtual std::int64_t disbursed_total(Id project_id) const = 0;  // all entries, whatever their date
+    virtual bool disbursement_exists(Id project_id, Date date, std::int64_t amount) const = 0;
+    virtual std::vector<DisbursementRecord> disbursements(std::optional<Id> project_id) const = 0;  // by date
+    virtual std::vector<MilestoneRecord> ladder(Id directive_id) const = 0;
+    virtual void set_milestone(Id directive_id, const MilestoneRecord& milestone) = 0;
+    virtual bool remove_milestone(Id directive_id, Date due) = 0;
 
     // Reports: what the report needs in one query each, and the record of past reports
-    std::map<Id, EvidenceRecord> latest_evidence(Date until) const;  // by assignment, created on or before `until`
-    std::vector<EvidenceRecord> evidence_between(Date after, Date until) const;
-    std::vector<JournalRecord> journal_between(Date after, Date until, std::string_view field) const;
-    Id insert_report(const ReportRecord& report);
-    std::optional<ReportRecord> last_report(std::string_view directive) const;
-    std::vector<ReportRecord> reports() const;
+    virtual std::map<Id, EvidenceRecord> latest_evidence(Date until) const = 0;  // by assignment, created on or before `until`
+    virtual std::vector<EvidenceRecord> evidence_between(Date after, Date until) const = 0;
+    virtual std::vector<JournalRecord> journal_between(Date after, Date until, std::string_view field) const = 0;
+    virtual Id insert_report(const ReportRecord& report) = 0;
+    virtual std::optional<ReportRecord> last_report(std::string_view directive) const = 0;
+    virtual std::vector<ReportRecord> reports() const = 0;
 
     // Settings
-    std::optional<std::string> setting(std::string_view key) const;
-    void set_setting(std::string_view key, std::string_view value);
+    virtual std::optional<std::string> setting(std::string_view key) const = 0;
+    virtual void set_setting(std::string_view key, std::string_view value) = 0;
 
     // Maintenance
-    void backup_to(const std::filesystem::path& target) const;
+    virtual void backup_to(const std::filesystem::path& target) const = 0;
     // Replaces this database's content with `source`'s (online backup API).
-    void restore_from(const std::filesystem::path& source);
+    virtual void restore_from(const std::filesystem::path& source) = 0;
     // Problems found by integrity and foreign-key checks; empty when healthy.
-    std::vector<std::string> check() const;
+    virtual std::vector<std::string> check() const = 0;
 
-    struct Impl;
+protected:
+    Store() = default;
 
 private:
-    explicit Store(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> impl_;
+    // What WriteTx calls: begin returns true when it opened a savepoint (nested).
+    virtual bool begin_write() = 0;
+    virtual void commit_write(bool nested) = 0;
+    virtual void rollback_write(bool nested) noexcept = 0;
 };
 
 // Checks that `path` is a database of this program that this version can open; throws

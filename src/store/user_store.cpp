@@ -22,7 +22,7 @@ constexpr const char* kUserColumns =
     "FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
 }  // namespace
 
-Id Store::insert_user(const UserRecord& user) {
+Id SqliteStore::insert_user(const UserRecord& user) {
     SQLite::Statement q(impl_->db, "INSERT INTO users(name, role, agency_id, password_hash, active, created_at) "
                                    "VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, user.name);
@@ -35,20 +35,20 @@ Id Store::insert_user(const UserRecord& user) {
     return impl_->db.getLastInsertRowid();
 }
 
-std::optional<UserRecord> Store::find_user(std::string_view name) const {
+std::optional<UserRecord> SqliteStore::find_user(std::string_view name) const {
     SQLite::Statement q(impl_->db, std::string(kUserColumns) + " WHERE u.name = ?");
     q.bind(1, std::string(name));
     if (!q.executeStep()) return std::nullopt;
     return read_user(q);
 }
 
-std::vector<UserRecord> Store::users() const {
+std::vector<UserRecord> SqliteStore::users() const {
     SQLite::Statement q(impl_->db, std::string(kUserColumns) + " ORDER BY u.name");
     std::vector<UserRecord> out;
     while (q.executeStep()) out.push_back(read_user(q));
     return out;
 }
 
-int Store::count_users() const { return impl_->db.execAndGet("SELECT count(*) FROM users").getInt(); }
+int SqliteStore::count_users() const { return impl_->db.execAndGet("SELECT count(*) FROM users").getInt(); }
 
 }  // namespace dt::store

@@ -46,7 +46,7 @@ ExtensionRecord read_extension(SQLite::Statement& q) {
 }
 }  // namespace
 
-Id Store::insert_extension(Id assignment_id, Date requested_due, const std::string& reason, std::optional<Id> requested_by) {
+Id SqliteStore::insert_extension(Id assignment_id, Date requested_due, const std::string& reason, std::optional<Id> requested_by) {
     SQLite::Statement q(impl_->db, "INSERT INTO extension_requests(assignment_id, requested_due, reason, status, "
                                    "requested_by, requested_at) VALUES (?, ?, ?, 'pending', ?, ?)");
     q.bind(1, static_cast<int64_t>(assignment_id));
@@ -58,7 +58,7 @@ Id Store::insert_extension(Id assignment_id, Date requested_due, const std::stri
     return impl_->db.getLastInsertRowid();
 }
 
-std::optional<ExtensionRecord> Store::extension(Id id) const {
+std::optional<ExtensionRecord> SqliteStore::extension(Id id) const {
     ExtensionQuery query;
     query.id = id;
     auto rows = extensions(query);
@@ -66,7 +66,7 @@ std::optional<ExtensionRecord> Store::extension(Id id) const {
     return std::move(rows.front());
 }
 
-std::vector<ExtensionRecord> Store::extensions(const ExtensionQuery& query) const {
+std::vector<ExtensionRecord> SqliteStore::extensions(const ExtensionQuery& query) const {
     std::string sql = std::string(kExtensionSelect) + " WHERE 1 = 1";
     if (query.id) sql += " AND x.id = :id";
     if (query.pending_only) sql += " AND x.status = 'pending'";
@@ -82,7 +82,7 @@ std::vector<ExtensionRecord> Store::extensions(const ExtensionQuery& query) cons
     return out;
 }
 
-bool Store::decide_extension(Id id, ExtensionStatus decision, std::optional<Id> decided_by, const std::string& note) {
+bool SqliteStore::decide_extension(Id id, ExtensionStatus decision, std::optional<Id> decided_by, const std::string& note) {
     SQLite::Statement q(impl_->db, "UPDATE extension_requests SET status = ?, decided_by = ?, decided_at = ?, "
                                    "decision_note = ? WHERE id = ? AND status = 'pending'");
     q.bind(1, std::string(to_string(decision)));
@@ -93,14 +93,14 @@ bool Store::decide_extension(Id id, ExtensionStatus decision, std::optional<Id> 
     return q.exec() == 1;
 }
 
-std::optional<EvidenceRecord> Store::evidence_item(Id evidence_id) const {
+std::optional<EvidenceRecord> SqliteStore::evidence_item(Id evidence_id) const {
     SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) + " WHERE e.id = ?");
     q.bind(1, static_cast<int64_t>(evidence_id));
     if (!q.executeStep()) return std::nullopt;
     return read_evidence(q);
 }
 
-bool Store::withdraw_evidence(Id evidence_id, std::optional<Id> by, const std::string& reason) {
+bool SqliteStore::withdraw_evidence(Id evidence_id, std::optional<Id> by, const std::string& reason) {
     SQLite::Statement q(impl_->db, "UPDATE evidence SET withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? "
                                    "WHERE id = ? AND withdrawn_at IS NULL");
     q.bind(1, now_timestamp());
@@ -110,25 +110,25 @@ bool Store::withdraw_evidence(Id evidence_id, std::optional<Id> by, const std::s
     return q.exec() == 1;
 }
 
-int Store::count_active_admins() const {
+int SqliteStore::count_active_admins() const {
     return impl_->db.execAndGet("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").getInt();
 }
 
-void Store::set_user_password(Id user_id, const std::string& password_hash) {
+void SqliteStore::set_user_password(Id user_id, const std::string& password_hash) {
     SQLite::Statement q(impl_->db, "UPDATE users SET password_hash = ? WHERE id = ?");
     q.bind(1, password_hash);
     q.bind(2, static_cast<int64_t>(user_id));
     q.exec();
 }
 
-void Store::set_user_active(Id user_id, bool active) {
+void SqliteStore::set_user_active(Id user_id, bool active) {
     SQLite::Statement q(impl_->db, "UPDATE users SET active = ? WHERE id = ?");
     q.bind(1, active ? 1 : 0);
     q.bind(2, static_cast<int64_t>(user_id));
     q.exec();
 }
 
-void Store::set_login_failures(Id user_id, int failures, const std::optional<std::string>& locked_until) {
+void SqliteStore::set_login_failures(Id user_id, int failures, const std::optional<std::string>& locked_until) {
     SQLite::Statement q(impl_->db, "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?");
     q.bind(1, failures);
     bind_opt(q, 2, locked_until);
