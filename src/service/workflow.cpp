@@ -150,7 +150,7 @@ AssignmentView Service::send_back(const Actor& actor, Id assignment_id, std::str
     return get(actor, assignment_id);
 }
 
-void Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason) {
+bool Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason) {
     const auto why = required_reason(reason, "Withdrawing evidence");
     store::Store::WriteTx tx(store_);
     const auto item = store_.evidence_item(evidence_id);
@@ -165,7 +165,31 @@ void Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_
                                      item->withdrawal_reason + ").");
     const std::string shown = item->doc_ref.empty() ? item->note : item->doc_ref + ": " + item->note;
     journal(actor, "evidence", evidence_id, assignment.id, "evidence_withdrawn", shown, why);
+    // "Done needs evidence" holds on every path: withdrawing the last evidence of a done
+    // assignment reopens it, in the same transaction and journalled like a send-back.
+    const bool reopen = assignment.status == Status::Done && assignment.evidence_count <= 1;
+    if (reopen) {
+        auto next = assignment;
+        next.status = Status::InProgress;
+        next.completed_on.reset();
+        next.progress = std::min(assignment.progress, 99);
+        next.review_note = "Minh chứng cuối cùng đã bị rút: " + why;
+        if (!store_.update_assignment(next, assignment.version))
+            fail(ErrorKind::Conflict, "Assignment " + id_text(assignment.id) + " was changed by someone else: reload it.");
+        journal(actor, "assignment", assignment.id, assignment.id, "status", std::string(to_string(assignment.status)),
+                std::string(to_string(next.status)));
+        if (next.progress != assignment.progress)
+            journal(actor, "assignment", assignment.id, assignment.id, "progress", std::to_string(assignment.progress),
+                    std::to_string(next.progress));
+        if (assignment.completed_on)
+            journal(actor, "assignment", assignment.id, assignment.id, "completed_on", assignment.completed_on->iso(),
+                    std::nullopt);
+        journal(actor, "assignment", assignment.id, assignment.id, "review",
+                assignment.review_note.empty() ? std::nullopt : std::optional<std::string>(assignment.review_note),
+                next.review_note);
+    }
     tx.commit();
+    return reopen;
 }
 
 // ---- extensions ----

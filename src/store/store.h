@@ -146,8 +146,11 @@ public:
     void backup_to(const std::filesystem::path& target) const;
     // Replaces this database's content with `source`'s (online backup API).
     void restore_from(const std::filesystem::path& source);
-    // Problems found by integrity and foreign-key checks; empty when healthy.
+    // Damage found by SQLite's integrity and foreign-key checks; empty when the file is sound.
     std::vector<std::string> check() const;
+    // Broken business rules (done without evidence, …), each naming its rows (up to 50): an
+    // inconsistency to show and repair, not damage. Empty when every rule holds.
+    std::vector<std::string> inconsistencies() const;
 
     struct Impl;
 
