@@ -208,8 +208,10 @@ private:
     void require_admin(const Actor& actor, std::string_view what) const;
     store::AssignmentRecord load(Id id) const;
     store::UserRecord find_user_or_fail(std::string_view name) const;
-    // Counts a failed sign-in in its own transaction; returns the lock's length in seconds (0: none).
-    long record_failed_sign_in(std::string_view name);
+    // Counts a sign-in attempt as a failure, and locks the account at the limit, in one
+    // IMMEDIATE transaction before the password is checked; Error(Denied) while locked.
+    // False when the file is read-only for this user (nothing can be counted).
+    bool claim_sign_in_attempt(std::string_view name);
     std::optional<Id> ladder_directive() const;
     bool may_read_investor(const Actor& actor, const store::InvestorRecord& investor) const;
     // Validates one entry against its project (window, plan, duplicates); `pending` holds
