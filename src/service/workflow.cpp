@@ -19,6 +19,12 @@ std::string seconds_text(long seconds) {
     return seconds >= 120 ? std::to_string((seconds + 59) / 60) + " minutes" : std::to_string(seconds) + " seconds";
 }
 
+// A file this user may only read: nothing can be counted, and nothing written either
+// (whoever can read the file can read the hashes anyway), so the password is checked uncounted.
+bool read_only(const store::StorageError& e) {
+    return e.fault() == store::Fault::ReadOnlyFile || e.fault() == store::Fault::ReadOnlyFolder;
+}
+
 std::string id_text(Id id) { return std::to_string(id); }
 
 void require_writer(const Actor& actor) {
@@ -78,10 +84,14 @@ bool Service::claim_sign_in_attempt(std::string_view name) {
         tx.commit();
         return true;
     } catch (const store::StorageError& e) {
-        // A file this user may only read: nothing can be counted, and nothing written either
-        // (whoever can read the file can read the hashes anyway). Checked without counting.
-        if (e.fault() == store::Fault::ReadOnlyFile || e.fault() == store::Fault::ReadOnlyFolder) return false;
+        if (read_only(e)) return false;
         throw;
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        const auto error = store::storage_error(e, store_.path(), "Cannot count the sign-in attempt in");
+        if (read_only(error)) return false;
+        throw error;
     }
 }
 
