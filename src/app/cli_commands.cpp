@@ -293,15 +293,28 @@ int run_check(const Context& ctx) {
     store::OpenOptions options;
     options.create = false;
     auto store = store::Store::open(ctx.db, options);
-    const auto problems = service::Service(*store).check();
-    if (problems.empty()) {
-        std::cout << "ok: " << ctx.db.string() << " is healthy (schema " << store->schema_version() << ").\n";
-        return 0;
+    const service::Service service(*store);
+    const auto problems = service.check();
+    if (!problems.empty()) {
+        for (const auto& p : problems) std::cerr << printable(p) << "\n";
+        throw store::StorageError(store::Fault::Damaged, ctx.db,
+                                  "The database '" + ctx.db.string() + "' is damaged (" + std::to_string(problems.size()) +
+                                      (problems.size() == 1 ? " problem" : " problems") + ", listed above).");
     }
-    for (const auto& p : problems) std::cerr << printable(p) << "\n";
-    throw store::StorageError(store::Fault::Damaged, ctx.db,
-                              "The database '" + ctx.db.string() + "' is damaged (" + std::to_string(problems.size()) +
-                                  (problems.size() == 1 ? " problem" : " problems") + ", listed above).");
+    // A broken business rule is not a damaged file: restoring a backup would lose the day's
+    // work to fix what the office can correct in place, so it is shown with its own exit code.
+    const auto broken = service.inconsistencies();
+    if (!broken.empty()) {
+        for (const auto& b : broken) std::cerr << printable(b) << "\n";
+        std::cerr << "dtrack: the file '" << printable(ctx.db.string()) << "' is sound, but " << broken.size()
+                  << (broken.size() == 1 ? " rule of the tracker is" : " rules of the tracker are")
+                  << " broken (listed above, with the rows): an inconsistency, not damage, so do not restore a backup; "
+                     "an administrator repairs it (a done assignment without evidence: 'dtrack review ID --reason …' "
+                     "sends it back, or its agency adds evidence).\n";
+        return kExitInconsistent;
+    }
+    std::cout << "ok: " << ctx.db.string() << " is healthy (schema " << store->schema_version() << ").\n";
+    return 0;
 }
 
 int run_backup(const Context& ctx, const std::string& path) {

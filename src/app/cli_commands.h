@@ -61,6 +61,9 @@ int run_agency_add(const Context& ctx, const AgencyAddOptions& o);
 int run_agency_rename(const Context& ctx, const std::string& name, const std::string& new_name);
 int run_agency_deactivate(const Context& ctx, const std::string& name);
 int run_summary(const Context& ctx, const std::optional<std::string>& as_of);
+// `check`: 0 healthy; 5 damaged (restore advice); kExitInconsistent when the file is sound but a
+// business rule is broken (shown with its rows, to repair; never restore advice).
+constexpr int kExitInconsistent = 6;
 int run_check(const Context& ctx);
 int run_backup(const Context& ctx, const std::string& path);
 int run_restore(const Context& ctx, const std::string& path);

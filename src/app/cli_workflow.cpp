@@ -101,8 +101,9 @@ int run_review(const Context& ctx, const WorkflowOptions& o) {
 int run_evidence_withdraw(const Context& ctx, const WorkflowOptions& o) {
     const Id id = parse_positive(o.id, "an evidence id");
     auto s = open_session(ctx);
-    s.service->withdraw_evidence(s.actor, id, o.reason);
+    const bool reopened = s.service->withdraw_evidence(s.actor, id, o.reason);
     std::cout << "Withdrew evidence " << id << "; it stays listed, marked withdrawn.\n";
+    if (reopened) std::cout << "It was the only evidence of a done assignment: the assignment is back in progress.\n";
     return 0;
 }
 

@@ -200,6 +200,7 @@ std::optional<store::ReportRecord> Service::last_report(std::string_view directi
 std::vector<store::ReportRecord> Service::reports() const { return store_.reports(); }
 
 std::vector<std::string> Service::check() const { return store_.check(); }
+std::vector<std::string> Service::inconsistencies() const { return store_.inconsistencies(); }
 int Service::data_version() const { return store_.data_version(); }
 
 }  // namespace dt::service

@@ -129,7 +129,9 @@ public:
     AssignmentView send_back(const Actor& actor, Id assignment_id, std::string_view reason,
                              std::optional<int> expect_version);
     // Evidence is never edited or deleted; its agency or the office withdraws it with a reason.
-    void withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason);
+    // Withdrawing the last evidence of a done assignment reopens it (in progress, journalled,
+    // the reason as its review note): true when it did.
+    bool withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason);
 
     // Extensions (gia hạn): the agency asks, the office decides (workflow.cpp)
     Id request_extension(const Actor& actor, Id assignment_id, Date to, std::string_view reason);
@@ -196,7 +198,8 @@ public:
     // Maintenance
     void backup(const Actor& actor, const std::filesystem::path& target) const;
     void restore(const Actor& actor, const std::filesystem::path& source);
-    std::vector<std::string> check() const;
+    std::vector<std::string> check() const;            // damage: restore a backup
+    std::vector<std::string> inconsistencies() const;  // broken rules: repair them, never restore
     // Changes when another process commits to the database (PRAGMA data_version).
     int data_version() const;
 
@@ -205,8 +208,10 @@ private:
     void require_admin(const Actor& actor, std::string_view what) const;
     store::AssignmentRecord load(Id id) const;
     store::UserRecord find_user_or_fail(std::string_view name) const;
-    // Counts a failed sign-in in its own transaction; returns the lock's length in seconds (0: none).
-    long record_failed_sign_in(std::string_view name);
+    // Counts a sign-in attempt as a failure, and locks the account at the limit, in one
+    // IMMEDIATE transaction before the password is checked; Error(Denied) while locked.
+    // False when the file is read-only for this user (nothing can be counted).
+    bool claim_sign_in_attempt(std::string_view name);
     std::optional<Id> ladder_directive() const;
     bool may_read_investor(const Actor& actor, const store::InvestorRecord& investor) const;
     // Validates one entry against its project (window, plan, duplicates); `pending` holds

@@ -1,6 +1,7 @@
 // Many people, one database: sign-in with a slow-down, users kept but deactivated,
 // extensions of deadlines, completions sent back, evidence withdrawn.
 #include "core/error.h"
+#include "store/faults.h"
 #include "core/text.h"
 #include "service/passwords.h"
 #include "service/service.h"
@@ -16,6 +17,12 @@ std::string required_reason(std::string_view text, std::string_view what) {
 
 std::string seconds_text(long seconds) {
     return seconds >= 120 ? std::to_string((seconds + 59) / 60) + " minutes" : std::to_string(seconds) + " seconds";
+}
+
+// A file this user may only read: nothing can be counted, and nothing written either
+// (whoever can read the file can read the hashes anyway), so the password is checked uncounted.
+bool read_only(const store::StorageError& e) {
+    return e.fault() == store::Fault::ReadOnlyFile || e.fault() == store::Fault::ReadOnlyFolder;
 }
 
 std::string id_text(Id id) { return std::to_string(id); }
@@ -38,42 +45,54 @@ Actor Service::sign_in(std::string_view name, std::string_view password) {
     const auto user = store_.find_user(name);
     // One message for an unknown name and a wrong password: it tells an attacker nothing.
     if (!user) fail(ErrorKind::Denied, "Wrong user name or password.");
-    if (user->locked_until) {
-        // While locked the password is not even checked, so guessing gains nothing.
-        if (const auto left = store::seconds_until(*user->locked_until); left && *left > 0)
-            fail(ErrorKind::Denied, "Too many failed sign-ins for '" + user->name + "': try again in " +
-                                        seconds_text(*left) + " (after " + *user->locked_until + ").");
-    }
-    if (!verify_password(user->password_hash, password)) {
-        const long locked = record_failed_sign_in(user->name);
-        if (locked > 0)
-            fail(ErrorKind::Denied, "Wrong user name or password; after repeated failures '" + user->name +
-                                        "' is locked: try again in " + seconds_text(locked) + ".");
-        fail(ErrorKind::Denied, "Wrong user name or password.");
+    // The attempt is counted, and the lock checked, BEFORE the password is: thirty guesses
+    // at once each take their turn in claim_sign_in_attempt, and from the 5th on they find
+    // the account locked instead of all being checked against a count nobody had raised yet.
+    const bool claimed = claim_sign_in_attempt(user->name);
+    if (!verify_password(user->password_hash, password)) fail(ErrorKind::Denied, "Wrong user name or password.");
+    if (claimed) {
+        store::Store::WriteTx tx(store_);
+        // The right password lifts what this attempt (or earlier failures) counted.
+        if (const auto now = store_.find_user(user->name); now && (now->failed_logins > 0 || now->locked_until)) {
+            store_.set_login_failures(now->id, 0, std::nullopt);
+            if (now->locked_until) journal(system(), "user", now->id, std::nullopt, "locked_until", now->locked_until, std::nullopt);
+        }
+        tx.commit();
     }
     // Told only to someone who knows the password: it reveals nothing to a guesser.
     if (!user->active) fail(ErrorKind::Denied, "The account '" + user->name + "' is deactivated: ask an administrator.");
-    if (user->failed_logins > 0 || user->locked_until) {
-        store::Store::WriteTx tx(store_);
-        store_.set_login_failures(user->id, 0, std::nullopt);
-        tx.commit();
-    }
     return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name};
 }
 
-long Service::record_failed_sign_in(std::string_view name) {
-    // The count is re-read under the write lock: two processes failing at once both count.
-    store::Store::WriteTx tx(store_);
-    const auto user = store_.find_user(name);
-    if (!user) return 0;
-    const int failures = user->failed_logins + 1;
-    const long seconds = lock_seconds(failures);
-    std::optional<std::string> until;
-    if (seconds > 0) until = store::timestamp_after(seconds);
-    store_.set_login_failures(user->id, failures, until);
-    if (until) journal(system(), "user", user->id, std::nullopt, "locked_until", user->locked_until, until);
-    tx.commit();
-    return seconds;
+bool Service::claim_sign_in_attempt(std::string_view name) {
+    try {
+        // One IMMEDIATE transaction: read the count, refuse while locked, count this attempt
+        // as a failure and lock when it reaches the limit; a right password undoes it after.
+        store::Store::WriteTx tx(store_);
+        const auto user = store_.find_user(name);
+        if (!user) fail(ErrorKind::Denied, "Wrong user name or password.");
+        if (user->locked_until)
+            if (const auto left = store::seconds_until(*user->locked_until); left && *left > 0)
+                fail(ErrorKind::Denied, "Too many failed sign-ins for '" + user->name + "': try again in " +
+                                            seconds_text(*left) + " (after " + *user->locked_until + ").");
+        const int failures = user->failed_logins + 1;
+        const long seconds = lock_seconds(failures);
+        std::optional<std::string> until;
+        if (seconds > 0) until = store::timestamp_after(seconds);
+        store_.set_login_failures(user->id, failures, until);
+        if (until) journal(system(), "user", user->id, std::nullopt, "locked_until", user->locked_until, until);
+        tx.commit();
+        return true;
+    } catch (const store::StorageError& e) {
+        if (read_only(e)) return false;
+        throw;
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        const auto error = store::storage_error(e, store_.path(), "Cannot count the sign-in attempt in");
+        if (read_only(error)) return false;
+        throw error;
+    }
 }
 
 store::UserRecord Service::find_user_or_fail(std::string_view name) const {
@@ -150,7 +169,7 @@ AssignmentView Service::send_back(const Actor& actor, Id assignment_id, std::str
     return get(actor, assignment_id);
 }
 
-void Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason) {
+bool Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason) {
     const auto why = required_reason(reason, "Withdrawing evidence");
     store::Store::WriteTx tx(store_);
     const auto item = store_.evidence_item(evidence_id);
@@ -165,7 +184,31 @@ void Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_
                                      item->withdrawal_reason + ").");
     const std::string shown = item->doc_ref.empty() ? item->note : item->doc_ref + ": " + item->note;
     journal(actor, "evidence", evidence_id, assignment.id, "evidence_withdrawn", shown, why);
+    // "Done needs evidence" holds on every path: withdrawing the last evidence of a done
+    // assignment reopens it, in the same transaction and journalled like a send-back.
+    const bool reopen = assignment.status == Status::Done && assignment.evidence_count <= 1;
+    if (reopen) {
+        auto next = assignment;
+        next.status = Status::InProgress;
+        next.completed_on.reset();
+        next.progress = std::min(assignment.progress, 99);
+        next.review_note = "Minh chứng cuối cùng đã bị rút: " + why;
+        if (!store_.update_assignment(next, assignment.version))
+            fail(ErrorKind::Conflict, "Assignment " + id_text(assignment.id) + " was changed by someone else: reload it.");
+        journal(actor, "assignment", assignment.id, assignment.id, "status", std::string(to_string(assignment.status)),
+                std::string(to_string(next.status)));
+        if (next.progress != assignment.progress)
+            journal(actor, "assignment", assignment.id, assignment.id, "progress", std::to_string(assignment.progress),
+                    std::to_string(next.progress));
+        if (assignment.completed_on)
+            journal(actor, "assignment", assignment.id, assignment.id, "completed_on", assignment.completed_on->iso(),
+                    std::nullopt);
+        journal(actor, "assignment", assignment.id, assignment.id, "review",
+                assignment.review_note.empty() ? std::nullopt : std::optional<std::string>(assignment.review_note),
+                next.review_note);
+    }
     tx.commit();
+    return reopen;
 }
 
 // ---- extensions ----

@@ -330,28 +330,39 @@ std::vector<std::string> SqliteStore::check() const {
             problems.push_back("row " + std::to_string(keys.getColumn(1).getInt64()) + " of table " +
                                keys.getColumn(0).getString() + " points to a missing " +
                                keys.getColumn(2).getString() + " row");
-        // The project's own invariants: what the service guarantees, checked on the file itself.
-        static const std::pair<const char*, const char*> invariants[] = {
-            {"SELECT count(*) FROM assignments WHERE (status = 'done') != (completed_on IS NOT NULL)",
-             "assignments whose completion date does not match their status"},
-            {"SELECT count(*) FROM assignments a WHERE a.status = 'done' AND NOT EXISTS "
-             "(SELECT 1 FROM evidence e WHERE e.assignment_id = a.id AND e.withdrawn_at IS NULL)",
-             "done assignments without evidence"},
-            {"SELECT count(*) FROM assignments WHERE version < 1", "assignments with a version below 1"},
-            {"SELECT count(*) FROM tasks t WHERE NOT EXISTS (SELECT 1 FROM sections s WHERE s.id = t.section_id "
-             "AND s.directive_id = t.directive_id)",
-             "tasks filed under another directive's section"},
-            {"SELECT count(*) FROM (SELECT project_id FROM disbursements d GROUP BY project_id "
-             "HAVING sum(amount) > (SELECT plan_total FROM projects p WHERE p.id = d.project_id))",
-             "projects whose entries exceed their whole plan"},
-            {"SELECT count(*) FROM users WHERE role = 'agency' AND agency_id IS NULL", "agency users without an agency"},
-        };
-        for (const auto& [sql, what] : invariants)
-            if (const int n = impl_->db.execAndGet(sql).getInt(); n > 0) problems.push_back(std::to_string(n) + " " + what);
     } catch (const std::exception& e) {
         problems.push_back(e.what());
     }
     return problems;
+}
+
+std::vector<std::string> SqliteStore::inconsistencies() const {
+    // The project's own rules: what the service guarantees, checked on the file itself. A
+    // broken rule is not a damaged file: each line names the rows, so they can be repaired.
+    static const std::pair<const char*, const char*> rules[] = {
+        {"SELECT group_concat(id, ', ') FROM (SELECT id FROM assignments WHERE (status = 'done') != (completed_on IS NOT NULL) "
+         "ORDER BY id LIMIT 50)",
+         "assignments whose completion date does not match their status"},
+        {"SELECT group_concat(id, ', ') FROM (SELECT a.id FROM assignments a WHERE a.status = 'done' AND NOT EXISTS "
+         "(SELECT 1 FROM evidence e WHERE e.assignment_id = a.id AND e.withdrawn_at IS NULL) ORDER BY a.id LIMIT 50)",
+         "done assignments without evidence"},
+        {"SELECT group_concat(id, ', ') FROM (SELECT id FROM assignments WHERE version < 1 ORDER BY id LIMIT 50)",
+         "assignments with a version below 1"},
+        {"SELECT group_concat(id, ', ') FROM (SELECT t.id FROM tasks t WHERE NOT EXISTS (SELECT 1 FROM sections s "
+         "WHERE s.id = t.section_id AND s.directive_id = t.directive_id) ORDER BY t.id LIMIT 50)",
+         "tasks filed under another directive's section"},
+        {"SELECT group_concat(project_id, ', ') FROM (SELECT project_id FROM disbursements d GROUP BY project_id "
+         "HAVING sum(amount) > (SELECT plan_total FROM projects p WHERE p.id = d.project_id) LIMIT 50)",
+         "projects whose entries exceed their whole plan"},
+        {"SELECT group_concat(name, ', ') FROM (SELECT name FROM users WHERE role = 'agency' AND agency_id IS NULL LIMIT 50)",
+         "agency users without an agency"},
+    };
+    std::vector<std::string> found;
+    for (const auto& [sql, what] : rules) {
+        const auto ids = impl_->db.execAndGet(sql);
+        if (!ids.isNull()) found.push_back(std::string(what) + ": " + ids.getString());
+    }
+    return found;
 }
 
 }  // namespace dt::store

@@ -83,6 +83,7 @@ public:
     void backup_to(const std::filesystem::path& target) const override;
     void restore_from(const std::filesystem::path& source) override;
     std::vector<std::string> check() const override;
+    std::vector<std::string> inconsistencies() const override;
 
     struct Impl;
 

@@ -166,6 +166,9 @@ public:
     virtual void restore_from(const std::filesystem::path& source) = 0;
     // Problems found by integrity and foreign-key checks; empty when healthy.
     virtual std::vector<std::string> check() const = 0;
+    // Broken business rules (done without evidence, …), each naming its rows (up to 50): an
+    // inconsistency to show and repair, not damage. Empty when every rule holds.
+    virtual std::vector<std::string> inconsistencies() const = 0;
 
 protected:
     Store() = default;

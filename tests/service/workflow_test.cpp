@@ -233,7 +233,7 @@ TEST_CASE("withdrawn evidence stays listed but no longer makes a task done") {
     CHECK(fx.journal_rows(fx.own, "evidence_withdrawn") == 1);
     CHECK(kind_of([&] { fx.service->withdraw_evidence(fx.admin, eid, "lần nữa"); }) == ErrorKind::Invalid);
 
-    fx.service->send_back(fx.admin, fx.own, "Minh chứng đã rút", std::nullopt);
+    CHECK(fx.row(fx.own).status == Status::InProgress);  // its only evidence gone, it reopened
     const auto message = message_of([&] { fx.service->update(fx.stc, fx.own, status(Status::Done), std::nullopt); });
     CHECK(message.find("without evidence") != std::string::npos);
     fx.service->add_evidence(fx.stc, fx.own, note("Báo cáo 216/BC-STC"));
