@@ -73,6 +73,7 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
         fail(ErrorKind::Invalid, "The completion date " + change.completed_on->vn() + " is in the future.");
 
     store::Store::WriteTx tx(store_);
+    require_current(actor);
     const auto current = load(id);
     if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, actor.name + " may only read (viewer).");
     if (!can_edit(actor, current))

@@ -61,7 +61,7 @@ Actor Service::sign_in(std::string_view name, std::string_view password) {
     }
     // Told only to someone who knows the password: it reveals nothing to a guesser.
     if (!user->active) fail(ErrorKind::Denied, "The account '" + user->name + "' is deactivated: ask an administrator.");
-    return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name};
+    return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name, credential_of(user->password_hash)};
 }
 
 bool Service::claim_sign_in_attempt(std::string_view name) {
@@ -101,20 +101,29 @@ store::UserRecord Service::find_user_or_fail(std::string_view name) const {
     return std::move(*user);
 }
 
-void Service::reset_password(const Actor& actor, std::string_view name, std::string_view new_password) {
+std::string Service::reset_password(const Actor& actor, std::string_view name, std::string_view new_password,
+                                   std::optional<std::string_view> current_password) {
     const bool own = actor.user_id && actor.name == name;
     if (!own) require_admin(actor, "set another user's password");
     const auto clean_password = check_new_password(new_password);
+    if (own) {
+        if (!current_password || current_password->empty())
+            fail(ErrorKind::Denied, "Changing one's own password needs the current password.");
+        require_current(actor);
+        sign_in(actor.name, *current_password);  // Denied when wrong; counted like any sign-in
+    }
     find_user_or_fail(name);                          // before the slow hash
     const auto hash = hash_password(clean_password);  // slow: outside the write lock
     store::Store::WriteTx tx(store_);
     const auto user = find_user_or_fail(name);
+    // Journalled first: once the hash changes, the actor changing its own no longer matches it.
+    journal(actor, "user", user.id, std::nullopt, "password", std::nullopt, own ? "changed" : "reset by " + actor.name);
     store_.set_user_password(user.id, hash);
     store_.set_login_failures(user.id, 0, std::nullopt);
     // A new password ends the sessions opened with the old one.
     store_.revoke_sessions_of(user.id);
-    journal(actor, "user", user.id, std::nullopt, "password", std::nullopt, own ? "changed" : "reset by " + actor.name);
     tx.commit();
+    return credential_of(hash);
 }
 
 void Service::set_user_active(const Actor& actor, std::string_view name, bool active) {

@@ -339,7 +339,7 @@ TEST_CASE("users: the office resets passwords, a user changes its own") {
     fx.service->reset_password(fx.admin, "stc", "mật khẩu mới của stc");
     CHECK(kind_of([&] { fx.service->sign_in("stc", "mật-khẩu-stc"); }) == ErrorKind::Denied);
     CHECK(fx.service->sign_in("stc", "mật khẩu mới của stc").name == "stc");
-    fx.service->reset_password(fx.viewer, "lanhdao", "mật khẩu lãnh đạo");
+    fx.service->reset_password(fx.viewer, "lanhdao", "mật khẩu lãnh đạo", "mật-khẩu-lanhdao");
     CHECK(fx.service->sign_in("lanhdao", "mật khẩu lãnh đạo").name == "lanhdao");
     CHECK(kind_of([&] { fx.service->reset_password(fx.stc, "sct", "chiếm tài khoản"); }) == ErrorKind::Denied);
     CHECK(kind_of([&] { fx.service->reset_password(fx.viewer, "admin", "chiếm tài khoản"); }) == ErrorKind::Denied);
