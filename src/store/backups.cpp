@@ -1,6 +1,13 @@
 #include "store/backups.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstring>
+
+#include "store/impl.h"
 
 namespace dt::store {
 
@@ -43,6 +50,19 @@ std::optional<fs::path> daily_backup(const Store& store, int keep_days, Date tod
         if (day && *day < oldest_kept) fs::remove(entry.path(), ec);
     }
     return made;
+}
+
+bool is_tracker_file(const fs::path& path) {
+    const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return false;
+    struct stat st {};
+    unsigned char header[100] = {};
+    const bool read_all = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && read(fd, header, sizeof header) == sizeof header;
+    close(fd);
+    static constexpr char kMagic[] = "SQLite format 3";
+    if (!read_all || std::memcmp(header, kMagic, sizeof kMagic) != 0) return false;
+    const auto id = std::uint32_t(header[68]) << 24 | std::uint32_t(header[69]) << 16 | std::uint32_t(header[70]) << 8 | header[71];
+    return id == static_cast<std::uint32_t>(kApplicationId);
 }
 
 std::vector<fs::path> list_backups(const fs::path& database) {
