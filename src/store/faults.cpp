@@ -101,6 +101,7 @@ StorageError storage_error(const std::exception& e, const fs::path& db, const st
 
 std::optional<fs::path> newest_usable_backup(const fs::path& database) {
     for (const auto& candidate : list_backups(database)) {
+        if (!is_backup_of(candidate, database)) continue;  // planted, or another database's
         try {
             verify_tracker_file(candidate);
             return candidate;
