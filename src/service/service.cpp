@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "service/passwords.h"
+#include "store/backups.h"
 
 namespace dt::service {
 
@@ -170,7 +171,7 @@ void Service::backup(const Actor& actor, const std::filesystem::path& target) co
     std::error_code ec;
     if (std::filesystem::exists(target, ec))
         fail(ErrorKind::Invalid, "'" + target.string() + "' already exists; choose a new file name.");
-    store_.backup_to(target);
+    store::write_backup(store_, target);  // 0600, a temporary name, fsynced, renamed
 }
 
 void Service::restore(const Actor& actor, const std::filesystem::path& source) {

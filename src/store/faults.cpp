@@ -124,6 +124,7 @@ void replace_with_backup(const fs::path& database, const fs::path& backup, const
         // The copy first: if it fails (disk full), the file is as it was.
         {
             SQLite::Database src(backup.string(), SQLite::OPEN_READONLY);
+            create_private_file(temp);
             SQLite::Database out(temp.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             SQLite::Backup(out, src).executeStep(-1);
         }
