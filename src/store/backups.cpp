@@ -55,7 +55,11 @@ std::optional<fs::path> trusted_folder(const fs::path& database, bool create, st
         return std::nullopt;
     }
     if (st.st_uid != geteuid()) {
-        why = "the backup folder '" + folder.string() + "' belongs to another account: it is not used";
+        // Another account's database with that account's folder (someone reading a colleague's
+        // file): its backups are that account's business, said nothing about. Otherwise, a warning.
+        struct stat db {};
+        if (!(stat(database.c_str(), &db) == 0 && db.st_uid == st.st_uid))
+            why = "the backup folder '" + folder.string() + "' belongs to another account: it is not used";
         return std::nullopt;
     }
     if ((st.st_mode & 077) != 0 && chmod(folder.c_str(), 0700) != 0) {
@@ -136,7 +140,10 @@ void write_backup(const Store& store, const fs::path& target) {
 std::optional<fs::path> daily_backup(const Store& store, int keep_days, Date today) {
     std::string why;
     const auto folder = trusted_folder(store.path(), true, why);
-    if (!folder) fail(ErrorKind::Storage, why + ".");
+    if (!folder) {
+        if (why.empty()) return std::nullopt;
+        fail(ErrorKind::Storage, why + ".");
+    }
     const std::string prefix = prefix_of(store.path());
     const fs::path target = *folder / (prefix + today.iso() + ".db");
     std::error_code ec;
