@@ -1,3 +1,4 @@
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,10 +36,16 @@ void write_atomically(const fs::path& out, const std::function<void(const fs::pa
         fail(ErrorKind::Invalid, "The folder '" + folder.string() + "' does not exist.");
     if (access(folder.c_str(), W_OK) != 0)
         fail(ErrorKind::Invalid, "The folder '" + folder.string() + "' is not writable.");
+    store::remove_stale_temporaries(out);  // a report killed mid-write left its temporary
     std::random_device rd;
     const fs::path temp = folder / ("." + out.filename().string() + ".tmp-" + std::to_string(rd()));
     try {
         write(temp);
+        // On the disk before it takes the name: a crash never leaves a named, empty report.
+        if (const int fd = open(temp.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+            fsync(fd);
+            close(fd);
+        }
         fs::rename(temp, out);
     } catch (const fs::filesystem_error& e) {
         fs::remove(temp, ec);

@@ -77,6 +77,17 @@ void sync_path(const fs::path& path, int flags) {
 }
 }  // namespace
 
+void remove_stale_temporaries(const fs::path& target) {
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const std::string prefix = "." + target.filename().string() + ".tmp-";
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (!entry.path().filename().string().starts_with(prefix) || !is_regular(entry.path())) continue;
+        const auto age = fs::file_time_type::clock::now() - fs::last_write_time(entry.path(), ec);
+        if (!ec && age > std::chrono::hours(1)) fs::remove(entry.path(), ec);
+    }
+}
+
 std::string backup_key(const fs::path& database) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(fs::absolute(database, ec), ec);
@@ -108,6 +119,7 @@ void write_backup(const Store& store, const fs::path& target) {
         std::error_code ec;
         for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(temp.string() + suffix, ec);
     };
+    remove_stale_temporaries(target);  // what a process killed while writing one left behind
     // Made 0600 before SQLite writes a byte: a backup is the whole database.
     const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) fail(ErrorKind::Storage, "Cannot write the backup '" + target.string() + "': " + std::strerror(errno) + ".");
@@ -147,14 +159,6 @@ std::optional<fs::path> daily_backup(const Store& store, int keep_days, Date tod
     const std::string prefix = prefix_of(store.path());
     const fs::path target = *folder / (prefix + today.iso() + ".db");
     std::error_code ec;
-    // Temporaries a killed process left behind (a day old at least: never another's in progress).
-    for (const auto& entry : fs::directory_iterator(*folder, ec)) {
-        const auto name = entry.path().filename().string();
-        if (name.starts_with("." + prefix) && name.find(".tmp-") != std::string::npos) {
-            const auto age = fs::file_time_type::clock::now() - fs::last_write_time(entry.path(), ec);
-            if (!ec && age > std::chrono::hours(24)) fs::remove(entry.path(), ec);
-        }
-    }
     std::optional<fs::path> made;
     // Today's copy exists only when it really is one (a 0-byte file or a stranger does not count).
     if (!is_backup_of(target, store.path())) {

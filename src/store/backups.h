@@ -23,6 +23,9 @@ std::optional<std::filesystem::path> daily_backup(const Store& store, int keep_d
 // Writes a backup of `store` at `target`: a temporary name (mode 0600), stamped with
 // backup.of = backup_key(database) in its settings, out of WAL mode, fsynced, renamed.
 void write_backup(const Store& store, const std::filesystem::path& target);
+// Removes `target`'s temporaries (".NAME.tmp-…", and their -journal) older than an hour: what a
+// process killed while writing it left behind (never a write still in progress).
+void remove_stale_temporaries(const std::filesystem::path& target);
 // What a backup records as its database: the database's canonical absolute path.
 std::string backup_key(const std::filesystem::path& database);
 // The backup.of a tracker file records; none for a file that is not one, or not a backup.
