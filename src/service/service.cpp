@@ -1,6 +1,7 @@
 // Sign-in, users, agencies and maintenance.
 #include "service/service.h"
 
+#include "core/confusable.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "service/passwords.h"
@@ -64,6 +65,11 @@ Id Service::add_user(const Actor& actor, std::string_view name, std::string_view
     const auto hash = hash_password(clean_password);
     store::Store::WriteTx tx(store_);
     if (store_.find_user(clean)) fail(ErrorKind::Invalid, "A user named '" + clean + "' already exists.");
+    // Case and look-alike letters (Cyrillic а, Greek ο, …) folded: a reader could not tell them apart.
+    const auto skeleton = name_skeleton(clean);
+    for (const auto& other : store_.users())
+        if (name_skeleton(other.name) == skeleton)
+            fail(ErrorKind::Invalid, quoted_input(clean) + " looks like the existing user '" + other.name + "': choose another name.");
     store::UserRecord user{0, clean, role, bound ? std::optional<Id>(bound->id) : std::nullopt, "", hash, true};
     const Id id = store_.insert_user(user);
     journal(actor, "user", id, std::nullopt, "created",
