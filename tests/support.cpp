@@ -79,10 +79,12 @@ ErrorKind kind_of(const std::function<void()>& f) {
     return ErrorKind::Usage;
 }
 
-CommandResult run_dtrack(const std::string& args, const std::string& env) {
+CommandResult run_dtrack(const std::string& args, const std::string& env) { return run_program(DT_DTRACK_EXE, args, env); }
+
+CommandResult run_program(const std::string& exe, const std::string& args, const std::string& env) {
     TempDir io;
     const auto out = io / "out", err = io / "err";
-    const std::string cmd = env + " " + DT_DTRACK_EXE + " " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+    const std::string cmd = env + " '" + exe + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
     const int status = std::system(cmd.c_str());
     CommandResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -52,5 +52,7 @@ struct CommandResult {
 };
 // Runs the built dtrack with arguments (each quoted), environment assignments prefixed.
 CommandResult run_dtrack(const std::string& args, const std::string& env = "");
+// The same with another copy of the program (`exe`, a path).
+CommandResult run_program(const std::string& exe, const std::string& args, const std::string& env = "");
 
 }  // namespace dt::test

@@ -68,6 +68,7 @@ int run_report(const Context& ctx, const ReportOptions& o) {
         fail(ErrorKind::Invalid, quoted_input(out.string(), 4096) + " is a folder: give a file name after --out.");
     if (std::filesystem::exists(out, ec) && !o.force)
         fail(ErrorKind::Invalid, "'" + out.string() + "' already exists: choose another name or add --force.");
+    report::check_target(out);  // never the database, a backup, a device: --force or not
     auto s = open_session(ctx);
     const auto started = std::chrono::steady_clock::now();
     const auto rep = report::build_report(*s.service, s.actor, req);

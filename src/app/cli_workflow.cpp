@@ -109,8 +109,13 @@ int run_evidence_withdraw(const Context& ctx, const WorkflowOptions& o) {
 
 int run_reset_password(const Context& ctx, const WorkflowOptions& o) {
     auto s = open_session(ctx);
+    // One's own password only with the current one (DTRACK_PASSWORD or a prompt): a session
+    // token alone must not be enough to take the account over.
+    std::optional<std::string> current;
+    if (s.actor.user_id && s.actor.name == o.name)
+        current = app::read_password("DTRACK_PASSWORD", "Current password for " + o.name + ": ");
     const auto password = app::read_password("DTRACK_NEW_PASSWORD", "New password for " + o.name + ": ");
-    s.service->reset_password(s.actor, o.name, password);
+    s.service->reset_password(s.actor, o.name, password, current);
     std::cout << "Set a new password for " << o.name << ".\n";
     return 0;
 }

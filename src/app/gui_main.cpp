@@ -165,6 +165,14 @@ int run(const Options& o) {
                    })) {
             fall_back(std::move(*r));
         }
+        if (state && state->signed_out) {
+            // Deactivated, or the password or role changed: sign in again (nothing more is written).
+            const std::string who = state->actor.name;
+            state.reset();
+            sign_in = {};
+            std::snprintf(sign_in.user, sizeof sign_in.user, "%s", who.c_str());
+            sign_in.error = ui::tr(ui::T::SignInAgain);
+        }
         ImGui::Render();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);

@@ -16,7 +16,12 @@ void write_html(const Report& report, const std::filesystem::path& out);  // one
 void write_csv(const Report& report, const std::filesystem::path& out);   // one row per assignment, UTF-8 with BOM
 void write_report(const Report& report, Format format, const std::filesystem::path& out);
 
-// Calls `write` with a temporary path in the same folder, then renames it to `out`.
+// Refuses (Error(Invalid)) an `out` that exists and is not a regular file, or that is a tracker
+// database, a backup or .bak copy of one, or the -wal, -shm or -journal file of one, even with
+// --force; a new name or another regular file passes.
+void check_target(const std::filesystem::path& out);
+
+// Calls `write` with a temporary path in the same folder (after check_target), then renames it to `out`.
 // Throws Error(Invalid) when the folder is missing or not writable; removes the temporary
 // file when `write` throws.
 void write_atomically(const std::filesystem::path& out, const std::function<void(const std::filesystem::path&)>& write);

@@ -7,6 +7,8 @@
 namespace dt::service {
 
 namespace {
+constexpr Date kEarliestCompletion{2000, 1, 1};  // whatever the directive: a floor for typing errors
+
 std::optional<std::string> iso_or_null(const std::optional<Date>& d) {
     if (!d) return std::nullopt;
     return d->iso();
@@ -71,8 +73,12 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
     const Date today = Date::today();
     if (change.completed_on && *change.completed_on > today)
         fail(ErrorKind::Invalid, "The completion date " + change.completed_on->vn() + " is in the future.");
+    if (change.completed_on && *change.completed_on < kEarliestCompletion)
+        fail(ErrorKind::Invalid, "The completion date " + change.completed_on->vn() + " is before " + kEarliestCompletion.vn() +
+                                     ": no directive tracked here is that old.");
 
     store::Store::WriteTx tx(store_);
+    require_current(actor);
     const auto current = load(id);
     if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, actor.name + " may only read (viewer).");
     if (!can_edit(actor, current))
@@ -91,6 +97,14 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
     if (owner) next.owner = *owner;
     if (change.due) next.due = change.due;
     if (next.status == Status::Done) {
+        if (change.completed_on) {
+            // Not before the assignment existed: its directive's date (a completion may well
+            // precede its import, never the directive). The journal keeps who set which date.
+            for (const auto& d : store_.directives())
+                if (d.code == current.directive_code && d.issued_on && *change.completed_on < *d.issued_on)
+                    fail(ErrorKind::Invalid, "The completion date " + change.completed_on->vn() + " is before directive " +
+                                                 d.code + " was issued (" + d.issued_on->vn() + ").");
+        }
         if (current.status != Status::Done || change.completed_on)
             next.completed_on = change.completed_on.value_or(today);
         if (change.progress && *change.progress != 100)

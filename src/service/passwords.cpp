@@ -44,6 +44,9 @@ std::string sha256_hex(std::string_view data) {
 std::string check_new_password(std::string_view password) {
     auto clean = check_secret("The password", password, kMaxPasswordBytes);
     if (clean.size() < kMinPasswordBytes) fail(ErrorKind::Invalid, "The password must have at least 8 characters.");
+    if (collapse_spaces(clean).empty()) fail(ErrorKind::Invalid, "The password is only spaces: choose one with letters or digits.");
+    if (is_common_password(clean) || is_common_password(collapse_spaces(clean)))
+        fail(ErrorKind::Invalid, "The password is one of the most common ones, which are tried first: choose another.");
     return clean;
 }
 

@@ -1,9 +1,11 @@
 // Sign-in, users, agencies and maintenance.
 #include "service/service.h"
 
+#include "core/confusable.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "service/passwords.h"
+#include "store/backups.h"
 
 namespace dt::service {
 
@@ -13,10 +15,10 @@ bool Service::has_users() const { return store_.count_users() > 0; }
 
 Actor Service::anonymous() const {
     if (has_users()) fail(ErrorKind::Denied, "Sign in first: give --user NAME (the password comes from DTRACK_PASSWORD or a prompt).");
-    return Actor{std::nullopt, "anonymous", UserRole::Viewer, std::nullopt, ""};
+    return Actor{std::nullopt, "anonymous", UserRole::Viewer, std::nullopt, "", ""};
 }
 
-Actor Service::system() { return Actor{std::nullopt, "system", UserRole::Admin, std::nullopt, ""}; }
+Actor Service::system() { return Actor{std::nullopt, "system", UserRole::Admin, std::nullopt, "", ""}; }
 
 void Service::require_admin(const Actor& actor, std::string_view what) const {
     if (actor.role != UserRole::Admin)
@@ -40,7 +42,7 @@ Actor Service::create_first_admin(std::string_view name, std::string_view passwo
         fail(ErrorKind::Denied, "The database already has users: an administrator adds new ones with 'user add'.");
     store::UserRecord user{0, clean, UserRole::Admin, std::nullopt, "", hash, true};
     user.id = store_.insert_user(user);
-    Actor actor{user.id, clean, UserRole::Admin, std::nullopt, ""};
+    Actor actor{user.id, clean, UserRole::Admin, std::nullopt, "", credential_of(hash)};
     journal(actor, "user", user.id, std::nullopt, "created", std::nullopt, "admin");
     tx.commit();
     return actor;
@@ -63,6 +65,11 @@ Id Service::add_user(const Actor& actor, std::string_view name, std::string_view
     const auto hash = hash_password(clean_password);
     store::Store::WriteTx tx(store_);
     if (store_.find_user(clean)) fail(ErrorKind::Invalid, "A user named '" + clean + "' already exists.");
+    // Case and look-alike letters (Cyrillic а, Greek ο, …) folded: a reader could not tell them apart.
+    const auto skeleton = name_skeleton(clean);
+    for (const auto& other : store_.users())
+        if (name_skeleton(other.name) == skeleton)
+            fail(ErrorKind::Invalid, quoted_input(clean) + " looks like the existing user '" + other.name + "': choose another name.");
     store::UserRecord user{0, clean, role, bound ? std::optional<Id>(bound->id) : std::nullopt, "", hash, true};
     const Id id = store_.insert_user(user);
     journal(actor, "user", id, std::nullopt, "created",
@@ -133,9 +140,26 @@ void Service::set_agency_active(const Actor& actor, std::string_view name, bool 
     tx.commit();
 }
 
+std::string credential_of(const std::string& password_hash) { return sha256_hex(password_hash).substr(0, 32); }
+
+bool Service::is_current(const Actor& actor) const {
+    if (!actor.user_id) return true;  // the system, or the reader of a database without users
+    const auto user = store_.find_user(actor.name);
+    return user && user->id == *actor.user_id && user->active && user->role == actor.role &&
+           user->agency_id == actor.agency_id && credential_of(user->password_hash) == actor.credential;
+}
+
+void Service::require_current(const Actor& actor) const {
+    if (!is_current(actor))
+        throw AccountChanged("The account '" + actor.name + "' was deactivated, or its password or role changed, since it "
+                             "signed in: sign in again.");
+}
+
 void Service::journal(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
                       std::string_view field, std::optional<std::string> old_value,
                       std::optional<std::string> new_value) {
+    // Every journalled write passes here, inside its transaction: a stale actor undoes it all.
+    require_current(actor);
     store::JournalRecord entry;
     entry.user_id = actor.user_id;
     entry.user_name = actor.name;
@@ -153,7 +177,7 @@ void Service::backup(const Actor& actor, const std::filesystem::path& target) co
     std::error_code ec;
     if (std::filesystem::exists(target, ec))
         fail(ErrorKind::Invalid, "'" + target.string() + "' already exists; choose a new file name.");
-    store_.backup_to(target);
+    store::write_backup(store_, target);  // 0600, a temporary name, fsynced, renamed
 }
 
 void Service::restore(const Actor& actor, const std::filesystem::path& source) {
@@ -190,6 +214,7 @@ void Service::set_setting(const Actor& actor, std::string_view key, std::string_
 
 Id Service::record_report(const Actor& actor, store::ReportRecord report) {
     store::Store::WriteTx tx(store_);
+    require_current(actor);
     report.created_by = actor.name;
     const Id id = store_.insert_report(report);
     tx.commit();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/error.h"
 #include "core/status.h"
 #include "importer/outline.h"
 #include "service/disbursement.h"
@@ -38,7 +39,20 @@ struct Actor {
     UserRole role = UserRole::Viewer;
     std::optional<Id> agency_id;
     std::string agency_name;
+    // A fingerprint of the password hash it signed in with: a long-lived actor (the GUI's) is
+    // refused once the password changes (Service::require_current).
+    std::string credential;
 };
+
+// The signed-in user was deactivated, or its password, role or agency changed, since the
+// actor was made: every write refuses it (Denied), and the GUI returns to the sign-in screen.
+class AccountChanged : public Error {
+public:
+    explicit AccountChanged(const std::string& message) : Error(ErrorKind::Denied, message) {}
+};
+
+// The credential fingerprint of a stored password hash (not the hash itself).
+std::string credential_of(const std::string& password_hash);
 
 struct ImportSummary {
     Id directive_id = 0;
@@ -103,6 +117,10 @@ public:
     // Sign-in. Error(Denied) on failure; a failure is recorded (not const), and a locked
     // account is refused without looking at the password.
     bool has_users() const;
+    // Error AccountChanged unless `actor` still matches its stored user (active, same role,
+    // agency and password). Every write calls it; the GUI also asks after each change.
+    void require_current(const Actor& actor) const;
+    bool is_current(const Actor& actor) const;
     Actor sign_in(std::string_view name, std::string_view password);
     Actor anonymous() const;  // read-only actor, only while the database has no users
     static Actor system();
@@ -143,8 +161,12 @@ public:
     Id add_user(const Actor& actor, std::string_view name, std::string_view password, UserRole role,
                 std::optional<std::string> agency);
     std::vector<store::UserRecord> users(const Actor& actor) const;
-    // An admin resets anyone's password (which also lifts a sign-in lock); a user changes its own.
-    void reset_password(const Actor& actor, std::string_view name, std::string_view new_password);
+    // An admin resets anyone else's password (which also lifts a sign-in lock); a user changes
+    // its own only with its current password (checked as a sign-in: counted, locked), so that
+    // a session token alone cannot take the account over. Returns the new credential
+    // fingerprint (a changer of its own password keeps its actor current with it).
+    std::string reset_password(const Actor& actor, std::string_view name, std::string_view new_password,
+                               std::optional<std::string_view> current_password = std::nullopt);
     // Users are never deleted, only deactivated; the office always keeps one active admin.
     void set_user_active(const Actor& actor, std::string_view name, bool active);
     std::vector<store::AgencyRecord> agencies() const;

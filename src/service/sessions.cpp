@@ -85,7 +85,7 @@ std::optional<Actor> Sessions::resume(std::string_view name, std::string_view to
     if (!left || *left <= 0) return std::nullopt;
     const auto user = store_.find_user(name);
     if (!user || user->id != session->user_id || !user->active) return std::nullopt;
-    return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name};
+    return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name, credential_of(user->password_hash)};
 }
 
 bool Sessions::revoke(std::string_view token) {

@@ -15,9 +15,15 @@ std::string required_reason(std::string_view text, std::string_view what) {
     return clean;
 }
 
-std::string seconds_text(long seconds) {
-    return seconds >= 120 ? std::to_string((seconds + 59) / 60) + " minutes" : std::to_string(seconds) + " seconds";
-}
+// The one refusal of a sign-in, whatever the cause. The lock's length is an administrator's to
+// see (user list): told here, it would say the name exists.
+constexpr const char* kSignInRefused =
+    "Wrong user name or password, or too many failed attempts with this name: after 5 failures in a row "
+    "a name must wait from 30 seconds up to 15 minutes.";
+// An argon2id hash (the same parameters as hash_password) of a random password nobody knows:
+// checked for unknown names and locked accounts so that they take as long as a real check.
+constexpr const char* kDummyHash =
+    "$argon2id$v=19$m=65536,t=2,p=1$c1pitOoqcI/NZtEi82YDqA$K68e7F7lWh8dTlRSD9I4DVRoyb3Oc1Zs4fZ1yWxLplY";
 
 // A file this user may only read: nothing can be counted, and nothing written either
 // (whoever can read the file can read the hashes anyway), so the password is checked uncounted.
@@ -43,13 +49,23 @@ long lock_seconds(int failures) {
 
 Actor Service::sign_in(std::string_view name, std::string_view password) {
     const auto user = store_.find_user(name);
-    // One message for an unknown name and a wrong password: it tells an attacker nothing.
-    if (!user) fail(ErrorKind::Denied, "Wrong user name or password.");
+    // One message, and one argon2id check's time, for an unknown name, a wrong password and a
+    // locked account: neither the words nor the clock tell a prober which names exist.
+    if (!user) {
+        verify_password(kDummyHash, password);
+        fail(ErrorKind::Denied, kSignInRefused);
+    }
     // The attempt is counted, and the lock checked, BEFORE the password is: thirty guesses
     // at once each take their turn in claim_sign_in_attempt, and from the 5th on they find
     // the account locked instead of all being checked against a count nobody had raised yet.
-    const bool claimed = claim_sign_in_attempt(user->name);
-    if (!verify_password(user->password_hash, password)) fail(ErrorKind::Denied, "Wrong user name or password.");
+    bool claimed = false;
+    try {
+        claimed = claim_sign_in_attempt(user->name);
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Denied) verify_password(kDummyHash, password);  // locked: as slow as a check
+        throw;
+    }
+    if (!verify_password(user->password_hash, password)) fail(ErrorKind::Denied, kSignInRefused);
     if (claimed) {
         store::Store::WriteTx tx(store_);
         // The right password lifts what this attempt (or earlier failures) counted.
@@ -61,7 +77,7 @@ Actor Service::sign_in(std::string_view name, std::string_view password) {
     }
     // Told only to someone who knows the password: it reveals nothing to a guesser.
     if (!user->active) fail(ErrorKind::Denied, "The account '" + user->name + "' is deactivated: ask an administrator.");
-    return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name};
+    return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name, credential_of(user->password_hash)};
 }
 
 bool Service::claim_sign_in_attempt(std::string_view name) {
@@ -70,11 +86,10 @@ bool Service::claim_sign_in_attempt(std::string_view name) {
         // as a failure and lock when it reaches the limit; a right password undoes it after.
         store::Store::WriteTx tx(store_);
         const auto user = store_.find_user(name);
-        if (!user) fail(ErrorKind::Denied, "Wrong user name or password.");
+        if (!user) fail(ErrorKind::Denied, kSignInRefused);
         if (user->locked_until)
             if (const auto left = store::seconds_until(*user->locked_until); left && *left > 0)
-                fail(ErrorKind::Denied, "Too many failed sign-ins for '" + user->name + "': try again in " +
-                                            seconds_text(*left) + " (after " + *user->locked_until + ").");
+                fail(ErrorKind::Denied, kSignInRefused);
         const int failures = user->failed_logins + 1;
         const long seconds = lock_seconds(failures);
         std::optional<std::string> until;
@@ -101,20 +116,29 @@ store::UserRecord Service::find_user_or_fail(std::string_view name) const {
     return std::move(*user);
 }
 
-void Service::reset_password(const Actor& actor, std::string_view name, std::string_view new_password) {
+std::string Service::reset_password(const Actor& actor, std::string_view name, std::string_view new_password,
+                                   std::optional<std::string_view> current_password) {
     const bool own = actor.user_id && actor.name == name;
     if (!own) require_admin(actor, "set another user's password");
     const auto clean_password = check_new_password(new_password);
+    if (own) {
+        if (!current_password || current_password->empty())
+            fail(ErrorKind::Denied, "Changing one's own password needs the current password.");
+        require_current(actor);
+        sign_in(actor.name, *current_password);  // Denied when wrong; counted like any sign-in
+    }
     find_user_or_fail(name);                          // before the slow hash
     const auto hash = hash_password(clean_password);  // slow: outside the write lock
     store::Store::WriteTx tx(store_);
     const auto user = find_user_or_fail(name);
+    // Journalled first: once the hash changes, the actor changing its own no longer matches it.
+    journal(actor, "user", user.id, std::nullopt, "password", std::nullopt, own ? "changed" : "reset by " + actor.name);
     store_.set_user_password(user.id, hash);
     store_.set_login_failures(user.id, 0, std::nullopt);
     // A new password ends the sessions opened with the old one.
     store_.revoke_sessions_of(user.id);
-    journal(actor, "user", user.id, std::nullopt, "password", std::nullopt, own ? "changed" : "reset by " + actor.name);
     tx.commit();
+    return credential_of(hash);
 }
 
 void Service::set_user_active(const Actor& actor, std::string_view name, bool active) {

@@ -1,6 +1,11 @@
 // Opening, migrating and maintaining the database file.
 #include <SQLiteCpp/Backup.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -36,6 +41,19 @@ std::optional<long> seconds_until(std::string_view timestamp) {
     const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
     if (end == nullptr || *end != '\0') return std::nullopt;
     return static_cast<long>(timegm(&tm) - std::time(nullptr));
+}
+
+void create_private_file(const fs::path& path) {
+    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0) close(fd);
+}
+
+void create_private_folders(const fs::path& folder) {
+    if (folder.empty()) return;
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(folder, ec))) return;
+    if (folder.has_parent_path() && folder.parent_path() != folder) create_private_folders(folder.parent_path());
+    mkdir(folder.c_str(), 0700);
 }
 
 void storage_failure(const fs::path& database, const std::string& what, const std::exception& e) {
@@ -171,7 +189,8 @@ std::unique_ptr<Store> SqliteStore::open(const fs::path& path, const OpenOptions
         fail(ErrorKind::Storage, "'" + path.string() + "' is a folder, not a database file.");
     if (existed) check_header(path, options);
     try {
-        if (!existed && path.has_parent_path()) fs::create_directories(path.parent_path());
+        if (!existed && path.has_parent_path()) create_private_folders(path.parent_path());
+        if (!existed && options.create) create_private_file(path);  // 0600: the database and SQLite's files beside it
         // A Store and its connection stay on one thread: SQLite's own mutex on every call
         // (a tenth of a large list's time) buys nothing here.
         int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX | (options.create ? SQLite::OPEN_CREATE : 0);
@@ -188,6 +207,7 @@ std::unique_ptr<Store> SqliteStore::open(const fs::path& path, const OpenOptions
         } else if (version < target && options.backup_before_migrating) {
             const fs::path backup = path.string() + ".before-v" + std::to_string(target) + ".bak";
             fs::remove(backup, ec);
+            create_private_file(backup);
             SQLite::Database target_db(backup.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             SQLite::Backup(target_db, db).executeStep(-1);
         }
@@ -276,6 +296,7 @@ void SqliteStore::backup_to(const fs::path& target) const {
     std::error_code ec;
     const bool existed = fs::exists(target, ec);
     try {
+        if (!existed) create_private_file(target);  // 0600: a backup is the whole database
         SQLite::Database out(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         SQLite::Backup(out, impl_->db).executeStep(-1);
     } catch (const std::exception& e) {

@@ -101,6 +101,7 @@ StorageError storage_error(const std::exception& e, const fs::path& db, const st
 
 std::optional<fs::path> newest_usable_backup(const fs::path& database) {
     for (const auto& candidate : list_backups(database)) {
+        if (!is_backup_of(candidate, database)) continue;  // planted, or another database's
         try {
             verify_tracker_file(candidate);
             return candidate;
@@ -123,6 +124,7 @@ void replace_with_backup(const fs::path& database, const fs::path& backup, const
         // The copy first: if it fails (disk full), the file is as it was.
         {
             SQLite::Database src(backup.string(), SQLite::OPEN_READONLY);
+            create_private_file(temp);
             SQLite::Database out(temp.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             SQLite::Backup(out, src).executeStep(-1);
         }

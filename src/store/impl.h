@@ -34,6 +34,12 @@ EvidenceRecord read_evidence(SQLite::Statement& q);
 extern const char* const kJournalSelect;
 JournalRecord read_journal(SQLite::Statement& q);
 
+// Creates `path` empty with mode 0600 (never through a link) when it does not exist, so that
+// SQLite, which gives its -wal, -shm and -journal the main file's mode, keeps all of them
+// private whatever the umask; and `folder`'s missing ancestors with mode 0700.
+void create_private_file(const std::filesystem::path& path);
+void create_private_folders(const std::filesystem::path& folder);
+
 // Throws the StorageError (store/faults.h) for `e`, met while doing `what` with `database`.
 [[noreturn]] void storage_failure(const std::filesystem::path& database, const std::string& what, const std::exception& e);
 

@@ -162,6 +162,9 @@ struct AppState {
     Date built_as_of{};
     int data_version = 0;
     double last_poll = -1e9;
+    // Set when the signed-in account was deactivated, or its password or role changed (checked
+    // whenever the data changed, ours or another process's): the window returns to sign-in.
+    bool signed_out = false;
 
     TaskTable tasks;
     Dashboard dashboard;

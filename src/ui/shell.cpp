@@ -43,6 +43,10 @@ void refresh_models(AppState& s) {
             s.data_version = version;
         }
     }
+    if (s.built_revision != s.revision && !s.service.is_current(s.actor)) {
+        s.signed_out = true;  // the window's loop shows the sign-in screen instead
+        return;
+    }
     const bool disbursement_detail = s.view == View::Disbursement;
     if (s.built_revision == s.revision && s.built_as_of == s.as_of) {
         if (disbursement_detail && !s.disbursement.has_entries)

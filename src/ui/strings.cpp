@@ -232,6 +232,8 @@ constexpr Entry kTable[] = {
     {T::CreateAdmin, "Tạo quản trị viên", "Create the administrator"},
     {T::RepeatPassword, "Nhập lại mật khẩu", "Repeat the password"},
     {T::PasswordsDiffer, "Hai mật khẩu không giống nhau.", "The two passwords differ."},
+    {T::SignInAgain, "Tài khoản đã bị ngừng, hoặc mật khẩu hay vai trò đã thay đổi: hãy đăng nhập lại.",
+     "The account was deactivated, or its password or role changed: sign in again."},
     {T::OriginalDue, "Thời hạn ban đầu", "Original deadline"},
     {T::ExtensionCount, "Số lần gia hạn", "Extensions granted"},
     {T::ReviewNoteTitle, "Văn phòng đã trả lại kết quả hoàn thành, lý do:", "The office sent the completion back:"},

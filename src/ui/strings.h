@@ -48,7 +48,7 @@ enum class T : int {
     ReportFigures, ChangesSince, NewlyDone, NewlyOverdue, DeadlineChanges, NewEvidence, Since, SinceHint,
     Export, Folder, FileName, Overwrite, OpenFolder, FileExists, InvalidDate,
     // sign-in
-    SignIn, SignInExplain, FirstAdminExplain, CreateAdmin, RepeatPassword, PasswordsDiffer,
+    SignIn, SignInExplain, FirstAdminExplain, CreateAdmin, RepeatPassword, PasswordsDiffer, SignInAgain,
     // workflow: deadlines and extensions, review, withdrawn evidence
     OriginalDue, ExtensionCount, ReviewNoteTitle, RequestExtension, RequestedDue, Reason, SendRequest, ExtensionSent,
     NoDueToExtend, DoneNoExtension, RequestPending, ExtensionRequests, ExtPending, ExtApproved, ExtRefused, Approve,

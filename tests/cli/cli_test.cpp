@@ -494,7 +494,7 @@ TEST_CASE("dtrack sign-in: five failures lock the account, a reset by the office
     for (int i = 0; i < 5; ++i) CHECK(run_dtrack(s.db + " --user stc list", "DTRACK_PASSWORD=sai-mat-khau").exit_code == 3);
     const auto locked = s.as_stc("list");
     CHECK(locked.exit_code == 3);
-    CHECK(locked.err.find("try again in") != std::string::npos);
+    CHECK(locked.err.find("too many failed attempts") != std::string::npos);
     bool shown = false;
     for (const auto& u : json::parse(s.as_admin("user list --json").out))
         if (u["name"] == "stc") shown = !u["locked_until"].is_null();

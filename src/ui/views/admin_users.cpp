@@ -151,8 +151,8 @@ void draw_own_password(AppState& s) {
         else if (std::strcmp(a.own_new, a.own_repeat) != 0) a.field_errors["own"] = tr(T::PasswordsDiffer);
         else
             attempt(s, "own", T::PasswordChanged, [&] {
-                s.service.sign_in(s.actor.name, a.own_current);
-                s.service.reset_password(s.actor, s.actor.name, a.own_new);
+                // The new credential keeps this window signed in; other sessions end.
+                s.actor.credential = s.service.reset_password(s.actor, s.actor.name, a.own_new, a.own_current);
             });
         wipe(a.own_current, sizeof a.own_current);
         wipe(a.own_new, sizeof a.own_new);
