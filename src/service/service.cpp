@@ -1,5 +1,6 @@
 // Sign-in, users, agencies and maintenance.
 #include "service/service.h"
+#include "store/store.h"
 
 #include "core/error.h"
 #include "core/text.h"
