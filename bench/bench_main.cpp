@@ -1,4 +1,4 @@
-// dtrack-bench: a synthetic province at a chosen scale, and the figures of DESIGN.md §9 on it.
+// dtrack-bench: a synthetic province at a chosen scale, and the figures of docs/PERFORMANCE.md on it.
 //   dtrack-bench generate --out DB --assignments N [--seed S] [--anchor DATE] [--force]
 //   dtrack-bench run --db DB [--json] [--runs N]
 //   dtrack-bench export-taskwarrior --db DB [--out FILE]     (bench/peer-taskwarrior.sh)
@@ -13,8 +13,9 @@
 #include "core/error.h"
 
 int main(int argc, char** argv) {
-    CLI::App app{"Benchmarks of Directive Tracker on a synthetic province (DESIGN.md §9).", "dtrack-bench"};
+    CLI::App app{"Benchmarks of Directive Tracker on a synthetic province (docs/PERFORMANCE.md).", "dtrack-bench"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("Directive Tracker ") + DT_VERSION);
     std::function<int()> action;
 
     dt::bench::GenerateOptions gen;

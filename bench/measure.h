@@ -1,5 +1,5 @@
 #pragma once
-// `dtrack-bench run`: the figures of DESIGN.md §9 on one database, each the median and the
+// `dtrack-bench run`: the figures of docs/PERFORMANCE.md on one database, each the median and the
 // spread (min, max) of several runs.
 #include <filesystem>
 #include <string>

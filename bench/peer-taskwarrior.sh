@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The peer run of DESIGN.md §9: the same N tasks (default 10,000) in dtrack and in
+# The peer run of docs/PERFORMANCE.md: the same N tasks (default 10,000) in dtrack and in
 # Taskwarrior 2.6, the same three questions asked of both and timed by hyperfine in one run.
 # Prints each pair, its ratio (Taskwarrior's median ÷ dtrack's), and last `ratio min: X`.
 #

@@ -1,5 +1,5 @@
 #pragma once
-// The synthetic province (DESIGN.md §9): directives, agencies and groups, assignments in every
+// The synthetic province (docs/PERFORMANCE.md): directives, agencies and groups, assignments in every
 // status and bucket with their journal and evidence, investment projects with weekly entries.
 // Everything goes through the service, as a user's changes do; the same seed and anchor date
 // give the same province.

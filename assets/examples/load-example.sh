@@ -6,7 +6,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 db=${1:?database path}
 user=${2:?administrator user name}
+# $DTRACK, else the build tree's dtrack (a checkout), else the installed one
+# (/usr/share/directive-tracker/examples → /usr/bin/dtrack).
 dtrack=${DTRACK:-$here/../../build/release/dtrack}
+if [ -z "${DTRACK:-}" ] && [ ! -x "$dtrack" ]; then dtrack=$(command -v dtrack || echo "$here/../../../bin/dtrack"); fi
 run() { "$dtrack" --db "$db" --user "$user" "$@" >/dev/null; }
 tail -n +2 "$here/investors.csv" | while IFS=, read -r name agency; do
   if [ -n "$agency" ]; then run invest investor add "$name" --agency "$agency"; else run invest investor add "$name"; fi

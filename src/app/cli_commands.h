@@ -1,5 +1,5 @@
 #pragma once
-// The commands of `dtrack` (DESIGN.md §5). Each returns the process exit status or throws
+// The commands of `dtrack` (docs/CLI.md). Each returns the process exit status or throws
 // dt::Error, whose kind is the exit status.
 #include <filesystem>
 #include <functional>
@@ -9,6 +9,7 @@
 
 #include "importer/outline.h"
 #include "service/service.h"
+#include "store/store.h"
 
 namespace CLI {
 class App;

@@ -1,5 +1,5 @@
 // dtrack: the command line of Directive Tracker. Exit codes: 0 ok, 1 usage, 2 invalid input,
-// 3 permission denied, 4 conflict, 5 storage error (DESIGN.md §5).
+// 3 permission denied, 4 conflict, 5 storage error (docs/CLI.md).
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -17,6 +17,7 @@ using namespace dt::cli;
 int main(int argc, char** argv) {
     CLI::App app{"Directive Tracker: follow a directive's tasks per agency, with deadlines and evidence.", "dtrack"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("Directive Tracker ") + DT_VERSION);
     app.fallthrough();  // --db and --user are accepted after the command too
     std::string db_path;
     Context ctx;

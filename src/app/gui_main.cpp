@@ -206,6 +206,7 @@ int run(const Options& o) {
 int main(int argc, char** argv) {
     CLI::App app{"Directive Tracker — the desktop application", "directive-tracker"};
     Options o;
+    app.set_version_flag("--version", std::string("Directive Tracker ") + DT_VERSION);
     app.add_option("--db", o.db, "Database file (default: $XDG_DATA_HOME/directive-tracker/tracker.db)");
     app.add_option("--user", o.user, "Sign in as this user (password from DTRACK_PASSWORD or a prompt)")->envname("DTRACK_USER");
     app.add_option("--lang", o.lang, "vi or en")->check(CLI::IsMember({"vi", "en"}));

@@ -1,5 +1,5 @@
 #pragma once
-// One error type for every layer: the kind maps to the CLI's exit codes (DESIGN.md §5).
+// One error type for every layer: the kind maps to the CLI's exit codes (docs/CLI.md).
 #include <stdexcept>
 #include <string>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The vocabulary of the domain (DESIGN.md §2): statuses, roles, buckets, recurrences.
+// The vocabulary of the domain (docs/ARCHITECTURE.md, "The domain"): statuses, roles, buckets, recurrences.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -7,7 +7,7 @@
 
 #include "core/error.h"
 #include "report/writers.h"
-#include "store/backups.h"
+#include "service/recovery.h"
 
 namespace dt::report {
 
@@ -23,7 +23,7 @@ void check_target(const fs::path& out) {
     std::string base = out.string();
     for (const char* suffix : {"-wal", "-shm", "-journal"})
         if (base.ends_with(suffix)) base.resize(base.size() - std::strlen(suffix));
-    if (store::is_tracker_file(out) || (base != out.string() && store::is_tracker_file(base)))
+    if (service::is_tracker_file(out) || (base != out.string() && service::is_tracker_file(base)))
         fail(ErrorKind::Invalid, "'" + out.string() + "' belongs to a tracker database (the database, a backup of it, "
                                  "or SQLite's file beside one): a report never replaces it; choose another name.");
 }
@@ -36,7 +36,7 @@ void write_atomically(const fs::path& out, const std::function<void(const fs::pa
         fail(ErrorKind::Invalid, "The folder '" + folder.string() + "' does not exist.");
     if (access(folder.c_str(), W_OK) != 0)
         fail(ErrorKind::Invalid, "The folder '" + folder.string() + "' is not writable.");
-    store::remove_stale_temporaries(out);  // a report killed mid-write left its temporary
+    service::remove_stale_temporaries(out);  // a report killed mid-write left its temporary
     std::random_device rd;
     const fs::path temp = folder / ("." + out.filename().string() + ".tmp-" + std::to_string(rd()));
     try {

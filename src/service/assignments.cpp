@@ -2,6 +2,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "service/passwords.h"
+#include "store/store.h"
 #include "service/service.h"
 
 namespace dt::service {

@@ -1,5 +1,6 @@
 // Many service calls in one write transaction: the calls nest as savepoints (Store::WriteTx).
 #include "service/service.h"
+#include "store/store.h"
 
 namespace dt::service {
 

@@ -1,5 +1,6 @@
 // Investors, projects and disbursement entries; rates against the directive's ladder.
 #include "service/disbursement.h"
+#include "store/store.h"
 
 #include <algorithm>
 #include <set>

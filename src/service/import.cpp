@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "importer/importer.h"
 #include "service/service.h"
+#include "store/store.h"
 
 namespace dt::service {
 

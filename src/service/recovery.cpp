@@ -1,6 +1,7 @@
 #include "service/recovery.h"
 
 #include "core/error.h"
+#include "store/backups.h"
 #include "store/store.h"
 
 namespace dt::service {
@@ -34,5 +35,20 @@ fs::path restore_unusable(const fs::path& database, const fs::path& backup) {
     store::replace_with_backup(database, backup, keep);
     return existed ? keep : fs::path();
 }
+
+store::StorageError storage_fault(const std::exception& error, const fs::path& database) {
+    return store::storage_error(error, database);
+}
+
+std::optional<fs::path> newest_usable_backup(const fs::path& database) { return store::newest_usable_backup(database); }
+
+std::vector<fs::path> list_backups(const fs::path& database) { return store::list_backups(database); }
+
+fs::path backup_folder(const fs::path& database) { return store::backup_folder(database); }
+
+void check_backup_file(const fs::path& path) { store::verify_tracker_file(path); }
+
+bool is_tracker_file(const fs::path& path) { return store::is_tracker_file(path); }
+void remove_stale_temporaries(const fs::path& target) { store::remove_stale_temporaries(target); }
 
 }  // namespace dt::service

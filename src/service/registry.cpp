@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/assets.h"
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/text.h"
@@ -57,11 +58,11 @@ std::vector<RegistryRow> load_registry_file(const std::filesystem::path& path) {
 }
 
 std::filesystem::path default_registry_path() {
-    return std::filesystem::path(DT_ASSETS_DIR) / "agencies-cao-bang.csv";
+    return assets_dir() / "agencies-cao-bang.csv";
 }
 
 std::filesystem::path default_directive_path() {
-    return std::filesystem::path(DT_ASSETS_DIR) / "07-CT-UBND-cao-bang.txt";
+    return assets_dir() / "07-CT-UBND-cao-bang.txt";
 }
 
 importer::AgencyCatalog catalog_from(const std::vector<RegistryRow>& rows) {

@@ -1,5 +1,6 @@
 // Sign-in, users, agencies and maintenance.
 #include "service/service.h"
+#include "store/store.h"
 
 #include "core/confusable.h"
 #include "core/error.h"

@@ -16,7 +16,10 @@
 #include "service/limits.h"
 #include "service/registry.h"
 #include "store/records.h"
-#include "store/store.h"
+
+namespace dt::store {
+class Store;  // store/store.h: only the service and the mains (app/) see the store itself
+}  // namespace dt::store
 
 namespace dt::service {
 

@@ -1,4 +1,5 @@
 #include "service/sessions.h"
+#include "store/store.h"
 
 #include <sodium.h>
 

@@ -7,7 +7,10 @@
 #include <string_view>
 
 #include "service/service.h"
-#include "store/store.h"
+
+namespace dt::store {
+class Store;  // store/store.h: only the service and the mains (app/) see the store itself
+}  // namespace dt::store
 
 namespace dt::service {
 

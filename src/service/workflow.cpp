@@ -4,6 +4,7 @@
 #include "store/faults.h"
 #include "core/text.h"
 #include "service/passwords.h"
+#include "store/store.h"
 #include "service/service.h"
 
 namespace dt::service {

@@ -15,14 +15,14 @@ namespace fs = std::filesystem;
 using store::Fault;
 
 RecoveryState recovery_for(const std::exception& error, const fs::path& database) {
-    const auto e = store::storage_error(error, database);
+    const auto e = service::storage_fault(error, database);
     RecoveryState s;
     s.database = database;
     s.fault = e.fault();
     s.problem = e.what();
     // An error about another file (a backup being read, say) is shown as an I/O error of ours.
     s.restorable = e.mended_by_restore() && e.database() == database;
-    if (s.restorable) s.backup = store::newest_usable_backup(database);
+    if (s.restorable) s.backup = service::newest_usable_backup(database);
     return s;
 }
 

@@ -1,4 +1,4 @@
-// End-to-end: the real dtrack executable, its output and its exit codes (DESIGN.md §5).
+// End-to-end: the real dtrack executable, its output and its exit codes (docs/CLI.md).
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>

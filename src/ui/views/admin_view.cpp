@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "importer/importer.h"
 #include "service/registry.h"
+#include "service/timestamps.h"
 #include "ui/strings.h"
 #include "ui/views.h"
 #include "ui/views/admin_parts.h"
@@ -27,7 +28,7 @@ void load(AppState& s) {
     // process's) changes the data and reads the list again.
     a.user_locks.clear();
     for (const auto& u : a.users) {
-        const auto left = u.locked_until ? store::seconds_until(*u.locked_until) : std::nullopt;
+        const auto left = u.locked_until ? service::seconds_until(*u.locked_until) : std::nullopt;
         a.user_locks.push_back(left && *left > 0 ? local_time(*u.locked_until) : std::string());
     }
     a.pending = s.service.extensions(s.actor, true);

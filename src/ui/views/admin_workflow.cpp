@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <tuple>
 
-#include "store/backups.h"
+#include "service/recovery.h"
 #include "ui/views.h"
 #include "ui/views/admin_parts.h"
 #include "ui/views/task_parts.h"
@@ -51,7 +51,7 @@ void decision_buttons(AppState& s, const store::ExtensionRecord& x) {
 void refresh_backups(AppState& s) {
     auto& a = s.admin;
     a.backups.clear();
-    for (const auto& path : store::list_backups(s.database)) {
+    for (const auto& path : service::list_backups(s.database)) {
         std::error_code ec;
         const auto bytes = std::filesystem::file_size(path, ec);
         a.backups.push_back({path.string(), path.filename().string(), ec ? 0 : bytes});
@@ -91,7 +91,7 @@ void draw_automatic(AppState& s) {
         return;
     }
     if (a.backups_stale) refresh_backups(s);  // the folder is read after a change, not per frame
-    ImGui::TextDisabled("%s", store::backup_folder(s.database).string().c_str());
+    ImGui::TextDisabled("%s", service::backup_folder(s.database).string().c_str());
     if (a.backups.empty()) {
         ImGui::TextDisabled("%s", tr(T::NoBackups));
         return;
@@ -147,7 +147,7 @@ void draw_restore(AppState& s) {
         a.field_errors.erase("restore");
         try {
             if (a.restore_path[0] == '\0') throw Error(ErrorKind::Invalid, tr(T::NeedPath));
-            store::verify_tracker_file(a.restore_path);  // a wrong file is refused before the question
+            service::check_backup_file(a.restore_path);  // a wrong file is refused before the question
             a.confirm_restore = true;
         } catch (const Error& e) {
             a.field_errors["restore"] = e.what();
