@@ -42,15 +42,31 @@ importer::Outline small_outline() {
 }
 
 Fixture::Fixture() {
-    store = store::Store::open(dir / "tracker.db");
+    if (test_pg_uri()) {
+        pg = std::make_unique<PgDatabase>();
+        store = store::Store::open(pg->uri);
+    } else {
+        store = store::Store::open(dir / "tracker.db");
+    }
     service = std::make_unique<service::Service>(*store);
     service->seed_registry(service::load_registry_file(service::default_registry_path()));
     admin = service->create_first_admin("admin", "mật-khẩu-quản-trị");
     service->import_directive(admin, small_outline());
 }
 
+Fixture::~Fixture() {
+    service.reset();
+    store.reset();  // before the database is dropped
+}
+
 service::Actor Fixture::add_user(const std::string& name, UserRole role, std::optional<std::string> agency) {
     service->add_user(admin, name, "mật-khẩu-" + name, role, agency);
+    if (pg) {
+        // On a server signing in is connecting as the user; the owner's connection stands in.
+        const auto u = store->find_user(name);
+        REQUIRE(u.has_value());
+        return service::Actor{u->id, u->name, u->role, u->agency_id, u->agency_name, service::credential_of(u->password_hash)};
+    }
     return service->sign_in(name, "mật-khẩu-" + name);
 }
 

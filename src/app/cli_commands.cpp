@@ -54,10 +54,15 @@ Session open_session(const Context& ctx, bool create) {
     Session s;
     store::OpenOptions options;
     options.create = create;
+    // On a server, signing in is connecting as the user (the server checks the password).
+    const bool server = store::is_server_spec(ctx.db.native());
+    if (server) options.user = ctx.user;
     s.store = store::Store::open(ctx.db, options);
     s.service = std::make_unique<service::Service>(*s.store);
-    app::take_daily_backup(*s.store, *s.service);
-    if (ctx.user) {
+    if (!server) app::take_daily_backup(*s.store, *s.service);  // a server's backups are the server's job
+    if (ctx.user && server) {
+        s.actor = s.service->sign_in(*ctx.user, "");
+    } else if (ctx.user) {
         // Without DTRACK_PASSWORD a valid session of this user (dtrack login) stands for the password.
         std::optional<service::Actor> resumed;
         if (const char* password = std::getenv("DTRACK_PASSWORD"); !password || !*password)
@@ -85,6 +90,24 @@ int run_init(const Context& ctx, const InitOptions& o) {
                   << summary.tasks << " tasks, " << summary.assignments << " assignments).\n";
     }
     std::cout << "Database ready: " << ctx.db.string() << " (schema " << store->schema_version() << ").\n";
+    return 0;
+}
+
+int run_server_init(const Context& ctx, const InitOptions& o) {
+    if (!store::is_server_spec(ctx.db.native()))
+        fail(ErrorKind::Usage, "'server init' needs --db postgresql://OWNER@HOST/DBNAME (a file is made with 'init').");
+    auto store = store::Store::open(ctx.db, {});  // as the database's owner, who may create roles
+    service::Service service(*store);
+    if (service.has_users()) fail(ErrorKind::Invalid, "'" + ctx.db.string() + "' is already a tracker with users.");
+    const auto password = app::read_password("DTRACK_PASSWORD", "Password for the new administrator " + *o.admin + ": ");
+    service.create_first_admin(*o.admin, password);
+    std::cout << "Created administrator " << *o.admin << " (a PostgreSQL login role).\n";
+    service::ImportSummary summary;
+    if (!o.no_seed && service::seed_defaults(service, &summary)) {
+        std::cout << "Seeded " << service.agencies().size() << " agencies and directive " << summary.code << " ("
+                  << summary.tasks << " tasks, " << summary.assignments << " assignments).\n";
+    }
+    std::cout << "Server database ready: " << store->path().string() << " (schema " << store->schema_version() << ").\n";
     return 0;
 }
 

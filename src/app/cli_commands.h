@@ -49,6 +49,7 @@ struct AgencyAddOptions { std::string name, kind, short_name; std::vector<std::s
 struct UserAddOptions { std::string name, role; std::optional<std::string> agency; };
 
 int run_init(const Context& ctx, const InitOptions& o);
+int run_server_init(const Context& ctx, const InitOptions& o);
 int run_import(const Context& ctx, const ImportOptions& o);
 int run_list(const Context& ctx, const ListOptions& o);
 int run_show(const Context& ctx, const std::string& id, bool json);

@@ -34,6 +34,18 @@ int main(int argc, char** argv) {
     init_cmd->add_option("--admin", init.admin, "Create the first administrator (password from DTRACK_PASSWORD)");
     init_cmd->callback([&] { action = [&] { return run_init(ctx, init); }; });
 
+    // Server mode: an empty PostgreSQL database becomes a tracker (schema, roles, row-level
+    // security, seed, first administrator), as the database's owner.
+    InitOptions server_init;
+    auto* server_cmd = app.add_subcommand("server", "PostgreSQL server mode (--db postgresql://…)");
+    server_cmd->require_subcommand(1);
+    auto* server_init_cmd = server_cmd->add_subcommand(
+        "init", "Make an empty PostgreSQL database a tracker: schema, roles, row-level security, seed, first administrator");
+    server_init_cmd->add_option("--admin", server_init.admin, "The first administrator (password from DTRACK_PASSWORD)")
+        ->required();
+    server_init_cmd->add_flag("--no-seed", server_init.no_seed, "Do not seed agencies and the first directive");
+    server_init_cmd->callback([&] { action = [&] { return run_server_init(ctx, server_init); }; });
+
     ImportOptions imp;
     auto* import_cmd = app.add_subcommand("import", "Import a directive's text");
     import_cmd->add_option("FILE", imp.file, "Text file of the directive")->required();

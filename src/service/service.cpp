@@ -15,6 +15,10 @@ Service::Service(store::Store& store) : store_(store) {}
 bool Service::has_users() const { return store_.count_users() > 0; }
 
 Actor Service::anonymous() const {
+    // On a server the connection is already someone: a tracker user, or the database's owner.
+    if (const auto connected = store_.server_user())
+        if (const auto user = store_.find_user(*connected); user && user->active)
+            return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name, credential_of(user->password_hash)};
     if (has_users()) fail(ErrorKind::Denied, "Sign in first: give --user NAME (the password comes from DTRACK_PASSWORD or a prompt).");
     return Actor{std::nullopt, "anonymous", UserRole::Viewer, std::nullopt, "", ""};
 }
@@ -37,12 +41,14 @@ std::string checked_user_name(std::string_view name) {
 
 Actor Service::create_first_admin(std::string_view name, std::string_view password) {
     const auto clean = checked_user_name(name);
-    const auto hash = hash_password(check_new_password(password));  // slow: outside the write lock
+    const auto clean_password = check_new_password(password);
+    const auto hash = hash_password(clean_password);  // slow: outside the write lock
     store::Store::WriteTx tx(store_);
     if (store_.count_users() > 0)
         fail(ErrorKind::Denied, "The database already has users: an administrator adds new ones with 'user add'.");
     store::UserRecord user{0, clean, UserRole::Admin, std::nullopt, "", hash, true};
     user.id = store_.insert_user(user);
+    store_.create_login(clean, clean_password, UserRole::Admin);
     Actor actor{user.id, clean, UserRole::Admin, std::nullopt, "", credential_of(hash)};
     journal(actor, "user", user.id, std::nullopt, "created", std::nullopt, "admin");
     tx.commit();
@@ -73,6 +79,7 @@ Id Service::add_user(const Actor& actor, std::string_view name, std::string_view
             fail(ErrorKind::Invalid, quoted_input(clean) + " looks like the existing user '" + other.name + "': choose another name.");
     store::UserRecord user{0, clean, role, bound ? std::optional<Id>(bound->id) : std::nullopt, "", hash, true};
     const Id id = store_.insert_user(user);
+    store_.create_login(clean, clean_password, role);
     journal(actor, "user", id, std::nullopt, "created",
             std::nullopt, std::string(to_string(role)) + (bound ? " " + bound->name : ""));
     tx.commit();

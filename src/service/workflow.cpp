@@ -49,6 +49,13 @@ long lock_seconds(int failures) {
 // ---- sign-in and users ----
 
 Actor Service::sign_in(std::string_view name, std::string_view password) {
+    if (const auto connected = store_.server_user()) {
+        // A server checked the password when this connection was made, as `connected`.
+        const auto user = store_.find_user(*connected);
+        if (!user || user->name != name) fail(ErrorKind::Denied, "Wrong user name or password.");
+        if (!user->active) fail(ErrorKind::Denied, "The account '" + user->name + "' is deactivated: ask an administrator.");
+        return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name, credential_of(user->password_hash)};
+    }
     const auto user = store_.find_user(name);
     // One message, and one argon2id check's time, for an unknown name, a wrong password and a
     // locked account: neither the words nor the clock tell a prober which names exist.
@@ -135,6 +142,7 @@ std::string Service::reset_password(const Actor& actor, std::string_view name, s
     // Journalled first: once the hash changes, the actor changing its own no longer matches it.
     journal(actor, "user", user.id, std::nullopt, "password", std::nullopt, own ? "changed" : "reset by " + actor.name);
     store_.set_user_password(user.id, hash);
+    store_.set_login_password(user.name, clean_password);
     store_.set_login_failures(user.id, 0, std::nullopt);
     // A new password ends the sessions opened with the old one.
     store_.revoke_sessions_of(user.id);
@@ -154,6 +162,7 @@ void Service::set_user_active(const Actor& actor, std::string_view name, bool ac
             fail(ErrorKind::Invalid, "'" + user.name + "' is the last active administrator: add another one first.");
     }
     store_.set_user_active(user.id, active);
+    store_.set_login_enabled(user.name, active);
     if (!active) store_.revoke_sessions_of(user.id);  // reactivation must not revive old sessions
     journal(actor, "user", user.id, std::nullopt, "active", user.active ? "1" : "0", active ? "1" : "0");
     tx.commit();

@@ -30,6 +30,10 @@ public:
     int count_active_admins() const override;
     void set_user_password(Id user_id, const std::string& password_hash) override;
     void set_user_active(Id user_id, bool active) override;
+    std::optional<std::string> server_user() const override;
+    void create_login(const std::string& name, const std::string& password, UserRole role) override;
+    void set_login_password(const std::string& name, const std::string& password) override;
+    int set_login_enabled(const std::string& name, bool enabled) override;
     void set_login_failures(Id user_id, int failures, const std::optional<std::string>& locked_until) override;
     Id insert_session(Id user_id, const std::string& token_hash, const std::string& expires_at) override;
     std::optional<SessionRecord> find_session(const std::string& token_hash) const override;

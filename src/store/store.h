@@ -26,6 +26,7 @@ struct OpenOptions {
     std::optional<int> target_version;  // migrate only up to here (tests of upgrades)
     bool backup_before_migrating = true;
     bool accept_empty = false;          // an existing empty file becomes a new database (dtrack init)
+    std::optional<std::string> user;    // server mode: connect as this user (else the URI's, or PGUSER)
 };
 
 enum class Backend { Sqlite, Postgres };
@@ -88,6 +89,14 @@ public:
     virtual int count_active_admins() const = 0;
     virtual void set_user_password(Id user_id, const std::string& password_hash) = 0;
     virtual void set_user_active(Id user_id, bool active) = 0;
+    // Server mode: users are PostgreSQL login roles whose passwords the server checks (SCRAM).
+    // The file keeps its argon2 hashes in the users row, so these do nothing there.
+    // Server mode: the user the server authenticated this connection as; none for a file.
+    virtual std::optional<std::string> server_user() const = 0;
+    virtual void create_login(const std::string& name, const std::string& password, UserRole role) = 0;
+    virtual void set_login_password(const std::string& name, const std::string& password) = 0;
+    // NOLOGIN/LOGIN; a disabled user's open connections are ended. Returns how many were.
+    virtual int set_login_enabled(const std::string& name, bool enabled) = 0;
     // Consecutive failed sign-ins and the lock they earned; (0, none) after a success.
     virtual void set_login_failures(Id user_id, int failures, const std::optional<std::string>& locked_until) = 0;
 

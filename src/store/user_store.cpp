@@ -49,6 +49,13 @@ std::vector<UserRecord> SqliteStore::users() const {
     return out;
 }
 
+std::optional<std::string> SqliteStore::server_user() const { return std::nullopt; }
+
+// A file's users sign in against the argon2 hash in their row (service/passwords.h).
+void SqliteStore::create_login(const std::string&, const std::string&, UserRole) {}
+void SqliteStore::set_login_password(const std::string&, const std::string&) {}
+int SqliteStore::set_login_enabled(const std::string&, bool) { return 0; }
+
 int SqliteStore::count_users() const { return impl_->db.execAndGet("SELECT count(*) FROM users").getInt(); }
 
 }  // namespace dt::store

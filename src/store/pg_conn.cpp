@@ -1,0 +1,181 @@
+// The libpq wrapper: parameters, results, errors with their SQLSTATE.
+#include "store/pg_conn.h"
+
+#include <cstdlib>
+
+namespace dt::store {
+
+namespace {
+ErrorKind kind_of(const std::string& state, bool lost) {
+    if (lost || state.rfind("08", 0) == 0 || state == "57P01") return ErrorKind::Storage;
+    if (state == "42501" || state == "25006" || state == "28000" || state == "28P01") return ErrorKind::Denied;
+    if (state == "40001" || state == "40P01") return ErrorKind::Conflict;
+    return ErrorKind::Storage;
+}
+
+std::string sentence(const std::string& state, const std::string& message, bool lost) {
+    if (lost || state.rfind("08", 0) == 0 || state == "57P01")
+        return "The database server cannot be reached (" + message + "): check the server and the network, then try again.";
+    if (state == "28P01") return "Sign-in refused: the user name or password is wrong, or the user is deactivated.";
+    if (state == "42501" || state == "25006") return "The database refused the change: " + message + ".";
+    if (state == "40001" || state == "40P01")
+        return "Someone else changed the same rows at the same time: reload and try again.";
+    return "The database server reported an error: " + message + ".";
+}
+}  // namespace
+
+PgError::PgError(std::string sqlstate, const std::string& message, bool connection_lost)
+    : Error(kind_of(sqlstate, connection_lost), sentence(sqlstate, message, connection_lost)),
+      sqlstate_(std::move(sqlstate)),
+      connection_lost_(connection_lost) {}
+
+PgParams& PgParams::add(std::string v) {
+    values_.emplace_back(std::move(v));
+    formats_.push_back(0);
+    return *this;
+}
+PgParams& PgParams::add(const std::optional<std::string>& v) { return v ? add(*v) : null(); }
+PgParams& PgParams::add(const std::optional<Date>& v) { return v ? add(v->iso()) : null(); }
+PgParams& PgParams::add(const std::optional<std::int64_t>& v) { return v ? add(*v) : null(); }
+PgParams& PgParams::null() {
+    values_.emplace_back(std::nullopt);
+    formats_.push_back(0);
+    return *this;
+}
+PgParams& PgParams::bytes(std::string data) {
+    values_.emplace_back(std::move(data));
+    formats_.push_back(1);
+    return *this;
+}
+std::vector<const char*> PgParams::values() const {
+    std::vector<const char*> out;
+    for (const auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
+    return out;
+}
+std::vector<int> PgParams::lengths() const {
+    std::vector<int> out;
+    for (const auto& v : values_) out.push_back(v ? static_cast<int>(v->size()) : 0);
+    return out;
+}
+std::vector<int> PgParams::formats() const { return formats_; }
+
+std::string PgResult::text(int row, int col) const {
+    return std::string(PQgetvalue(r_.get(), row, col), static_cast<std::size_t>(PQgetlength(r_.get(), row, col)));
+}
+std::int64_t PgResult::i64(int row, int col) const {
+    if (null(row, col)) return 0;
+    return std::strtoll(PQgetvalue(r_.get(), row, col), nullptr, 10);
+}
+std::optional<std::string> PgResult::opt_text(int row, int col) const {
+    if (null(row, col)) return std::nullopt;
+    return text(row, col);
+}
+std::optional<Date> PgResult::opt_date(int row, int col) const {
+    if (null(row, col)) return std::nullopt;
+    return Date::parse_iso(text(row, col));
+}
+std::optional<std::int64_t> PgResult::opt_i64(int row, int col) const {
+    if (null(row, col)) return std::nullopt;
+    return i64(row, col);
+}
+std::string PgResult::bytes(int row, int col) const {
+    std::size_t n = 0;
+    auto* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(r_.get(), row, col)), &n);
+    if (raw == nullptr) return {};
+    std::string out(reinterpret_cast<const char*>(raw), n);
+    PQfreemem(raw);
+    return out;
+}
+long PgResult::affected() const {
+    const char* n = PQcmdTuples(r_.get());
+    return n && *n ? std::strtol(n, nullptr, 10) : 0;
+}
+
+namespace {
+// libpq's messages end with a newline and may span lines: one sentence is wanted.
+std::string first_line(const char* message) {
+    std::string m = message ? message : "";
+    if (auto nl = m.find('\n'); nl != std::string::npos) m.resize(nl);
+    if (m.rfind("ERROR:  ", 0) == 0) m.erase(0, 8);
+    return m;
+}
+}  // namespace
+
+PgConn::PgConn(const std::string& conninfo, const std::optional<std::string>& password,
+               const std::optional<std::string>& user)
+    : conn_(nullptr, &PQfinish) {
+    // Later keywords override what the URI says (expand_dbname = 1).
+    std::vector<const char*> keys{"dbname", "application_name"};
+    std::vector<const char*> values{conninfo.c_str(), "directive-tracker"};
+    if (user) keys.push_back("user"), values.push_back(user->c_str());
+    if (password) keys.push_back("password"), values.push_back(password->c_str());
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+    conn_.reset(PQconnectdbParams(keys.data(), values.data(), 1));
+    if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) {
+        std::string m = conn_ ? PQerrorMessage(conn_.get()) : "out of memory";
+        // The server answered but refused this user: a sign-in failure, not a storage fault.
+        for (const char* refused : {"password authentication failed", "no password supplied", "not permitted to log in",
+                                    "no pg_hba.conf entry", "SCRAM"})
+            if (m.find(refused) != std::string::npos) throw PgError("28P01", "sign-in refused by the database server", false);
+        // libpq may try several addresses: the last line names the last failure.
+        while (!m.empty() && m.back() == '\n') m.pop_back();
+        if (auto nl = m.rfind('\n'); nl != std::string::npos) m.erase(0, nl + 1);
+        if (m.rfind("FATAL:  ", 0) == 0) m.erase(0, 8);
+        throw PgError("08001", m, true);
+    }
+    PQsetNoticeProcessor(conn_.get(), [](void*, const char*) {}, nullptr);  // NOTICEs are not for users
+}
+
+PgResult PgConn::exec(const std::string& sql, const PgParams& params) const {
+    const auto values = params.values();
+    const auto lengths = params.lengths();
+    const auto formats = params.formats();
+    PgResult r(PQexecParams(conn_.get(), sql.c_str(), params.size(), nullptr, values.data(), lengths.data(),
+                            formats.data(), 0));
+    const auto status = PQresultStatus(r.get());
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
+    const char* state = r.get() ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+    const bool lost = PQstatus(conn_.get()) != CONNECTION_OK;
+    throw PgError(state ? state : (lost ? "08006" : ""), first_line(r.get() ? PQresultErrorMessage(r.get())
+                                                                           : PQerrorMessage(conn_.get())), lost);
+}
+
+void PgConn::run(const std::string& sql) const {
+    PgResult r(PQexec(conn_.get(), sql.c_str()));
+    const auto status = PQresultStatus(r.get());
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
+    const char* state = r.get() ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+    const bool lost = PQstatus(conn_.get()) != CONNECTION_OK;
+    throw PgError(state ? state : (lost ? "08006" : ""), first_line(r.get() ? PQresultErrorMessage(r.get())
+                                                                           : PQerrorMessage(conn_.get())), lost);
+}
+
+int PgConn::drain_notifications() const {
+    if (PQconsumeInput(conn_.get()) == 0) throw PgError("08006", first_line(PQerrorMessage(conn_.get())), true);
+    int count = 0;
+    const int self = PQbackendPID(conn_.get());
+    while (PGnotify* n = PQnotifies(conn_.get())) {
+        if (n->be_pid != self) ++count;
+        PQfreemem(n);
+    }
+    return count;
+}
+
+bool PgConn::in_transaction() const { return PQtransactionStatus(conn_.get()) != PQTRANS_IDLE; }
+
+std::string PgConn::quote_ident(const std::string& name) const {
+    char* q = PQescapeIdentifier(conn_.get(), name.c_str(), name.size());
+    std::string out = q ? q : "";
+    PQfreemem(q);
+    return out;
+}
+
+std::string PgConn::quote_literal(const std::string& value) const {
+    char* q = PQescapeLiteral(conn_.get(), value.c_str(), value.size());
+    std::string out = q ? q : "";
+    PQfreemem(q);
+    return out;
+}
+
+}  // namespace dt::store

@@ -1,0 +1,93 @@
+#pragma once
+// Private to store/: a small RAII wrapper over libpq's C API. One PgConn per PgStore; results
+// are read as text (dates and timestamps are stored as ISO text, as in the SQLite file).
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/error.h"
+
+namespace dt::store {
+
+// Positional parameters $1, $2, … in order of add(); none = SQL NULL.
+class PgParams {
+public:
+    PgParams& add(std::string v);
+    PgParams& add(const char* v) { return add(std::string(v)); }
+    PgParams& add(std::int64_t v) { return add(std::to_string(v)); }
+    PgParams& add(int v) { return add(std::to_string(v)); }
+    PgParams& add(const std::optional<std::string>& v);
+    PgParams& add(const std::optional<Date>& v);
+    PgParams& add(const std::optional<std::int64_t>& v);
+    PgParams& add(Date v) { return add(v.iso()); }
+    PgParams& null();
+    PgParams& bytes(std::string data);  // bytea, sent as binary
+
+    std::vector<const char*> values() const;
+    std::vector<int> lengths() const;
+    std::vector<int> formats() const;
+    int size() const { return static_cast<int>(values_.size()); }
+
+private:
+    std::vector<std::optional<std::string>> values_;
+    std::vector<int> formats_;
+};
+
+class PgResult {
+public:
+    explicit PgResult(PGresult* r) : r_(r, &PQclear) {}
+    int rows() const { return PQntuples(r_.get()); }
+    bool null(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
+    std::string text(int row, int col) const;
+    std::int64_t i64(int row, int col) const;
+    int i32(int row, int col) const { return static_cast<int>(i64(row, col)); }
+    std::optional<std::string> opt_text(int row, int col) const;
+    std::optional<Date> opt_date(int row, int col) const;
+    std::optional<std::int64_t> opt_i64(int row, int col) const;
+    std::string bytes(int row, int col) const;  // a bytea column
+    long affected() const;                      // rows an INSERT/UPDATE/DELETE touched
+    PGresult* get() const { return r_.get(); }
+
+private:
+    std::unique_ptr<PGresult, void (*)(PGresult*)> r_;
+};
+
+// What went wrong in the server, as the Error the CLI and GUI understand: refused by a grant or
+// a policy → Denied (exit 3), a serialization failure → Conflict (4), anything else, a lost
+// connection first, → Storage (5).
+class PgError : public Error {
+public:
+    PgError(std::string sqlstate, const std::string& message, bool connection_lost);
+    const std::string& sqlstate() const { return sqlstate_; }
+    bool connection_lost() const { return connection_lost_; }
+
+private:
+    std::string sqlstate_;
+    bool connection_lost_;
+};
+
+class PgConn {
+public:
+    // Connects; libpq reads PGPASSWORD, ~/.pgpass and PGSERVICE itself; `password`, when given,
+    // comes first. Throws PgError when the server cannot be reached or refuses.
+    PgConn(const std::string& conninfo, const std::optional<std::string>& password, const std::optional<std::string>& user);
+    PgResult exec(const std::string& sql, const PgParams& params = {}) const;
+    void run(const std::string& sql) const;  // one or more statements, no parameters, no rows
+    // Drains notifications without blocking; returns how many came from other connections.
+    int drain_notifications() const;
+    bool in_transaction() const;
+    std::string user() const { return PQuser(conn_.get()); }
+    std::string quote_ident(const std::string& name) const;
+    std::string quote_literal(const std::string& value) const;
+    PGconn* get() const { return conn_.get(); }
+
+private:
+    std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
+};
+
+}  // namespace dt::store

@@ -1,0 +1,245 @@
+// PostgreSQL rows: agencies, users, sessions, directives and their outline, assignments,
+// evidence and the journal. The same queries as the SQLite store's, in PostgreSQL's dialect;
+// names are sorted byte-wise (COLLATE "C") as SQLite sorts them, so lists and reports match.
+#include "core/text.h"
+#include "store/pg_conn.h"
+#include "store/pg_store.h"
+
+namespace dt::store {
+
+namespace {
+Id returning_id(const PgResult& r) { return r.i64(0, 0); }
+
+AgencyRecord read_agency(const PgResult& r, int i) {
+    return {r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.i64(i, 4) != 0, r.i64(i, 5) != 0};
+}
+constexpr const char* kAgencyColumns = "SELECT id, name, short_name, kind, is_group, active FROM agencies";
+
+UserRecord read_user(const PgResult& r, int i) {
+    UserRecord u;
+    u.id = r.i64(i, 0);
+    u.name = r.text(i, 1);
+    u.role = parse_user_role(r.text(i, 2)).value_or(UserRole::Viewer);
+    u.agency_id = r.opt_i64(i, 3);
+    u.agency_name = r.opt_text(i, 4).value_or("");
+    u.password_hash = r.text(i, 5);
+    u.active = r.i64(i, 6) != 0;
+    u.failed_logins = r.i32(i, 7);
+    u.locked_until = r.opt_text(i, 8);
+    return u;
+}
+constexpr const char* kUserColumns =
+    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active, u.failed_logins, u.locked_until "
+    "FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
+}  // namespace
+
+Id PgStore::insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases) {
+    const Id id = returning_id(conn_->exec(
+        "INSERT INTO agencies(name, short_name, kind, is_group, active, search_key) VALUES ($1, $2, $3, $4, $5, $6) "
+        "RETURNING id",
+        PgParams().add(agency.name).add(agency.short_name).add(agency.kind).add(agency.is_group ? 1 : 0)
+            .add(agency.active ? 1 : 0).add(fold(agency.name))));
+    for (const auto& alias : aliases)
+        conn_->exec("INSERT INTO agency_aliases(agency_id, alias) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                    PgParams().add(id).add(fold(alias)));
+    return id;
+}
+
+void PgStore::add_group_member(Id group_id, Id member_id) {
+    conn_->exec("INSERT INTO group_members(group_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                PgParams().add(group_id).add(member_id));
+}
+
+std::optional<AgencyRecord> PgStore::agency(Id id) const {
+    auto r = conn_->exec(std::string(kAgencyColumns) + " WHERE id = $1", PgParams().add(id));
+    if (r.rows() == 0) return std::nullopt;
+    return read_agency(r, 0);
+}
+
+std::optional<AgencyRecord> PgStore::find_agency(std::string_view name) const {
+    const std::string key = fold(trim(name));
+    if (key.empty()) return std::nullopt;
+    auto r = conn_->exec(std::string(kAgencyColumns) +
+                             " WHERE search_key = $1 OR id IN (SELECT agency_id FROM agency_aliases WHERE alias = $1) "
+                             "ORDER BY id LIMIT 1",
+                         PgParams().add(key));
+    if (r.rows() > 0) return read_agency(r, 0);
+    for (auto& a : agencies())
+        if (!a.short_name.empty() && fold(a.short_name) == key) return a;
+    return std::nullopt;
+}
+
+std::vector<AgencyRecord> PgStore::agencies() const {
+    auto r = conn_->exec(std::string(kAgencyColumns) + " ORDER BY is_group DESC, id");
+    std::vector<AgencyRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read_agency(r, i));
+    return out;
+}
+
+std::vector<std::string> PgStore::aliases_of(Id agency_id) const {
+    auto r = conn_->exec("SELECT alias FROM agency_aliases WHERE agency_id = $1 ORDER BY alias COLLATE \"C\"",
+                         PgParams().add(agency_id));
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
+    return out;
+}
+
+std::vector<Id> PgStore::group_members(Id group_id) const {
+    auto r = conn_->exec("SELECT m.member_id FROM group_members m JOIN agencies a ON a.id = m.member_id "
+                         "WHERE m.group_id = $1 AND a.active = 1 ORDER BY m.member_id",
+                         PgParams().add(group_id));
+    std::vector<Id> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.i64(i, 0));
+    return out;
+}
+
+void PgStore::rename_agency(Id id, const std::string& new_name) {
+    conn_->exec("INSERT INTO agency_aliases(agency_id, alias) SELECT id, search_key FROM agencies WHERE id = $1 "
+                "ON CONFLICT DO NOTHING",
+                PgParams().add(id));
+    conn_->exec("UPDATE agencies SET name = $1, search_key = $2 WHERE id = $3",
+                PgParams().add(new_name).add(fold(new_name)).add(id));
+}
+
+void PgStore::set_agency_active(Id id, bool active) {
+    conn_->exec("UPDATE agencies SET active = $1 WHERE id = $2", PgParams().add(active ? 1 : 0).add(id));
+}
+
+// Users. The password hash column stays empty: the server checks passwords (SCRAM).
+Id PgStore::insert_user(const UserRecord& user) {
+    return returning_id(conn_->exec(
+        "INSERT INTO users(name, role, agency_id, password_hash, active, created_at) VALUES ($1, $2, $3, '', $4, $5) "
+        "RETURNING id",
+        PgParams().add(user.name).add(std::string(to_string(user.role))).add(user.agency_id).add(user.active ? 1 : 0)
+            .add(now_timestamp())));
+}
+
+std::optional<UserRecord> PgStore::find_user(std::string_view name) const {
+    auto r = conn_->exec(std::string(kUserColumns) + " WHERE u.name = $1", PgParams().add(std::string(name)));
+    if (r.rows() == 0) return std::nullopt;
+    return read_user(r, 0);
+}
+
+std::vector<UserRecord> PgStore::users() const {
+    auto r = conn_->exec(std::string(kUserColumns) + " ORDER BY u.name COLLATE \"C\"");
+    std::vector<UserRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read_user(r, i));
+    return out;
+}
+
+int PgStore::count_users() const { return conn_->exec("SELECT count(*) FROM users").i32(0, 0); }
+
+int PgStore::count_active_admins() const {
+    return conn_->exec("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").i32(0, 0);
+}
+
+void PgStore::set_user_password(Id, const std::string&) {
+    // The server keeps the password (set_login_password); no hash is stored here.
+}
+
+void PgStore::set_user_active(Id user_id, bool active) {
+    conn_->exec("UPDATE users SET active = $1 WHERE id = $2", PgParams().add(active ? 1 : 0).add(user_id));
+}
+
+// The server checks passwords and throttles nothing for us: failures are not counted here.
+void PgStore::set_login_failures(Id, int, const std::optional<std::string>&) {}
+
+// Command-line sessions are a file's: a server checks each connection. The rows are kept so
+// that `migrate` can copy a file's; nothing here creates new ones.
+Id PgStore::insert_session(Id user_id, const std::string& token_hash, const std::string& expires_at) {
+    return returning_id(conn_->exec("INSERT INTO sessions(user_id, token_hash, created_at, expires_at) "
+                                    "VALUES ($1, $2, $3, $4) RETURNING id",
+                                    PgParams().add(user_id).add(token_hash).add(now_timestamp()).add(expires_at)));
+}
+
+std::optional<SessionRecord> PgStore::find_session(const std::string& token_hash) const {
+    auto r = conn_->exec("SELECT id, user_id, token_hash, created_at, expires_at, revoked FROM sessions "
+                         "WHERE token_hash = $1",
+                         PgParams().add(token_hash));
+    if (r.rows() == 0) return std::nullopt;
+    return SessionRecord{r.i64(0, 0), r.i64(0, 1), r.text(0, 2), r.text(0, 3), r.text(0, 4), r.i64(0, 5) != 0};
+}
+
+bool PgStore::revoke_session(const std::string& token_hash) {
+    return conn_->exec("UPDATE sessions SET revoked = 1 WHERE token_hash = $1 AND revoked = 0",
+                       PgParams().add(token_hash)).affected() > 0;
+}
+
+// A server's sessions are connections: set_login_enabled ends them.
+int PgStore::revoke_sessions_of(Id) { return 0; }
+
+// Directives and their outline.
+bool PgStore::directive_exists(std::string_view code) const {
+    return conn_->exec("SELECT 1 FROM directives WHERE code = $1", PgParams().add(std::string(code))).rows() > 0;
+}
+
+Id PgStore::insert_directive(const DirectiveRecord& d, std::optional<Id> imported_by) {
+    return returning_id(conn_->exec(
+        "INSERT INTO directives(code, issued_on, issuer, signer, title, body, imported_at, imported_by) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        PgParams().add(d.code).add(d.issued_on).add(d.issuer).add(d.signer).add(d.title).add(d.body)
+            .add(now_timestamp()).add(imported_by)));
+}
+
+Id PgStore::insert_section(const SectionRecord& s) {
+    return returning_id(conn_->exec(
+        "INSERT INTO sections(directive_id, label, title, position) VALUES ($1, $2, $3, $4) RETURNING id",
+        PgParams().add(s.directive_id).add(s.label).add(s.title).add(s.position)));
+}
+
+Id PgStore::insert_task(const TaskRecord& t) {
+    return returning_id(conn_->exec(
+        "INSERT INTO tasks(directive_id, section_id, ref, parent_ref, title, text, deadline, recurrence, position, "
+        "search_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        PgParams().add(t.directive_id).add(t.section_id).add(t.ref).add(t.parent_ref).add(t.title).add(t.text)
+            .add(t.deadline).add(std::string(to_string(t.recurrence))).add(t.position)
+            .add(fold(t.ref + " " + t.title + "\n" + t.text))));
+}
+
+std::vector<DirectiveRecord> PgStore::directives() const {
+    auto r = conn_->exec("SELECT id, code, issued_on, issuer, signer, title, body FROM directives ORDER BY id");
+    std::vector<DirectiveRecord> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.i64(i, 0), r.text(i, 1), r.opt_date(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6)});
+    return out;
+}
+
+std::vector<SectionRecord> PgStore::sections(Id directive_id) const {
+    auto r = conn_->exec("SELECT id, directive_id, label, title, position FROM sections WHERE directive_id = $1 "
+                         "ORDER BY position",
+                         PgParams().add(directive_id));
+    std::vector<SectionRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back({r.i64(i, 0), r.i64(i, 1), r.text(i, 2), r.text(i, 3), r.i32(i, 4)});
+    return out;
+}
+
+std::vector<TaskRecord> PgStore::tasks(Id directive_id) const {
+    auto r = conn_->exec("SELECT id, directive_id, section_id, ref, parent_ref, title, text, deadline, recurrence, "
+                         "position FROM tasks WHERE directive_id = $1 ORDER BY position",
+                         PgParams().add(directive_id));
+    std::vector<TaskRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        TaskRecord t;
+        t.id = r.i64(i, 0);
+        t.directive_id = r.i64(i, 1);
+        t.section_id = r.i64(i, 2);
+        t.ref = r.text(i, 3);
+        t.parent_ref = r.opt_text(i, 4);
+        t.title = r.text(i, 5);
+        t.text = r.text(i, 6);
+        t.deadline = r.opt_date(i, 7);
+        t.recurrence = parse_recurrence(r.text(i, 8)).value_or(Recurrence::None);
+        t.position = r.i32(i, 9);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::vector<std::pair<Id, std::string>> PgStore::task_search_keys() const {
+    auto r = conn_->exec("SELECT id, search_key FROM tasks");
+    std::vector<std::pair<Id, std::string>> out;
+    for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.i64(i, 0), r.text(i, 1));
+    return out;
+}
+
+}  // namespace dt::store

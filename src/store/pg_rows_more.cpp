@@ -1,0 +1,356 @@
+// PostgreSQL rows: assignments, evidence, journal, extension requests, disbursement, reports.
+#include "store/pg_conn.h"
+#include "store/pg_store.h"
+
+namespace dt::store {
+
+// The SQLite store's select lists (assignment_store.cpp) are plain SQL both backends read.
+extern const char* const kEvidenceSelect;
+extern const char* const kJournalSelect;
+
+namespace {
+Id returning_id(const PgResult& r) { return r.i64(0, 0); }
+
+std::string assignment_select(RowDetail detail) {
+    const bool text = detail == RowDetail::Full;
+    const bool counts = detail != RowDetail::Table;
+    return std::string("SELECT a.id, a.task_id, a.agency_id, a.role, a.via_group_id, a.status, a.progress, a.owner, a.due, "
+                       "a.completed_on, a.version, a.updated_at, d.code, s.label, t.ref, t.title, ") +
+           (text ? "t.text" : "''") + ", g.name, g.short_name, t.recurrence, " +
+           (counts ? "(SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id AND e.withdrawn_at IS NULL)" : "0") +
+           ", a.original_due, a.review_note, " +
+           (counts ? "(SELECT count(*) FROM extension_requests x WHERE x.assignment_id = a.id AND x.status = 'approved')"
+                   : "0") +
+           " FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
+           "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
+}
+
+AssignmentRecord read_assignment(const PgResult& q, int i) {
+    AssignmentRecord r;
+    r.id = q.i64(i, 0);
+    r.task_id = q.i64(i, 1);
+    r.agency_id = q.i64(i, 2);
+    r.role = parse_assignment_role(q.text(i, 3)).value_or(AssignmentRole::Lead);
+    r.via_group_id = q.opt_i64(i, 4);
+    r.status = parse_status(q.text(i, 5)).value_or(Status::NotStarted);
+    r.progress = q.i32(i, 6);
+    r.owner = q.text(i, 7);
+    r.due = q.opt_date(i, 8);
+    r.completed_on = q.opt_date(i, 9);
+    r.version = q.i32(i, 10);
+    r.updated_at = q.text(i, 11);
+    r.directive_code = q.text(i, 12);
+    r.section = q.text(i, 13);
+    r.task_ref = q.text(i, 14);
+    r.title = q.text(i, 15);
+    r.text = q.text(i, 16);
+    r.agency = q.text(i, 17);
+    r.agency_short = q.text(i, 18);
+    r.recurrence = parse_recurrence(q.text(i, 19)).value_or(Recurrence::None);
+    r.evidence_count = q.i32(i, 20);
+    r.original_due = q.opt_date(i, 21);
+    r.review_note = q.opt_text(i, 22).value_or("");
+    r.extension_count = q.i32(i, 23);
+    return r;
+}
+
+EvidenceRecord read_evidence(const PgResult& q, int i) {
+    EvidenceRecord e;
+    e.id = q.i64(i, 0);
+    e.assignment_id = q.i64(i, 1);
+    e.note = q.text(i, 2);
+    e.doc_ref = q.text(i, 3);
+    e.doc_date = q.opt_date(i, 4);
+    e.file_name = q.opt_text(i, 5);
+    e.file_size = q.i64(i, 6);
+    e.file_sha256 = q.text(i, 7);
+    e.created_at = q.text(i, 8);
+    e.created_by = q.text(i, 9);
+    e.withdrawn_at = q.opt_text(i, 10);
+    e.withdrawn_by = q.text(i, 11);
+    e.withdrawal_reason = q.text(i, 12);
+    return e;
+}
+
+JournalRecord read_journal(const PgResult& q, int i) {
+    JournalRecord j;
+    j.id = q.i64(i, 0);
+    j.at = q.text(i, 1);
+    j.user_id = q.opt_i64(i, 2);
+    j.user_name = q.text(i, 3);
+    j.entity = q.text(i, 4);
+    j.entity_id = q.i64(i, 5);
+    j.assignment_id = q.opt_i64(i, 6);
+    j.field = q.text(i, 7);
+    j.old_value = q.opt_text(i, 8);
+    j.new_value = q.opt_text(i, 9);
+    return j;
+}
+
+template <typename Read>
+auto read_all(const PgResult& r, Read read) {
+    std::vector<decltype(read(r, 0))> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read(r, i));
+    return out;
+}
+
+std::string day_after(Date d) { return d.plus_days(1).iso(); }
+}  // namespace
+
+Id PgStore::insert_assignment(const AssignmentRecord& a) {
+    return returning_id(conn_->exec(
+        "INSERT INTO assignments(task_id, agency_id, role, via_group_id, status, progress, owner, due, completed_on, "
+        "version, updated_at, original_due) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $8) RETURNING id",
+        PgParams().add(a.task_id).add(a.agency_id).add(std::string(to_string(a.role))).add(a.via_group_id)
+            .add(std::string(to_string(a.status))).add(a.progress).add(a.owner).add(a.due).add(a.completed_on)
+            .add(now_timestamp())));
+}
+
+std::vector<AssignmentRecord> PgStore::assignments(const AssignmentQuery& query) const {
+    std::string sql = assignment_select(query.detail) + " WHERE true";
+    PgParams p;
+    int n = 0;
+    auto param = [&](auto value) {
+        p.add(value);
+        return "$" + std::to_string(++n);
+    };
+    if (query.id) sql += " AND a.id = " + param(*query.id);
+    if (query.directive_code) sql += " AND d.code = " + param(*query.directive_code);
+    if (query.section) sql += " AND s.label = " + param(*query.section);
+    if (query.agency_id) sql += " AND a.agency_id = " + param(*query.agency_id);
+    if (query.status) sql += " AND a.status = " + param(std::string(to_string(*query.status)));
+    if (query.owner) sql += " AND a.owner = " + param(*query.owner);
+    if (query.bucket) {
+        const std::string as_of = param(query.as_of.iso());
+        const std::string done = "(a.status = 'done' AND a.completed_on <= " + as_of + ")";
+        switch (*query.bucket) {
+        case Bucket::DoneOnTime:
+        case Bucket::DoneLate: sql += " AND a.due IS NOT NULL AND " + done; break;
+        case Bucket::OpenOnTime: sql += " AND a.due >= " + as_of + " AND NOT " + done; break;
+        case Bucket::OpenOverdue: sql += " AND a.due < " + as_of + " AND NOT " + done; break;
+        case Bucket::NoDeadline: sql += " AND a.due IS NULL AND " + as_of + "::text IS NOT NULL"; break;
+        }
+    }
+    if (query.folded_search) {
+        const std::string q = param(*query.folded_search);
+        sql += " AND (strpos(t.search_key, " + q + ") > 0 OR strpos(g.search_key, " + q + ") > 0)";
+    }
+    if (query.detail != RowDetail::Table) sql += " ORDER BY d.id, t.position, a.role DESC, g.id";
+    return read_all(conn_->exec(sql, p), read_assignment);
+}
+
+std::optional<AssignmentRecord> PgStore::assignment(Id id) const {
+    AssignmentQuery query;
+    query.id = id;
+    auto rows = assignments(query);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+}
+
+bool PgStore::update_assignment(const AssignmentRecord& next, int expected_version) {
+    // An agency may not write the deadline column at all (a column grant): it is set only when
+    // it changes, which only the office may do.
+    auto current = conn_->exec("SELECT due FROM assignments WHERE id = $1", PgParams().add(next.id));
+    const bool due_changes = current.rows() == 1 && current.opt_date(0, 0) != next.due;
+    PgParams p;
+    p.add(std::string(to_string(next.status))).add(next.progress).add(next.owner).add(next.completed_on)
+        .add(now_timestamp())
+        .add(next.review_note.empty() ? std::nullopt : std::optional<std::string>(next.review_note))
+        .add(next.id).add(expected_version);
+    std::string sql = "UPDATE assignments SET status = $1, progress = $2, owner = $3, completed_on = $4, "
+                      "version = version + 1, updated_at = $5, review_note = $6";
+    if (due_changes) {
+        p.add(next.due);
+        sql += ", due = $9";
+    }
+    // Under READ COMMITTED a second writer waits for the first and then finds the version gone.
+    return conn_->exec(sql + " WHERE id = $7 AND version = $8", p).affected() == 1;
+}
+
+Id PgStore::insert_evidence(const EvidenceRecord& e, const std::optional<EvidenceFile>& file) {
+    PgParams p;
+    p.add(e.assignment_id).add(e.note).add(e.doc_ref).add(e.doc_date);
+    if (file) p.add(file->name).add(static_cast<std::int64_t>(file->data.size())).add(file->sha256).bytes(file->data);
+    else p.null().null().null().null();
+    p.add(now_timestamp()).add(e.created_by);
+    return returning_id(conn_->exec(
+        "INSERT INTO evidence(assignment_id, note, doc_ref, doc_date, file_name, file_size, file_sha256, file_data, "
+        "created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT id FROM users WHERE name = $10)) "
+        "RETURNING id",
+        p));
+}
+
+std::vector<EvidenceRecord> PgStore::evidence(Id assignment_id) const {
+    return read_all(conn_->exec(std::string(kEvidenceSelect) + " WHERE e.assignment_id = $1 ORDER BY e.id",
+                                PgParams().add(assignment_id)),
+                    read_evidence);
+}
+
+std::optional<EvidenceFile> PgStore::evidence_file(Id evidence_id) const {
+    auto r = conn_->exec("SELECT file_name, file_data, file_sha256 FROM evidence WHERE id = $1 AND file_name IS NOT NULL",
+                         PgParams().add(evidence_id));
+    if (r.rows() == 0) return std::nullopt;
+    return EvidenceFile{r.text(0, 0), r.bytes(0, 1), r.text(0, 2)};
+}
+
+std::optional<EvidenceRecord> PgStore::evidence_item(Id evidence_id) const {
+    auto r = conn_->exec(std::string(kEvidenceSelect) + " WHERE e.id = $1", PgParams().add(evidence_id));
+    if (r.rows() == 0) return std::nullopt;
+    return read_evidence(r, 0);
+}
+
+bool PgStore::withdraw_evidence(Id evidence_id, std::optional<Id> by, const std::string& reason) {
+    return conn_->exec("UPDATE evidence SET withdrawn_at = $1, withdrawn_by = $2, withdrawal_reason = $3 "
+                       "WHERE id = $4 AND withdrawn_at IS NULL",
+                       PgParams().add(now_timestamp()).add(by).add(reason).add(evidence_id)).affected() == 1;
+}
+
+void PgStore::append_journal(const JournalRecord& j) {
+    if (journaled_by_trigger(j)) return;  // the database wrote it (pg_store.h: journal rule)
+    conn_->exec("INSERT INTO journal(at, user_id, user_name, entity, entity_id, assignment_id, field, old_value, "
+                "new_value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                PgParams().add(j.at.empty() ? now_timestamp() : j.at).add(j.user_id).add(j.user_name).add(j.entity)
+                    .add(j.entity_id).add(j.assignment_id).add(j.field).add(j.old_value).add(j.new_value));
+}
+
+std::vector<JournalRecord> PgStore::journal(Id assignment_id) const {
+    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE assignment_id = $1 ORDER BY id",
+                                PgParams().add(assignment_id)),
+                    read_journal);
+}
+
+int PgStore::journal_count() const { return conn_->exec("SELECT count(*) FROM journal").i32(0, 0); }
+
+// Extension requests.
+namespace {
+constexpr const char* kExtensionSelect =
+    "SELECT x.id, x.assignment_id, x.requested_due, x.reason, x.status, coalesce(r.name, ''), x.requested_at, "
+    "coalesce(d.name, ''), x.decided_at, coalesce(x.decision_note, ''), t.ref, a.agency_id, g.name, a.due "
+    "FROM extension_requests x JOIN assignments a ON a.id = x.assignment_id JOIN tasks t ON t.id = a.task_id "
+    "JOIN agencies g ON g.id = a.agency_id LEFT JOIN users r ON r.id = x.requested_by "
+    "LEFT JOIN users d ON d.id = x.decided_by";
+
+ExtensionRecord read_extension(const PgResult& q, int i) {
+    ExtensionRecord x;
+    x.id = q.i64(i, 0);
+    x.assignment_id = q.i64(i, 1);
+    x.requested_due = Date::parse_iso(q.text(i, 2)).value_or(Date{});
+    x.reason = q.text(i, 3);
+    x.status = parse_extension_status(q.text(i, 4)).value_or(ExtensionStatus::Pending);
+    x.requested_by = q.text(i, 5);
+    x.requested_at = q.text(i, 6);
+    x.decided_by = q.text(i, 7);
+    x.decided_at = q.opt_text(i, 8);
+    x.decision_note = q.text(i, 9);
+    x.task_ref = q.text(i, 10);
+    x.agency_id = q.i64(i, 11);
+    x.agency = q.text(i, 12);
+    x.current_due = q.opt_date(i, 13);
+    return x;
+}
+}  // namespace
+
+Id PgStore::insert_extension(Id assignment_id, Date requested_due, const std::string& reason, std::optional<Id> requested_by) {
+    return returning_id(conn_->exec(
+        "INSERT INTO extension_requests(assignment_id, requested_due, reason, status, requested_by, requested_at) "
+        "VALUES ($1, $2, $3, 'pending', $4, $5) RETURNING id",
+        PgParams().add(assignment_id).add(requested_due).add(reason).add(requested_by).add(now_timestamp())));
+}
+
+std::optional<ExtensionRecord> PgStore::extension(Id id) const {
+    ExtensionQuery query;
+    query.id = id;
+    auto rows = extensions(query);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+}
+
+std::vector<ExtensionRecord> PgStore::extensions(const ExtensionQuery& query) const {
+    std::string sql = std::string(kExtensionSelect) + " WHERE true";
+    PgParams p;
+    int n = 0;
+    auto param = [&](Id v) {
+        p.add(v);
+        return "$" + std::to_string(++n);
+    };
+    if (query.id) sql += " AND x.id = " + param(*query.id);
+    if (query.pending_only) sql += " AND x.status = 'pending'";
+    if (query.assignment_id) sql += " AND x.assignment_id = " + param(*query.assignment_id);
+    if (query.agency_id) sql += " AND a.agency_id = " + param(*query.agency_id);
+    return read_all(conn_->exec(sql + " ORDER BY x.id DESC", p), read_extension);
+}
+
+bool PgStore::decide_extension(Id id, ExtensionStatus decision, std::optional<Id> decided_by, const std::string& note) {
+    return conn_->exec("UPDATE extension_requests SET status = $1, decided_by = $2, decided_at = $3, decision_note = $4 "
+                       "WHERE id = $5 AND status = 'pending'",
+                       PgParams().add(std::string(to_string(decision))).add(decided_by).add(now_timestamp())
+                           .add(note.empty() ? std::nullopt : std::optional<std::string>(note)).add(id))
+               .affected() == 1;
+}
+
+// Reports.
+std::map<Id, EvidenceRecord> PgStore::latest_evidence(Date until) const {
+    auto r = conn_->exec(std::string(kEvidenceSelect) +
+                             " WHERE e.id IN (SELECT max(id) FROM evidence WHERE created_at < $1 "
+                             "AND withdrawn_at IS NULL GROUP BY assignment_id)",
+                         PgParams().add(day_after(until)));
+    std::map<Id, EvidenceRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        auto e = read_evidence(r, i);
+        out.emplace(e.assignment_id, std::move(e));
+    }
+    return out;
+}
+
+std::vector<EvidenceRecord> PgStore::evidence_between(Date after, Date until) const {
+    return read_all(conn_->exec(std::string(kEvidenceSelect) + " WHERE e.created_at >= $1 AND e.created_at < $2 "
+                                                                "AND e.withdrawn_at IS NULL ORDER BY e.id",
+                                PgParams().add(day_after(after)).add(day_after(until))),
+                    read_evidence);
+}
+
+std::vector<JournalRecord> PgStore::journal_between(Date after, Date until, std::string_view field) const {
+    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE field = $1 AND at >= $2 AND at < $3 ORDER BY id",
+                                PgParams().add(std::string(field)).add(day_after(after)).add(day_after(until))),
+                    read_journal);
+}
+
+namespace {
+constexpr const char* kReportSelect = "SELECT r.id, r.generated_at, r.as_of, r.since, r.directive, r.format, r.path, "
+                                      "r.figures, coalesce(u.name, '') FROM reports r LEFT JOIN users u ON u.id = r.created_by";
+ReportRecord read_report(const PgResult& q, int i) {
+    ReportRecord r;
+    r.id = q.i64(i, 0);
+    r.generated_at = q.text(i, 1);
+    r.as_of = Date::parse_iso(q.text(i, 2)).value_or(Date{});
+    r.since = q.opt_date(i, 3);
+    r.directive = q.text(i, 4);
+    r.format = q.text(i, 5);
+    r.path = q.text(i, 6);
+    r.figures = q.text(i, 7);
+    r.created_by = q.text(i, 8);
+    return r;
+}
+}  // namespace
+
+Id PgStore::insert_report(const ReportRecord& r) {
+    return returning_id(conn_->exec(
+        "INSERT INTO reports(generated_at, as_of, since, directive, format, path, figures, created_by) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM users WHERE name = $8)) RETURNING id",
+        PgParams().add(now_timestamp()).add(r.as_of).add(r.since).add(r.directive).add(r.format).add(r.path)
+            .add(r.figures).add(r.created_by)));
+}
+
+std::optional<ReportRecord> PgStore::last_report(std::string_view directive) const {
+    auto r = conn_->exec(std::string(kReportSelect) + " WHERE r.directive = $1 ORDER BY r.id DESC LIMIT 1",
+                         PgParams().add(std::string(directive)));
+    if (r.rows() == 0) return std::nullopt;
+    return read_report(r, 0);
+}
+
+std::vector<ReportRecord> PgStore::reports() const {
+    return read_all(conn_->exec(std::string(kReportSelect) + " ORDER BY r.id"), read_report);
+}
+
+}  // namespace dt::store
