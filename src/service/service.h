@@ -207,7 +207,9 @@ public:
     std::vector<store::JournalRecord> journal_between(Date after, Date until, std::string_view field) const;
     std::optional<std::string> setting(std::string_view key) const;
     void set_setting(const Actor& actor, std::string_view key, std::string_view value);
-    Id record_report(const Actor& actor, store::ReportRecord report);
+    // Records a report made by the office (an administrator); others' reports are not recorded
+    // (none returned), so that "since the last report" is always the office's last report.
+    std::optional<Id> record_report(const Actor& actor, store::ReportRecord report);
     std::optional<store::ReportRecord> last_report(std::string_view directive) const;
     std::vector<store::ReportRecord> reports() const;
 
