@@ -2,12 +2,16 @@
 //   dtrack-bench generate --out DB --assignments N [--seed S] [--anchor DATE] [--force]
 //   dtrack-bench run --db DB [--json] [--runs N]
 //   dtrack-bench export-taskwarrior --db DB [--out FILE]     (bench/peer-taskwarrior.sh)
+//   dtrack-bench invest-import [--rows 5000,20000,80000] [--dir DIR]   (rows per second)
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <filesystem>
+#include <vector>
 #include <fstream>
 #include <iostream>
 
+#include "invest_import.h"
 #include "measure.h"
 #include "province.h"
 #include "core/error.h"
@@ -75,6 +79,20 @@ int main(int argc, char** argv) {
             dt::bench::export_taskwarrior(db, file);
             file.close();
             if (!file) dt::fail(dt::ErrorKind::Storage, "Cannot write '" + export_out + "'.");
+            return 0;
+        };
+    });
+
+    std::vector<int> import_rows{5000, 20000, 80000};
+    std::string import_dir = std::filesystem::temp_directory_path().string();
+    auto* import_cmd = app.add_subcommand("invest-import", "Rows per second of 'invest import' at several sizes (flat: linear)");
+    import_cmd->add_option("--rows", import_rows, "Sizes, comma-separated")->delimiter(',');
+    import_cmd->add_option("--dir", import_dir, "Folder for the scratch databases");
+    import_cmd->callback([&] {
+        action = [&] {
+            for (const int rows : import_rows)
+                std::cout << rows << " rows: " << static_cast<long>(dt::bench::invest_import_rows_per_second(rows, import_dir))
+                          << " rows/s\n";
             return 0;
         };
     });

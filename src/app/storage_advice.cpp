@@ -53,6 +53,11 @@ std::string storage_sentence(const store::StorageError& error, const fs::path& d
         break;
     case Fault::Newer: break;
     case Fault::ReadOnlyFile:
+        if (what.ends_with(store::kLeftBehind)) {
+            advice = "when no program has the database open, delete that file (SQLite makes it again), or make it "
+                     "writable for this user; nothing was changed";
+            break;
+        }
         advice = "make it writable for this user, or copy it to a folder you can write to and give that copy with "
                  "--db; nothing was changed";
         break;

@@ -8,6 +8,15 @@
 
 namespace dt::report {
 
+// OWASP's advice against CSV injection: a text cell that a spreadsheet would take as a formula
+// (it starts with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, which
+// spreadsheets show as text and do not evaluate. Only text cells: the numbers this report
+// writes are never negative, and dates never start with those characters.
+std::string csv_text_cell(const std::string& text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) return "'" + text;
+    return text;
+}
+
 void write_csv(const Report& r, const std::filesystem::path& out) {
     write_atomically(out, [&](const std::filesystem::path& temp) {
         std::ofstream f(temp, std::ios::binary);
@@ -28,9 +37,10 @@ void write_csv(const Report& r, const std::filesystem::path& out) {
         for (const auto& s : r.sections)
             for (const auto& t : s.tasks)
                 for (const auto& sh : t.shares)
-                    row({r.directive_code, s.label, t.ref, t.title, sh.agency, role_vi(sh.role), status_vi(sh.status),
-                         bucket_vi(sh.bucket), std::to_string(sh.progress), date_vi(sh.due), date_vi(sh.completed_on),
-                         sh.owner, evidence_vi(sh.latest_evidence), r.as_of.vn(), date_vi(sh.original_due),
+                    row({csv_text_cell(r.directive_code), csv_text_cell(s.label), csv_text_cell(t.ref), csv_text_cell(t.title),
+                         csv_text_cell(sh.agency), role_vi(sh.role), status_vi(sh.status), bucket_vi(sh.bucket),
+                         std::to_string(sh.progress), date_vi(sh.due), date_vi(sh.completed_on), csv_text_cell(sh.owner),
+                         csv_text_cell(evidence_vi(sh.latest_evidence)), r.as_of.vn(), date_vi(sh.original_due),
                          std::to_string(sh.extensions)});
         f.flush();
         if (!f) fail(ErrorKind::Storage, "Cannot write the CSV report (disk full?).");

@@ -3,6 +3,7 @@
 // place, so a failed or interrupted write never leaves a half-written report behind.
 #include <filesystem>
 #include <functional>
+#include <string>
 
 #include "report/model.h"
 
@@ -15,6 +16,8 @@ void write_xlsx(const Report& report, const std::filesystem::path& out);  // lib
 void write_html(const Report& report, const std::filesystem::path& out);  // one printable file, every value escaped
 void write_csv(const Report& report, const std::filesystem::path& out);   // one row per assignment, UTF-8 with BOM
 void write_report(const Report& report, Format format, const std::filesystem::path& out);
+// A CSV text cell made safe to open in a spreadsheet (OWASP): "'" before = + - @ tab CR.
+std::string csv_text_cell(const std::string& text);
 
 // Refuses (Error(Invalid)) an `out` that exists and is not a regular file, or that is a tracker
 // database, a backup or .bak copy of one, or the -wal, -shm or -journal file of one, even with

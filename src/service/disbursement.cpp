@@ -107,7 +107,7 @@ Id Service::add_project(const Actor& actor, const ProjectInput& in) {
     return id;
 }
 
-store::DisbursementRecord Service::check_entry(const EntryInput& e, const std::map<Id, std::int64_t>& pending) const {
+store::DisbursementRecord Service::check_entry(const EntryInput& e, std::map<Id, std::int64_t>& totals) const {
     const std::string where = e.line ? "Line " + std::to_string(e.line) + ": " : "";
     const auto project = store_.find_project(e.project_code);
     if (!project) fail(ErrorKind::Invalid, where + "unknown project code " + quoted_input(e.project_code) + ".");
@@ -116,8 +116,9 @@ store::DisbursementRecord Service::check_entry(const EntryInput& e, const std::m
         fail(ErrorKind::Invalid, where + "the date " + e.date.vn() + " is outside the " + std::to_string(project->year) +
                                      " plan's window (01/01/" + std::to_string(project->year) + " to 31/01/" +
                                      std::to_string(project->year + 1) + ").");
-    const auto it = pending.find(project->id);
-    const std::int64_t before = store_.disbursed_total(project->id) + (it == pending.end() ? 0 : it->second);
+    auto it = totals.find(project->id);
+    if (it == totals.end()) it = totals.emplace(project->id, store_.disbursed_total(project->id)).first;
+    const std::int64_t before = it->second;
     if (before + e.amount > project->plan_total)
         fail(ErrorKind::Invalid, where + "project " + project->code + " would reach " + group_thousands(before + e.amount) +
                                      " đồng, beyond its whole plan of " + group_thousands(project->plan_total) + " đồng.");
@@ -135,7 +136,8 @@ store::DisbursementRecord Service::check_entry(const EntryInput& e, const std::m
 Id Service::record_disbursement(const Actor& actor, const EntryInput& entry) {
     require_admin(actor, "record disbursements");
     store::Store::WriteTx tx(store_);
-    auto record = check_entry(entry, {});
+    std::map<Id, std::int64_t> totals;
+    auto record = check_entry(entry, totals);
     record.created_by = actor.name;
     const Id id = store_.insert_disbursement(record);
     journal(actor, "disbursement", id, std::nullopt, "recorded", std::nullopt,
@@ -186,10 +188,10 @@ std::vector<EntryInput> read_entries_csv(std::string_view csv) {
 std::vector<EntryInput> Service::preview_disbursement_csv(const Actor& actor, std::string_view csv) const {
     require_admin(actor, "import disbursements");
     auto entries = read_entries_csv(csv);
-    std::map<Id, std::int64_t> pending;
+    std::map<Id, std::int64_t> totals;
     for (const auto& e : entries) {
-        const auto r = check_entry(e, pending);
-        pending[r.project_id] += r.amount;
+        const auto r = check_entry(e, totals);
+        totals[r.project_id] += r.amount;
     }
     return entries;
 }
@@ -198,11 +200,15 @@ int Service::import_disbursement_csv(const Actor& actor, std::string_view csv) {
     require_admin(actor, "import disbursements");
     const auto entries = read_entries_csv(csv);
     store::Store::WriteTx tx(store_);
+    // One pass: each project's sum is read once and kept running (it was re-summed for every
+    // row, 5k rows 5.8 s and 40k 282 s, holding the write lock). Duplicates within the file were
+    // refused while reading it; against stored rows, the (project, date) index answers.
+    std::map<Id, std::int64_t> totals;
     for (const auto& e : entries) {
-        // Rows already inserted in this transaction count through the store itself.
-        auto r = check_entry(e, {});
+        auto r = check_entry(e, totals);
         r.created_by = actor.name;
         store_.insert_disbursement(r);
+        totals[r.project_id] += r.amount;
     }
     journal(actor, "disbursement", 0, std::nullopt, "imported", std::nullopt,
             std::to_string(entries.size()) + " entries from CSV");

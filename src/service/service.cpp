@@ -220,7 +220,10 @@ void Service::set_setting(const Actor& actor, std::string_view key, std::string_
     tx.commit();
 }
 
-Id Service::record_report(const Actor& actor, store::ReportRecord report) {
+std::optional<Id> Service::record_report(const Actor& actor, store::ReportRecord report) {
+    // "Since the last report" is the office's: a viewer's or an agency's report is written for
+    // them but not recorded, so it never moves the office's starting point.
+    if (actor.role != UserRole::Admin) return std::nullopt;
     store::Store::WriteTx tx(store_);
     require_current(actor);
     report.created_by = actor.name;

@@ -210,7 +210,9 @@ public:
     std::vector<store::JournalRecord> journal_between(Date after, Date until, std::string_view field) const;
     std::optional<std::string> setting(std::string_view key) const;
     void set_setting(const Actor& actor, std::string_view key, std::string_view value);
-    Id record_report(const Actor& actor, store::ReportRecord report);
+    // Records a report made by the office (an administrator); others' reports are not recorded
+    // (none returned), so that "since the last report" is always the office's last report.
+    std::optional<Id> record_report(const Actor& actor, store::ReportRecord report);
     std::optional<store::ReportRecord> last_report(std::string_view directive) const;
     std::vector<store::ReportRecord> reports() const;
 
@@ -239,9 +241,10 @@ private:
     bool claim_sign_in_attempt(std::string_view name);
     std::optional<Id> ladder_directive() const;
     bool may_read_investor(const Actor& actor, const store::InvestorRecord& investor) const;
-    // Validates one entry against its project (window, plan, duplicates); `pending` holds
-    // amounts of the same import not yet stored.
-    store::DisbursementRecord check_entry(const EntryInput& entry, const std::map<Id, std::int64_t>& pending) const;
+    // Validates one entry against its project (window, plan, duplicates). `totals` is each
+    // project's running sum: read from the store once per project, then kept by the caller
+    // (who adds an accepted entry), so an import of n rows checks in one pass, not n sums.
+    store::DisbursementRecord check_entry(const EntryInput& entry, std::map<Id, std::int64_t>& totals) const;
     void journal(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
                  std::string_view field, std::optional<std::string> old_value, std::optional<std::string> new_value);
 

@@ -39,7 +39,8 @@ StorageError fault(Fault f, const fs::path& db, const std::string& detail = "") 
     case Fault::Foreign:
         return {f, db, in_quotes(db) + " is a SQLite database of another program, not a Directive Tracker database."};
     case Fault::Newer: return {f, db, detail};
-    case Fault::ReadOnlyFile: return {f, db, "The database " + in_quotes(db) + " is read-only for this user."};
+    case Fault::ReadOnlyFile:
+        return {f, db, detail.empty() ? "The database " + in_quotes(db) + " is read-only for this user." : detail};
     case Fault::ReadOnlyFolder:
         return {f, db, "The folder " + in_quotes(folder_of(db)) + " is read-only for this user, and SQLite must create " +
                            in_quotes(db.filename().string() + "-wal") + " and " + in_quotes(db.filename().string() + "-shm") +
@@ -51,13 +52,35 @@ StorageError fault(Fault f, const fs::path& db, const std::string& detail = "") 
     return {Fault::Io, db, detail};
 }
 
+std::optional<fs::path> read_only_side_file(const fs::path& db) {
+    std::error_code ec;
+    for (const char* suffix : {"-shm", "-wal"}) {
+        const fs::path side = db.string() + suffix;
+        if (fs::exists(side, ec) && !may(side, W_OK)) return side;
+    }
+    return std::nullopt;
+}
+
 // Read-only, cannot open, I/O error: the file system says which.
 std::optional<Fault> access_fault(const fs::path& db) {
     if (disk_full(db)) return Fault::DiskFull;
     if (!may(folder_of(db), W_OK)) return Fault::ReadOnlyFolder;
     std::error_code ec;
     if (fs::exists(db, ec) && !may(db, W_OK) && may(db, R_OK)) return Fault::ReadOnlyFile;
+    if (read_only_side_file(db)) return Fault::ReadOnlyFile;
     return std::nullopt;
+}
+
+// The database's own mode is fine, but SQLite's -shm or -wal beside it, left behind by another
+// account (a process killed as root, say), is not writable: SQLite then opens read-only.
+StorageError read_only_fault(const fs::path& db) {
+    const auto f = access_fault(db).value_or(Fault::ReadOnlyFile);
+    if (f == Fault::ReadOnlyFile && may(db, W_OK))
+        if (const auto side = read_only_side_file(db))
+            return fault(Fault::ReadOnlyFile, db,
+                         "The database " + in_quotes(db) + " is writable, but SQLite's file " + in_quotes(*side) +
+                             " beside it is read-only for this user " + std::string(kLeftBehind));
+    return fault(f, db);
 }
 }  // namespace
 
@@ -76,12 +99,11 @@ StorageError storage_error(const std::exception& e, const fs::path& db, const st
         case SQLITE_FULL: return fault(Fault::DiskFull, db);
         case SQLITE_BUSY:
         case SQLITE_LOCKED: return fault(Fault::Locked, db);
-        case SQLITE_READONLY:
-            return fault(access_fault(db).value_or(Fault::ReadOnlyFile), db);
+        case SQLITE_READONLY: return read_only_fault(db);
         case SQLITE_CANTOPEN:
         case SQLITE_IOERR:
         case SQLITE_PERM:
-            if (const auto f = access_fault(db)) return fault(*f, db);
+            if (const auto f = access_fault(db)) return f == Fault::ReadOnlyFile ? read_only_fault(db) : fault(*f, db);
             if (!may(db, R_OK)) return fault(Fault::Io, db, io + "this user may not read it.");
             break;
         default: break;

@@ -25,6 +25,9 @@ enum class Fault {
     Io,              // any other error of the file or the disk
 };
 
+// Ends the sentence of a read-only -shm or -wal left behind (storage_advice says what to do).
+constexpr const char* kLeftBehind = "(left behind by another account or a program that was killed)";
+
 class StorageError : public Error {
 public:
     StorageError(Fault fault, std::filesystem::path database, const std::string& message)

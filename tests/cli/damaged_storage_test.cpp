@@ -310,3 +310,28 @@ TEST_CASE("a full disk: writes exit 5 and roll back whole, the file stays health
     CHECK(run_dtrack(d + "--user admin list --json", kAdminEnv).out == before.out);
     CHECK(run_dtrack(d + "--user admin update " + id + " --owner 'Ai đó'", kAdminEnv).exit_code == 0);
 }
+
+TEST_CASE("issue 17.11: a read-only -shm left behind beside a writable database: exit 5 naming that file and what to do") {
+    Tracker t;
+    std::string why;
+    const auto exe = nobody_dtrack(t, why);
+    if (exe.empty()) {
+        skip(why);
+        return;
+    }
+    fs::permissions(t.dir.path(), fs::perms::all);
+    fs::permissions(t.db, fs::perms::all);  // the file's mode was fixed…
+    const fs::path shm = t.db.string() + "-shm";
+    {
+        std::ofstream left(shm, std::ios::binary);  // …but root's -shm (0644) was left behind
+        left << std::string(32768, '\0');
+    }
+    fs::permissions(shm, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+    const auto r = t.nobody(exe, "update 1 --owner 'Ai đó'");
+    check_sentence(r, "SQLite's file " + sh(shm.string()) + " beside it is read-only for this user", "delete that file");
+    CHECK(r.err.find("restore") == std::string::npos);
+    CHECK(t.admin("list --json").out == t.listed);  // nothing changed
+    // Following the advice mends it.
+    fs::remove(shm);
+    CHECK(t.nobody(exe, "update 1 --owner 'Ai đó'").exit_code == 0);
+}
