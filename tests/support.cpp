@@ -10,9 +10,13 @@
 #include <random>
 #include <sstream>
 
+#include "core/clock.h"
 #include "service/registry.h"
 
 namespace dt::test {
+
+FixedClock::FixedClock(Date day) { clock::set_fixed(static_cast<std::time_t>(day.serial()) * 86400 + 12 * 3600); }
+FixedClock::~FixedClock() { clock::set_fixed(std::nullopt); }
 
 TempDir::TempDir() {
     std::random_device rd;

@@ -38,6 +38,15 @@ struct Fixture {
     store::Id assignment_of(const std::string& task_ref, const std::string& agency) const;
 };
 
+// Fixes "now" (dates and the journal's timestamps) at noon UTC of `day` while it lives: a test
+// changes a database over several dates as the office would have.
+struct FixedClock {
+    explicit FixedClock(Date day);
+    ~FixedClock();
+    FixedClock(const FixedClock&) = delete;
+    FixedClock& operator=(const FixedClock&) = delete;
+};
+
 importer::Outline small_outline();
 
 std::string read_text(const std::filesystem::path& path);

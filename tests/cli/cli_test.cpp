@@ -282,10 +282,11 @@ TEST_CASE("dtrack report: figures equal list --json at the same date, never over
     REQUIRE(s.as_admin("evidence add " + id + " --note 'Văn bản cam kết, \"đợt 1\"' --doc-ref 112/CK-STC").exit_code == 0);
     REQUIRE(s.as_admin("update " + id + " --status done --done-on 2025-04-17").exit_code == 0);
     const auto csv_path = (s.dir / "bao-cao.csv").string();
-    const auto r = s.as_admin("report --as-of 30/09/2025 --format csv --out '" + csv_path + "'");
+    // Today: the completion was entered today, so a report at a past date would not see it yet.
+    const auto r = s.as_admin("report --format csv --out '" + csv_path + "'");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     const auto records = dt::parse_csv(dt::test::read_text(csv_path));
-    const auto rows = s.list("--as-of 2025-09-30");
+    const auto rows = s.list();
     REQUIRE(records.size() == rows.size() + 1);
     std::map<std::string, int> from_list, from_csv;
     for (const auto& row : rows) ++from_list[row["bucket"].get<std::string>()];
