@@ -161,7 +161,9 @@ TEST_CASE("CSV: one row per assignment, BOM, RFC 4180 quoting that parses back")
     CHECK(records[2].fields[12].size() == 10000);
     CHECK(records[0].fields[14] == "Thời hạn ban đầu");
     CHECK(records[0].fields[15] == "Số lần gia hạn");
-    for (const auto& rec : records) CHECK(rec.fields.size() == 16);
+    CHECK(records[0].fields[16] == "Mã lượt giao");
+    CHECK(records[1].fields[16] == std::to_string(r.sections.at(0).tasks.at(0).shares.at(0).assignment_id));
+    for (const auto& rec : records) CHECK(rec.fields.size() == 17);
 }
 
 TEST_CASE("HTML: every value escaped") {
