@@ -274,6 +274,7 @@ void draw_task_editor(AppState& s) {
         draw_evidence(s, editable);
         ImGui::TableNextColumn();
         draw_extensions(s, editable);
+        draw_proposals(s, editable);
         draw_history(s);
         ImGui::EndTable();
     }
