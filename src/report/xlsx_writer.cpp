@@ -72,6 +72,7 @@ struct Table {
     std::string name;
     std::vector<std::string> headers;
     std::vector<std::vector<Value>> rows;
+    std::string title{};  // printed at the top of every page (a section's full title)
 };
 
 class Book {
@@ -192,6 +193,13 @@ public:
         worksheet_set_landscape(ws);
         worksheet_fit_to_pages(ws, 1, 0);
         check(worksheet_repeat_rows(ws, 0, 0), "print titles");
+        if (!t.title.empty()) {
+            // A sheet name holds 31 characters; the page header holds the section's whole title
+            // ('&' is a header code in Excel: doubled to print itself).
+            std::string header = "&C";
+            for (char ch : cell_text(t.title)) header += ch == '&' ? std::string("&&") : std::string(1, ch);
+            if (header.size() < 250) check(worksheet_set_header(ws, header.c_str()), "page header");
+        }
     }
 
     void properties(std::string title) {
@@ -242,6 +250,8 @@ private:
 // "Tổng hợp": title, dates, the bucket counts and the on-time rate, the disbursement in brief.
 void Book::summary(const Report& r) {
     lxw_worksheet* ws = sheet("Tổng hợp");
+    worksheet_set_paper(ws, 9);  // A4 portrait, one page wide, as every sheet prints
+    worksheet_fit_to_pages(ws, 1, 0);
     check(worksheet_set_column(ws, 0, 0, 40, nullptr), "column widths");
     check(worksheet_set_column(ws, 1, 1, kMaxWidth, wrap_), "column widths");
     lxw_row_t row = 0;
@@ -290,7 +300,8 @@ Table section_table(const SectionPart& s, std::size_t index) {
     Table t{"Nhóm " + (s.label.empty() ? std::to_string(index + 1) : s.label),
             {"Mục", "Nội dung", "Đơn vị", "Vai trò", "Trạng thái", "Tiến độ (%)", "Thời hạn", "Tình trạng",
              "Ngày hoàn thành", "Minh chứng mới nhất", "Người phụ trách", "Thời hạn ban đầu", "Số lần gia hạn"},
-            {}};
+            {},
+            (s.label.empty() ? "" : s.label + ". ") + s.title};
     for (const auto& task : s.tasks) {
         const std::string what = task.title.empty() ? task.text : task.title;
         if (task.shares.empty()) t.rows.push_back({text(task.ref), text(what), blank(), blank(), blank(), blank(), date(task.deadline)});

@@ -251,3 +251,30 @@ TEST_CASE("a recorded report is reissued exactly as it was: its dates, number, s
     CHECK(test::read_text(dir / "again.csv") == test::read_text(dir / "first.csv"));
     CHECK(test::kind_of([&] { report::reissue_request(*fx.service, 999); }) == ErrorKind::Invalid);
 }
+
+TEST_CASE("HTML: a one-line title, numbers right-aligned, proposals under their agency, and XLSX section titles printed") {
+    Prepared p;
+    test::TempDir dir;
+    const auto html_path = dir / "r.html";
+    report::write_html(p.report, html_path);
+    const std::string html = test::read_text(html_path);
+    const auto open = html.find("<title>"), close = html.find("</title>");
+    REQUIRE((open != std::string::npos && close != std::string::npos));
+    const std::string title = html.substr(open + 7, close - open - 7);
+    CHECK(title.find("<br>") == std::string::npos);
+    CHECK(title.rfind("BÁO CÁO Tình hình thực hiện Chỉ thị số 99/CT-TEST", 0) == 0);
+    CHECK(html.find("<td class=\"num\">" + std::to_string(p.report.totals.total) + "</td>") != std::string::npos);
+    const auto heading = html.find("3. Khó khăn, vướng mắc; đề xuất, kiến nghị của các đơn vị");
+    REQUIRE(heading != std::string::npos);
+    const auto finance = html.find("<h4>Sở Tài chính</h4>", heading);
+    CHECK(finance < html.find("Đề nghị UBND tỉnh bổ sung 12 tỷ đồng", heading));
+    CHECK(html.find("&lt;chuyên môn&gt;") != std::string::npos);
+
+    const auto xlsx = dir / "r.xlsx";
+    report::write_xlsx(p.report, xlsx);
+    const std::string sheet = part_of(xlsx, "xl/worksheets/sheet2.xml");  // "Nhóm 1"
+    CHECK(sheet.find("<oddHeader>&amp;C1. Giải ngân vốn đầu tư công</oddHeader>") != std::string::npos);
+    CHECK(sheet.find("paperSize=\"9\"") != std::string::npos);
+    const std::string summary = part_of(xlsx, "xl/worksheets/sheet1.xml");
+    CHECK(summary.find("paperSize=\"9\"") != std::string::npos);
+}
