@@ -3,6 +3,8 @@
 // the state at the end of day D is today's state with every change made after D undone: for
 // each field, the old value of the first change after D is the value D ended with. The cost
 // grows with the changes made after D, not with the whole history.
+#include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -25,27 +27,32 @@ void Service::rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) con
     by_id.reserve(rows.size());
     for (auto& r : rows) by_id.emplace(r.id, &r);
     // The first change after D of each (assignment, field): its old value is what D ended with.
-    auto undo = [&](std::string_view field, auto&& apply) {
-        std::unordered_map<Id, bool> seen;
-        for (const auto& j : store_.journal_between(as_of, kEndOfTime, field)) {
-            if (!j.assignment_id || j.entity != "assignment") continue;
-            const auto it = by_id.find(*j.assignment_id);
-            if (it == by_id.end() || !seen.emplace(*j.assignment_id, true).second) continue;
-            apply(*it->second, j.old_value);
-        }
+    using Apply = void (*)(store::AssignmentRecord&, const std::optional<std::string>&);
+    static const std::vector<std::pair<std::string, Apply>> fields = {
+        {"status", [](store::AssignmentRecord& r, const std::optional<std::string>& v) {
+             if (v) r.status = parse_status(*v).value_or(r.status);
+         }},
+        {"progress", [](store::AssignmentRecord& r, const std::optional<std::string>& v) {
+             if (v) r.progress = std::clamp(std::atoi(v->c_str()), 0, 100);
+         }},
+        {"owner", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.owner = v.value_or(""); }},
+        {"due", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.due = date_of(v); }},
+        {"completed_on", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.completed_on = date_of(v); }},
+        {"review", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.review_note = v.value_or(""); }},
+        {"difficulties", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.difficulties = v.value_or(""); }},
+        {"proposals", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.proposals = v.value_or(""); }},
     };
-    undo("status", [](store::AssignmentRecord& r, const std::optional<std::string>& v) {
-        if (v) r.status = parse_status(*v).value_or(r.status);
-    });
-    undo("progress", [](store::AssignmentRecord& r, const std::optional<std::string>& v) {
-        if (v) r.progress = std::stoi(*v);
-    });
-    undo("owner", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.owner = v.value_or(""); });
-    undo("due", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.due = date_of(v); });
-    undo("completed_on", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.completed_on = date_of(v); });
-    undo("review", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.review_note = v.value_or(""); });
-    undo("difficulties", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.difficulties = v.value_or(""); });
-    undo("proposals", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.proposals = v.value_or(""); });
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n;
+        for (const auto& f : fields) n.push_back(f.first);
+        return n;
+    }();
+    for (const auto& j : store_.first_changes_after(as_of, names)) {
+        const auto it = by_id.find(*j.assignment_id);
+        if (it == by_id.end()) continue;
+        for (const auto& [name, apply] : fields)
+            if (name == j.field) apply(*it->second, j.old_value);
+    }
     // Extensions approved after D had not happened yet (decide_extension journals "approved …").
     for (const auto& j : store_.journal_between(as_of, kEndOfTime, "extension")) {
         if (!j.assignment_id || !j.new_value || !j.new_value->starts_with("approved ")) continue;

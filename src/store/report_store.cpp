@@ -42,12 +42,38 @@ std::vector<EvidenceRecord> Store::evidence_between(Date after, Date until) cons
 }
 
 std::vector<JournalRecord> Store::journal_between(Date after, Date until, std::string_view field) const {
-    SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE field = ? AND at >= ? AND at < ? ORDER BY id");
+    // In time order, which the (field, at) index gives: ordering by id alone made SQLite walk
+    // the whole journal by rowid instead of the index's range.
+    SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE field = ? AND at >= ? AND at < ? ORDER BY at, id");
     q.bind(1, std::string(field));
     q.bind(2, day_after(after));
     q.bind(3, day_after(until));
     std::vector<JournalRecord> out;
     while (q.executeStep()) out.push_back(read_journal(q));
+    return out;
+}
+
+std::vector<JournalRecord> Store::first_changes_after(Date after, const std::vector<std::string>& fields) const {
+    if (fields.empty()) return {};
+    std::string in;
+    for (std::size_t i = 0; i < fields.size(); ++i) in += i ? ", ?" : "?";
+    // SQLite takes the bare columns of a min() aggregate from the row holding the minimum: the
+    // first change of each (assignment, field). (PostgreSQL: DISTINCT ON … ORDER BY id.)
+    SQLite::Statement q(impl_->db, "SELECT assignment_id, field, old_value, min(id) FROM journal WHERE field IN (" + in +
+                                       ") AND at >= ? AND entity = 'assignment' AND assignment_id IS NOT NULL "
+                                       "GROUP BY assignment_id, field");
+    int n = 1;
+    for (const auto& f : fields) q.bind(n++, f);
+    q.bind(n, day_after(after));
+    std::vector<JournalRecord> out;
+    while (q.executeStep()) {
+        JournalRecord j;
+        j.assignment_id = q.getColumn(0).getInt64();
+        j.field = q.getColumn(1).getString();
+        if (!q.getColumn(2).isNull()) j.old_value = q.getColumn(2).getString();
+        j.id = q.getColumn(3).getInt64();
+        out.push_back(std::move(j));
+    }
     return out;
 }
 

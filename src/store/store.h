@@ -134,6 +134,10 @@ public:
     std::map<Id, EvidenceRecord> latest_evidence(Date until) const;  // by assignment, created on or before `until`
     std::vector<EvidenceRecord> evidence_between(Date after, Date until) const;
     std::vector<JournalRecord> journal_between(Date after, Date until, std::string_view field) const;
+    // For each assignment and each of `fields`, the first journalled change made after the end
+    // of day `after` (assignment_id, field and old_value filled): the value that day ended with.
+    // One grouped read, however long the history after it (the past, service/history.cpp).
+    std::vector<JournalRecord> first_changes_after(Date after, const std::vector<std::string>& fields) const;
     Id insert_report(const ReportRecord& report);
     std::optional<ReportRecord> last_report(std::string_view directive) const;
     std::vector<ReportRecord> reports() const;
