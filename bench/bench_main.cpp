@@ -13,6 +13,7 @@
 
 #include "invest_import.h"
 #include "measure.h"
+#include "history_bench.h"
 #include "province.h"
 #include "core/error.h"
 
@@ -62,6 +63,22 @@ int main(int argc, char** argv) {
         action = [&] {
             run.db = db;
             return dt::bench::run_benchmarks(run);
+        };
+    });
+
+    dt::bench::HistoryOptions hist;
+    std::string hist_start;
+    auto* hist_cmd = app.add_subcommand("history", "Add a year of weekly changes, then time list at past as-of dates");
+    hist_cmd->add_option("--db", db, "Database file (from generate --anchor a year ago)")->required();
+    hist_cmd->add_option("--weeks", hist.weeks, "Weekly changes to add first (default 52; 0: none)");
+    hist_cmd->add_option("--start", hist_start, "The week before the first change (default: 365 days ago)");
+    hist_cmd->add_option("--runs", hist.runs, "Best of this many lists per date (default 3)");
+    hist_cmd->callback([&] {
+        action = [&] {
+            hist.db = db;
+            hist.start = hist_start.empty() ? dt::Date::today().plus_days(-365)
+                                            : dt::parse_date_or_fail(hist_start, "The start date");
+            return dt::bench::run_history_bench(hist);
         };
     });
 

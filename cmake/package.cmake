@@ -8,7 +8,7 @@ set(out ${PROJECT_BINARY_DIR}/packaging)
 install(TARGETS dtrack dtrack-report directive-tracker RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 # The agency registry, the seed directive and the examples that `dtrack init` and the docs use.
-install(FILES assets/07-CT-UBND-cao-bang.txt assets/agencies-cao-bang.csv
+install(FILES assets/07-CT-UBND-cao-bang.txt assets/agencies-cao-bang.csv assets/report-template.docx
   DESTINATION ${CMAKE_INSTALL_DATADIR}/directive-tracker)
 install(FILES assets/examples/README.md assets/examples/entries.csv assets/examples/investors.csv
   assets/examples/projects.csv DESTINATION ${CMAKE_INSTALL_DATADIR}/directive-tracker/examples)

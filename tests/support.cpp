@@ -10,9 +10,13 @@
 #include <random>
 #include <sstream>
 
+#include "core/clock.h"
 #include "service/registry.h"
 
 namespace dt::test {
+
+FixedClock::FixedClock(Date day) { clock::set_fixed(static_cast<std::time_t>(day.serial()) * 86400 + 12 * 3600); }
+FixedClock::~FixedClock() { clock::set_fixed(std::nullopt); }
 
 TempDir::TempDir() {
     std::random_device rd;
@@ -45,6 +49,9 @@ Fixture::Fixture() {
     if (test_pg_uri()) {
         pg = std::make_unique<PgDatabase>();
         store = store::Store::open(pg->uri);
+        // Tests replay dated changes (FixedClock): let the journal take the program's clock.
+        const auto clock = pg->psql_owner("INSERT INTO dtrack_meta VALUES ('client_clock', 'on')");
+        REQUIRE_MESSAGE(clock.exit_code == 0, clock.out);
     } else {
         store = store::Store::open(dir / "tracker.db");
     }

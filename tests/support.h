@@ -71,6 +71,15 @@ struct PgDatabase {
     CommandResult psql_owner(const std::string& sql) const;  // as the cluster's user, stopping at an error
 };
 
+// Fixes "now" (dates and the journal's timestamps) at noon UTC of `day` while it lives: a test
+// changes a database over several dates as the office would have.
+struct FixedClock {
+    explicit FixedClock(Date day);
+    ~FixedClock();
+    FixedClock(const FixedClock&) = delete;
+    FixedClock& operator=(const FixedClock&) = delete;
+};
+
 importer::Outline small_outline();
 
 std::string read_text(const std::filesystem::path& path);

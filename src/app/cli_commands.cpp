@@ -223,6 +223,18 @@ int run_evidence_add(const Context& ctx, const EvidenceOptions& o) {
     return 0;
 }
 
+int run_propose(const Context& ctx, const ProposeOptions& o) {
+    const Id id = parse_id(o.id);
+    service::ProposalInput input{o.difficulties, o.proposals};
+    std::optional<int> expect;
+    if (o.expect_version) expect = parse_int(*o.expect_version, "The expected version");
+    auto s = open_session(ctx);
+    const auto view = s.service->propose(s.actor, id, input, expect);
+    std::cout << "Assignment " << id << " (" << view.record.agency << "): difficulties and proposals saved, version "
+              << view.record.version << ".\n";
+    return 0;
+}
+
 int run_history(const Context& ctx, const std::string& id_text, bool json) {
     const Id id = parse_id(id_text);
     auto s = open_session(ctx);

@@ -55,6 +55,11 @@ int run_list(const Context& ctx, const ListOptions& o);
 int run_show(const Context& ctx, const std::string& id, bool json);
 int run_update(const Context& ctx, const UpdateOptions& o);
 int run_evidence_add(const Context& ctx, const EvidenceOptions& o);
+struct ProposeOptions {
+    std::string id;
+    std::optional<std::string> difficulties, proposals, expect_version;
+};
+int run_propose(const Context& ctx, const ProposeOptions& o);
 int run_history(const Context& ctx, const std::string& id, bool json);
 int run_user_add(const Context& ctx, const UserAddOptions& o);
 int run_user_list(const Context& ctx, bool json);
@@ -90,6 +95,9 @@ struct ReportOptions {
     std::optional<std::string> as_of, since, format, directive;
     std::string out;
     bool force = false;
+    // This document's own number, date, signer, signer's title and recipients (else the saved settings).
+    std::optional<std::string> number, date, signer, signer_title, reissue;
+    std::vector<std::string> recipients;
 };
 int run_report(const Context& ctx, const ReportOptions& o);
 int run_report_settings(const Context& ctx, const std::optional<std::string>& key, const std::optional<std::string>& value);

@@ -84,6 +84,14 @@ int main(int argc, char** argv) {
     update_cmd->add_option("--expect-version", upd.expect_version, "Refuse if someone saved since this version");
     update_cmd->callback([&] { action = [&] { return run_update(ctx, upd); }; });
 
+    ProposeOptions prop;
+    auto* propose_cmd = app.add_subcommand("propose", "Write an assignment's difficulties and proposals (report, Part III)");
+    propose_cmd->add_option("ID", prop.id, "Assignment id")->required();
+    propose_cmd->add_option("--difficulties", prop.difficulties, "Khó khăn, vướng mắc (empty text clears)");
+    propose_cmd->add_option("--proposals", prop.proposals, "Đề xuất, kiến nghị (empty text clears)");
+    propose_cmd->add_option("--expect-version", prop.expect_version, "Refuse if someone saved since this version");
+    propose_cmd->callback([&] { action = [&] { return run_propose(ctx, prop); }; });
+
     EvidenceOptions ev;
     auto* evidence_cmd = app.add_subcommand("evidence", "Evidence of an assignment");
     evidence_cmd->require_subcommand(1);
@@ -211,11 +219,17 @@ int main(int argc, char** argv) {
     ladder_remove_cmd->callback([&] { action = [&] { return run_ladder_remove(ctx, ladder_date); }; });
 
     ReportOptions rep;
-    auto* report_cmd = app.add_subcommand("report", "Write the progress report (pdf, xlsx, html or csv)");
+    auto* report_cmd = app.add_subcommand("report", "Write the progress report (pdf, docx, xlsx, html or csv)");
     report_cmd->add_option("--as-of", rep.as_of, "Date the figures are computed at (default today)");
     report_cmd->add_option("--since", rep.since, "Show what changed since this date (default: the last report's date)");
-    report_cmd->add_option("--format", rep.format, "pdf, xlsx, html or csv (default: from --out's extension)");
+    report_cmd->add_option("--format", rep.format, "pdf, docx, xlsx, html or csv (default: from --out's extension)");
     report_cmd->add_option("--out", rep.out, "File to write")->required();
+    report_cmd->add_option("--number", rep.number, "This report's number, e.g. 125/BC-UBND (default: the settings')");
+    report_cmd->add_option("--date", rep.date, "This report's date on its letterhead (default today)");
+    report_cmd->add_option("--signer", rep.signer, "Who signs it");
+    report_cmd->add_option("--signer-title", rep.signer_title, "The signer's title, e.g. KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
+    report_cmd->add_option("--recipient", rep.recipients, "A recipient (repeat; replaces the settings' list)");
+    report_cmd->add_option("--reissue", rep.reissue, "Write recorded report ID again exactly as it was (its dates and document)");
     report_cmd->add_option("--directive", rep.directive, "Directive code (default: the first)");
     report_cmd->add_flag("--force", rep.force, "Overwrite an existing file");
     report_cmd->callback([&] { action = [&] { return run_report(ctx, rep); }; });

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <iostream>
@@ -41,7 +42,16 @@ report::Format format_of(const std::optional<std::string>& name, const std::file
     if (f == "xlsx") return report::Format::Xlsx;
     if (f == "html" || f == "htm") return report::Format::Html;
     if (f == "csv") return report::Format::Csv;
-    fail(ErrorKind::Invalid, "Unknown report format " + quoted_input(f) + " (use pdf, xlsx, html or csv).");
+    if (f == "docx") return report::Format::Docx;
+    fail(ErrorKind::Invalid, "Unknown report format " + quoted_input(f) + " (use pdf, docx, xlsx, html or csv).");
+}
+
+store::Id report_id(const std::string& text) {
+    store::Id id = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || p != text.data() + text.size() || id <= 0)
+        fail(ErrorKind::Invalid, quoted_input(text) + " is not a report id (a positive whole number).");
+    return id;
 }
 
 const char* format_name(report::Format f) {
@@ -50,6 +60,7 @@ const char* format_name(report::Format f) {
     case report::Format::Xlsx: return "xlsx";
     case report::Format::Html: return "html";
     case report::Format::Csv: return "csv";
+    case report::Format::Docx: return "docx";
     }
     return "";
 }
@@ -57,9 +68,15 @@ const char* format_name(report::Format f) {
 
 int run_report(const Context& ctx, const ReportOptions& o) {
     report::Request req;
+    const bool reissue = o.reissue.has_value();
+    if (reissue && (o.as_of || o.since || o.directive || o.number || o.date || o.signer || o.signer_title || !o.recipients.empty()))
+        fail(ErrorKind::Usage, "A reissued report keeps its own dates and document: give only --format and --out with --reissue.");
     req.as_of = o.as_of ? parse_date_or_fail(*o.as_of, "The as-of date") : Date::today();
     if (o.since) req.since = parse_date_or_fail(*o.since, "The since date");
     req.directive = o.directive;
+    std::optional<Date> issued_on;
+    if (o.date) issued_on = parse_date_or_fail(*o.date, "The report's date");
+    const store::Id reissue_id = reissue ? report_id(*o.reissue) : 0;  // 0: a new report
     // The path is recorded with the report and printed: it is text like any other field.
     const std::filesystem::path out(check_single_line("The output path", o.out, 4096));
     const auto format = format_of(o.format, out);
@@ -70,20 +87,39 @@ int run_report(const Context& ctx, const ReportOptions& o) {
         fail(ErrorKind::Invalid, "'" + out.string() + "' already exists: choose another name or add --force.");
     report::check_target(out);  // never the database, a backup, a device: --force or not
     auto s = open_session(ctx);
+    if (reissue) {
+        req = report::reissue_request(*s.service, reissue_id);
+    } else {
+        auto settings = report::next_document(*s.service);
+        if (o.number) settings.number = check_single_line("The report's number", *o.number, 200);
+        if (issued_on) settings.issued_on = issued_on;
+        if (o.signer) settings.signer_name = check_single_line("The signer", *o.signer, 200);
+        if (o.signer_title) settings.signer_title = check_multi_line("The signer's title", *o.signer_title, 500);
+        if (!o.recipients.empty()) {
+            settings.recipients.clear();
+            for (const auto& r : o.recipients) settings.recipients.push_back(check_single_line("A recipient", r, 500));
+        }
+        req.settings = settings;
+    }
     const auto started = std::chrono::steady_clock::now();
     const auto rep = report::build_report(*s.service, s.actor, req);
     report::write_report(rep, format, out);
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    store::ReportRecord record;
-    record.as_of = rep.as_of;
-    if (rep.changes) record.since = rep.changes->since;
-    record.directive = rep.directive_code;
-    record.format = format_name(format);
-    record.path = std::filesystem::absolute(out, ec).string();
-    record.figures = report::figures_json(rep);
-    s.service->record_report(s.actor, record);
-    std::cout << "Wrote " << out.string() << " (" << format_name(format) << ", " << rep.totals.total << " assignments, as of "
-              << rep.as_of.vn() << (rep.changes ? ", changes since " + rep.changes->since.vn() : std::string()) << ") in "
+    // A reissue is the same document again: it is not a new report, so it is not recorded.
+    if (!reissue) {
+        store::ReportRecord record;
+        record.as_of = rep.as_of;
+        if (rep.changes) record.since = rep.changes->since;
+        record.directive = rep.directive_code;
+        record.format = format_name(format);
+        record.path = std::filesystem::absolute(out, ec).string();
+        record.figures = report::figures_json(rep);
+        record.document = report::document_json(rep);
+        s.service->record_report(s.actor, record);
+    }
+    std::cout << (reissue ? "Reissued report " + std::to_string(reissue_id) + " as " : std::string("Wrote ")) << out.string()
+              << " (" << format_name(format) << ", " << rep.totals.total << " assignments, as of " << rep.as_of.vn()
+              << (rep.changes ? ", changes since " + rep.changes->since.vn() : std::string()) << ") in "
               << static_cast<long>(ms) << " ms.\n";
     return 0;
 }

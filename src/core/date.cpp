@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/text.h"
 
@@ -38,7 +39,7 @@ std::optional<Date> Date::make(int year, int month, int day) {
 Date Date::last_of_month(int year, int month) { return Date{year, month, days_in_month(year, month)}; }
 
 Date Date::today() {
-    const auto now = std::chrono::system_clock::now();
+    const auto now = std::chrono::system_clock::from_time_t(clock::now());
     const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
     return Date{int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
 }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/error.h"
@@ -32,6 +33,8 @@ Share share_of(const service::AssignmentView& v, const std::map<Id, store::Evide
     if (auto it = latest.find(r.id); it != latest.end()) s.latest_evidence = to_evidence(it->second);
     s.original_due = r.original_due;
     s.extensions = r.extension_count;
+    s.difficulties = r.difficulties;
+    s.proposals = r.proposals;
     return s;
 }
 
@@ -77,17 +80,18 @@ Settings load_settings(const service::Service& service) {
     read("report.signer_authority", s.signer_authority);
     read("report.signer_title", s.signer_title);
     read("report.signer_name", s.signer_name);
+    read("report.docx_template", s.docx_template);
     if (auto v = service.setting("report.recipients")) s.recipients = split(*v, '\n');
     return s;
 }
 
 void save_setting(service::Service& service, const service::Actor& actor, const std::string& key, const std::string& value) {
     static const char* keys[] = {"parent_body", "issuing_body", "number", "place", "signer_authority",
-                                 "signer_title", "signer_name", "recipients"};
+                                 "signer_title", "signer_name", "recipients", "docx_template"};
     if (std::find(std::begin(keys), std::end(keys), key) == std::end(keys))
         fail(ErrorKind::Invalid, "Unknown report setting '" + key +
                                      "' (issuing_body, parent_body, number, place, signer_authority, signer_title, "
-                                     "signer_name, recipients).");
+                                     "signer_name, recipients, docx_template).");
     service.set_setting(actor, "report." + key, value);
 }
 
@@ -101,13 +105,13 @@ Report build_report(const service::Service& service, const service::Actor& actor
         directive = *it;
     }
     std::optional<Date> since = req.since;
-    if (!since)
+    if (!since && req.since_last_report)
         if (auto last = service.last_report(directive.code); last && last->as_of < req.as_of) since = last->as_of;
     if (since && *since > req.as_of)
         fail(ErrorKind::Invalid, "The 'since' date " + since->vn() + " is after the as-of date " + req.as_of.vn() + ".");
 
     Report r;
-    r.settings = load_settings(service);
+    r.settings = req.settings ? *req.settings : load_settings(service);
     r.as_of = req.as_of;
     r.generated_on = req.generated_on;
     r.directive_code = directive.code;
@@ -132,22 +136,29 @@ Report build_report(const service::Service& service, const service::Actor& actor
     BucketTally totals;
     std::vector<BucketTally> by_section(r.sections.size());
     std::map<std::string, BucketTally> by_agency;
+    std::map<std::string, std::vector<AgencyProposals::Item>> by_agency_proposals;
     for (const auto& v : rows) {
         const auto& a = v.record;
+        // The task's whole text wherever the report names it: the title is the importer's
+        // shortening of it, and an office report may not cut what the directive says.
+        const std::string& words = a.text.empty() ? a.title : a.text;
         const std::size_t si = section_index.at(a.section);
         for (BucketTally* t : {&totals, &by_agency[a.agency], &by_section[si]}) t->add(v.bucket, a.due, req.as_of);
         auto& section = r.sections[si];
         if (section.tasks.empty() || section.tasks.back().ref != a.task_ref) {
             const auto d = deadlines.find(a.task_ref);
-            section.tasks.push_back({a.task_ref, a.title, a.text,
+            section.tasks.push_back({a.task_ref, words, a.text,
                                      d == deadlines.end() ? std::nullopt : std::optional<Date>(d->second), {}});
         }
         const auto share = share_of(v, latest);
         section.tasks.back().shares.push_back(share);
         if (v.bucket == Bucket::OpenOverdue)
-            r.overdue.push_back({a.task_ref, a.title, share, static_cast<int>(req.as_of.serial() - a.due->serial())});
-        if (a.status == Status::Blocked) r.blocked.push_back({a.task_ref, a.title, share, 0});
+            r.overdue.push_back({a.task_ref, words, share, static_cast<int>(req.as_of.serial() - a.due->serial())});
+        if (a.status == Status::Blocked) r.blocked.push_back({a.task_ref, words, share, 0});
+        if (!a.difficulties.empty() || !a.proposals.empty())
+            by_agency_proposals[a.agency].push_back({a.task_ref, words, a.difficulties, a.proposals});
     }
+    for (auto& [agency, items] : by_agency_proposals) r.proposals.push_back({agency, std::move(items)});
     r.totals = counts_of(totals);
     for (std::size_t i = 0; i < r.sections.size(); ++i) r.sections[i].counts = counts_of(by_section[i]);
     for (const auto& [agency, tally] : by_agency) r.agencies.push_back({agency, counts_of(tally)});
@@ -167,14 +178,15 @@ Report build_report(const service::Service& service, const service::Actor& actor
         Changes c;
         c.since = *since;
         std::map<Id, const service::AssignmentView*> by_id;
+        auto words_of = [](const store::AssignmentRecord& a) -> const std::string& { return a.text.empty() ? a.title : a.text; };
         for (const auto& v : rows) by_id[v.record.id] = &v;
         for (const auto& v : rows) {
             const auto& a = v.record;
             if (a.completed_on && *a.completed_on > *since && *a.completed_on <= req.as_of)
-                c.newly_done.push_back({a.task_ref, a.title, a.agency, a.due ? "hạn " + a.due->vn() : "", a.completed_on->vn()});
+                c.newly_done.push_back({a.task_ref, words_of(a), a.agency, a.due ? "hạn " + a.due->vn() : "", a.completed_on->vn()});
             // Overdue now, but its deadline had not passed at the previous report.
             if (v.bucket == Bucket::OpenOverdue && a.due && *a.due >= *since)
-                c.newly_overdue.push_back({a.task_ref, a.title, a.agency, "hạn " + a.due->vn(), a.due->plus_days(1).vn()});
+                c.newly_overdue.push_back({a.task_ref, words_of(a), a.agency, "hạn " + a.due->vn(), a.due->plus_days(1).vn()});
         }
         for (const auto& j : service.journal_between(*since, req.as_of, "due")) {
             const auto it = j.assignment_id ? by_id.find(*j.assignment_id) : by_id.end();
@@ -184,13 +196,13 @@ Report build_report(const service::Service& service, const service::Actor& actor
                 return d ? d->vn() : std::string("—");
             };
             const auto& a = it->second->record;
-            c.deadline_changes.push_back({a.task_ref, a.title, a.agency, show(j.old_value) + " → " + show(j.new_value), ts_day(j.at)});
+            c.deadline_changes.push_back({a.task_ref, words_of(a), a.agency, show(j.old_value) + " → " + show(j.new_value), ts_day(j.at)});
         }
         for (const auto& e : service.evidence_between(*since, req.as_of)) {
             const auto it = by_id.find(e.assignment_id);
             if (it == by_id.end()) continue;
             const auto& a = it->second->record;
-            c.new_evidence.push_back({a.task_ref, a.title, a.agency, e.doc_ref.empty() ? e.note : e.doc_ref + ": " + e.note,
+            c.new_evidence.push_back({a.task_ref, words_of(a), a.agency, e.doc_ref.empty() ? e.note : e.doc_ref + ": " + e.note,
                                       ts_day(e.created_at)});
         }
         r.changes = std::move(c);
@@ -212,6 +224,88 @@ std::string figures_json(const Report& r) {
                                {"investors_behind", d.behind}};
     }
     return out.dump();
+}
+
+}  // namespace dt::report
+
+namespace dt::report {
+
+std::string document_json(const Report& r) {
+    const auto& s = r.settings;
+    nlohmann::json out{{"parent_body", s.parent_body},
+                       {"issuing_body", s.issuing_body},
+                       {"number", s.number},
+                       {"place", s.place},
+                       {"signer_authority", s.signer_authority},
+                       {"signer_title", s.signer_title},
+                       {"signer_name", s.signer_name},
+                       {"recipients", s.recipients},
+                       {"generated_on", r.generated_on.iso()}};
+    if (s.issued_on) out["issued_on"] = s.issued_on->iso();
+    return out.dump();
+}
+
+RecordedDocument parse_document_json(const std::string& text, const Settings& fallback) {
+    RecordedDocument d{fallback, Date::today()};
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return d;
+    auto read = [&](const char* key, std::string& into) {
+        if (j.contains(key) && j[key].is_string()) into = j[key].get<std::string>();
+    };
+    auto& s = d.settings;
+    read("parent_body", s.parent_body);
+    read("issuing_body", s.issuing_body);
+    read("number", s.number);
+    read("place", s.place);
+    read("signer_authority", s.signer_authority);
+    read("signer_title", s.signer_title);
+    read("signer_name", s.signer_name);
+    if (j.contains("recipients") && j["recipients"].is_array()) {
+        s.recipients.clear();
+        for (const auto& line : j["recipients"])
+            if (line.is_string()) s.recipients.push_back(line.get<std::string>());
+    }
+    std::string date;
+    read("issued_on", date);
+    s.issued_on = Date::parse_iso(date);
+    date.clear();
+    read("generated_on", date);
+    if (const auto g = Date::parse_iso(date)) d.generated_on = *g;
+    return d;
+}
+
+
+Settings next_document(const service::Service& service) {
+    const auto saved = load_settings(service);
+    const auto directives = service.directives();
+    std::optional<store::ReportRecord> last;
+    for (const auto& r : service.reports())
+        if (!last || r.id > last->id) last = r;
+    if (!last) return saved;
+    auto s = parse_document_json(last->document, saved).settings;
+    s.issued_on.reset();
+    s.docx_template = saved.docx_template;
+    // The leading number goes up by one; "…/BC-UBND" (no number yet) stays as it is.
+    std::size_t digits = 0;
+    while (digits < s.number.size() && std::isdigit(static_cast<unsigned char>(s.number[digits]))) ++digits;
+    if (digits > 0 && digits < 10) s.number = std::to_string(std::stol(s.number.substr(0, digits)) + 1) + s.number.substr(digits);
+    return s;
+}
+
+Request reissue_request(const service::Service& service, store::Id id) {
+    for (const auto& r : service.reports()) {
+        if (r.id != id) continue;
+        Request req;
+        req.as_of = r.as_of;
+        req.since = r.since;
+        req.since_last_report = false;
+        req.directive = r.directive;
+        const auto doc = parse_document_json(r.document, load_settings(service));
+        req.settings = doc.settings;
+        req.generated_on = doc.generated_on;
+        return req;
+    }
+    fail(ErrorKind::Invalid, "There is no recorded report " + std::to_string(id) + " (see the Báo cáo view's list).");
 }
 
 }  // namespace dt::report

@@ -33,7 +33,7 @@ void write_csv(const Report& r, const std::filesystem::path& out) {
         row({"Chỉ thị", "Nhóm", "Mục", "Nội dung", "Đơn vị", "Vai trò", "Trạng thái", "Tiến độ thời hạn", "Tiến độ (%)",
              "Thời hạn", "Ngày hoàn thành", "Người phụ trách", "Minh chứng mới nhất", "Tính đến ngày",
              // Added last, so that scripts reading the older columns by position keep working.
-             "Thời hạn ban đầu", "Số lần gia hạn"});
+             "Thời hạn ban đầu", "Số lần gia hạn", "Mã lượt giao"});
         for (const auto& s : r.sections)
             for (const auto& t : s.tasks)
                 for (const auto& sh : t.shares)
@@ -41,7 +41,7 @@ void write_csv(const Report& r, const std::filesystem::path& out) {
                          csv_text_cell(sh.agency), role_vi(sh.role), status_vi(sh.status), bucket_vi(sh.bucket),
                          std::to_string(sh.progress), date_vi(sh.due), date_vi(sh.completed_on), csv_text_cell(sh.owner),
                          csv_text_cell(evidence_vi(sh.latest_evidence)), r.as_of.vn(), date_vi(sh.original_due),
-                         std::to_string(sh.extensions)});
+                         std::to_string(sh.extensions), std::to_string(sh.assignment_id)});
         f.flush();
         if (!f) fail(ErrorKind::Storage, "Cannot write the CSV report (disk full?).");
     });

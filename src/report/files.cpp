@@ -62,6 +62,7 @@ void write_report(const Report& report, Format format, const fs::path& out) {
     case Format::Xlsx: return write_xlsx(report, out);
     case Format::Html: return write_html(report, out);
     case Format::Csv: return write_csv(report, out);
+    case Format::Docx: return write_docx(report, out);
     }
 }
 

@@ -1,4 +1,6 @@
 // HTML: one printable page, every value escaped.
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -27,17 +29,30 @@ std::string esc(std::string_view s) {
     return out;
 }
 
+// A count, a percentage or an amount ("12", "37,5 %", "46.209"): right-aligned, as in the PDF.
+bool numeric(const std::string& s) {
+    if (s.empty() || !std::isdigit(static_cast<unsigned char>(s.front()))) return false;
+    // A date (30/06/2025) or a reference (215/BC-STC) is text.
+    return s.find_first_not_of("0123456789.,% ") == std::string::npos;
+}
+
 void table(std::ostringstream& h, std::initializer_list<const char*> head, const std::vector<std::vector<std::string>>& rows) {
     h << "<table><thead><tr>";
     for (const char* c : head) h << "<th>" << esc(c) << "</th>";
     h << "</tr></thead><tbody>";
     for (const auto& r : rows) {
         h << "<tr>";
-        for (const auto& c : r) h << "<td>" << esc(c) << "</td>";
+        for (const auto& c : r) h << (numeric(c) ? "<td class=\"num\">" : "<td>") << esc(c) << "</td>";
         h << "</tr>";
     }
     if (rows.empty()) h << "<tr><td colspan=\"" << head.size() << "\">Không có.</td></tr>";
     h << "</tbody></table>\n";
+}
+
+// The title bar holds one line: "BÁO CÁO Tình hình thực hiện …", no <br>.
+std::string one_line(std::string s) {
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    return s;
 }
 
 std::vector<std::vector<std::string>> issue_rows(const std::vector<Issue>& issues, bool with_days) {
@@ -45,7 +60,7 @@ std::vector<std::vector<std::string>> issue_rows(const std::vector<Issue>& issue
     for (const auto& i : issues)
         rows.push_back({i.ref, i.title, i.share.agency, date_vi(i.share.due),
                         with_days ? std::to_string(i.days_overdue) : status_vi(i.share.status),
-                        evidence_vi(i.share.latest_evidence)});
+                        !with_days && !i.share.proposals.empty() ? i.share.proposals : evidence_vi(i.share.latest_evidence)});
     return rows;
 }
 
@@ -58,7 +73,7 @@ std::vector<std::vector<std::string>> change_rows(const std::vector<Change>& cha
 
 void write_html(const Report& r, const std::filesystem::path& out) {
     std::ostringstream h;
-    h << "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" << esc(report_title(r)) << "</title>\n"
+    h << "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" << esc(one_line(report_title(r))) << "</title>\n"
       << "<style>@page{size:A4;margin:20mm 15mm 20mm 30mm}body{font-family:'Liberation Serif','Times New Roman',serif;"
          "font-size:13pt;line-height:1.3}header{display:flex;justify-content:space-between;text-align:center}"
          "h1{text-align:center;font-size:14pt}.sub{text-align:center;font-style:italic}table{border-collapse:collapse;"
@@ -95,6 +110,14 @@ void write_html(const Report& r, const std::filesystem::path& out) {
     table(h, {"Mục", "Nội dung", "Đơn vị", "Thời hạn", "Số ngày quá hạn", "Minh chứng mới nhất"}, issue_rows(r.overdue, true));
     h << "<h3>2. Vướng mắc</h3>";
     table(h, {"Mục", "Nội dung", "Đơn vị", "Thời hạn", "Trạng thái", "Đề xuất, kiến nghị"}, issue_rows(r.blocked, false));
+    h << "<h3>3. Khó khăn, vướng mắc; đề xuất, kiến nghị của các đơn vị</h3>";
+    if (r.proposals.empty()) h << "<p><i>Không có.</i></p>";
+    for (const auto& a : r.proposals) {
+        h << "<h4>" << esc(a.agency) << "</h4>";
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& i : a.items) rows.push_back({i.ref, i.title, i.difficulties, i.proposals});
+        table(h, {"Mục", "Nội dung", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"}, rows);
+    }
     h << "<h2>IV. Kết quả theo đơn vị</h2>";
     std::vector<std::vector<std::string>> agencies;
     for (const auto& a : r.agencies)

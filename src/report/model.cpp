@@ -15,7 +15,7 @@ std::string report_subtitle(const Report& r) {
 }
 
 std::string place_and_date(const Report& r) {
-    const auto& d = r.generated_on;
+    const auto& d = r.settings.issued_on ? *r.settings.issued_on : r.generated_on;
     // Decree 30/2020: days below 10 and months below 3 are written with a leading zero.
     auto two = [](int n) { return n < 10 ? "0" + std::to_string(n) : std::to_string(n); };
     return r.settings.place + ", ngày " + two(d.day) + " tháng " + (d.month < 3 ? two(d.month) : std::to_string(d.month)) +

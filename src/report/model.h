@@ -21,6 +21,8 @@ struct Settings {
     std::string signer_authority = "TM. ỦY BAN NHÂN DÂN";
     std::string signer_title = "CHỦ TỊCH";
     std::string signer_name;                          // may stay empty until signed
+    std::optional<Date> issued_on;                    // the document's date; the day it is made when absent
+    std::string docx_template;                        // the province's own Word template; assets' when empty
     std::vector<std::string> recipients = {"Văn phòng Chính phủ;", "Thường trực Tỉnh ủy;", "Thường trực HĐND tỉnh;",
                                            "Chủ tịch, các PCT UBND tỉnh;", "Các sở, ban, ngành;",
                                            "UBND các huyện, thành phố;", "Lưu: VT."};
@@ -55,6 +57,8 @@ struct Share {
     std::optional<Evidence> latest_evidence;
     std::optional<Date> original_due{};  // as first assigned; `due` is today's, after extensions
     int extensions = 0;                  // approved extensions
+    std::string difficulties{};          // what the agency wrote: khó khăn, vướng mắc
+    std::string proposals{};             // and đề xuất, kiến nghị
 };
 
 struct TaskPart {
@@ -78,6 +82,18 @@ struct Issue {
     std::string title;
     Share share;
     int days_overdue = 0;
+};
+
+// Part III: an agency's difficulties and proposals, one item per assignment that has any.
+struct AgencyProposals {
+    std::string agency;
+    struct Item {
+        std::string ref;
+        std::string title;
+        std::string difficulties;
+        std::string proposals;
+    };
+    std::vector<Item> items;
 };
 
 struct AgencyLine {
@@ -135,6 +151,7 @@ struct Report {
     std::vector<Issue> overdue;        // most days overdue first
     std::vector<Issue> blocked;
     std::vector<AgencyLine> agencies;  // most overdue first
+    std::vector<AgencyProposals> proposals;  // by agency name
     std::optional<Disbursement> disbursement;
     std::optional<Changes> changes;
 };
@@ -142,7 +159,7 @@ struct Report {
 // "Báo cáo tình hình thực hiện Chỉ thị số 07/CT-UBND …" and the summary line under it.
 std::string report_title(const Report& r);
 std::string report_subtitle(const Report& r);
-// "Cao Bằng, ngày 15 tháng 7 năm 2025"
+// "Cao Bằng, ngày 15 tháng 7 năm 2025": the document's date (settings.issued_on), else the day made.
 std::string place_and_date(const Report& r);
 
 }  // namespace dt::report

@@ -49,62 +49,11 @@ const char* roman(int n) {
     return numerals[(n - 1) % 10];
 }
 
-// "37,5" — a decimal comma, as Vietnamese writes it.
-std::string decimal_vi(double value) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", value);
-    std::string s = buf;
-    for (char& c : s)
-        if (c == '.') c = ',';
-    return s;
-}
 
-// Whole đồng to million đồng, rounded: 46.209.000.000 → "46.209".
-std::string millions(std::int64_t vnd) {
-    const std::int64_t half = vnd < 0 ? -500'000 : 500'000;
-    return group_thousands((vnd + half) / 1'000'000);
-}
 
-// "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG" → "ỦY BAN NHÂN DÂN" / "TỈNH CAO BẰNG". A line break the admin
-// typed is kept; other long names are broken at the space nearest the middle.
-std::string issuing_lines(const std::string& name) {
-    std::string up = upper_text(name);
-    if (up.find('\n') != std::string::npos) return up;
-    for (const char* head : {"ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN "}) {
-        const std::string h = head;
-        if (up.size() > h.size() && up.starts_with(h)) return h.substr(0, h.size() - 1) + "\n" + up.substr(h.size());
-    }
-    if (g_utf8_strlen(up.c_str(), -1) <= 28) return up;
-    const auto from_middle = [&](std::size_t i) { return i > up.size() / 2 ? i - up.size() / 2 : up.size() / 2 - i; };
-    std::size_t best = std::string::npos;
-    for (std::size_t i = up.find(' '); i != std::string::npos; i = up.find(' ', i + 1))
-        if (best == std::string::npos || from_middle(i) < from_middle(best)) best = i;
-    if (best != std::string::npos) up[best] = '\n';
-    return up;
-}
 
-// Lower-cases the first letter: "Về việc …" → "về việc …" inside a sentence.
-std::string lower_first(const std::string& text) {
-    const std::string clean = clean_text(text);
-    if (clean.empty()) return clean;
-    const gchar* next = g_utf8_next_char(clean.c_str());
-    const std::size_t first = static_cast<std::size_t>(next - clean.c_str());
-    gchar* low = g_utf8_strdown(clean.c_str(), static_cast<gssize>(first));
-    std::string out = low + clean.substr(first);
-    g_free(low);
-    return out;
-}
 
-std::string status_text(const Share& s) {
-    std::string out = status_vi(s.status);
-    if (s.status == Status::Done && s.completed_on) out += " ngày " + s.completed_on->vn();
-    if (s.bucket == Bucket::OpenOverdue || s.bucket == Bucket::DoneLate) out += " (quá hạn)";
-    return out;
-}
 
-std::string agency_text(const Share& s) {
-    return s.agency + (s.role == AssignmentRole::Coordinate ? " (phối hợp)" : "");
-}
 
 // "215/BC-STC ngày 30/06/2025: …" with the note cut to about 300 characters.
 Runs evidence_runs(const std::optional<Evidence>& e) {
@@ -156,6 +105,7 @@ public:
         summary();
         sections();
         issues();
+        proposals();
         agencies();
         if (r_.disbursement) disbursement(*r_.disbursement);
         if (r_.changes) changes(*r_.changes);
@@ -289,7 +239,7 @@ private:
                                {"Minh chứng mới nhất", 32}},
                         kTable);
             for (const auto& task : section.tasks) {
-                const std::string what = task.title.empty() ? cut_text(task.text, kNoteChars) : task.title;
+                const std::string what = task.title.empty() ? task.text : task.title;  // whole: the table wraps it
                 if (task.shares.empty()) {
                     table.add({task.ref, what, "Chưa giao đơn vị", "", "", task.deadline ? task.deadline->vn() : "–", ""});
                     continue;
@@ -380,7 +330,7 @@ private:
             table.close(mm(3));
         }
         doc_.keep(mm(30));
-        doc_.flow("2. Nhiệm vụ vướng mắc; đề xuất, kiến nghị của đơn vị (" + std::to_string(r_.blocked.size()) + ")",
+        doc_.flow("2. Nhiệm vụ vướng mắc (" + std::to_string(r_.blocked.size()) + ")",
                   body(true), mm(1));
         if (r_.blocked.empty()) return none();
         Table table(doc_, {{"Mục", 12, Align::Center},
@@ -391,11 +341,27 @@ private:
                     kTable);
         for (const auto& i : r_.blocked) {
             Runs proposal;
-            if (i.share.latest_evidence) proposal.push_back(Run{cut_text(i.share.latest_evidence->note, kNoteChars)});
+            if (!i.share.proposals.empty()) proposal.push_back(Run{i.share.proposals});
+            else if (i.share.latest_evidence) proposal.push_back(Run{cut_text(i.share.latest_evidence->note, kNoteChars)});
             table.add({text_cell(i.ref), text_cell(i.title), text_cell(agency_text(i.share)),
                        text_cell(i.share.due ? i.share.due->vn() : "–"), Cell{proposal, false, {}}});
         }
         table.close(mm(3));
+    }
+
+    // What each agency wrote about its assignments, under its name.
+    void proposals() {
+        doc_.keep(mm(30));
+        doc_.flow("3. Khó khăn, vướng mắc; đề xuất, kiến nghị của các đơn vị", body(true), mm(1));
+        if (r_.proposals.empty()) return none();
+        for (const auto& agency : r_.proposals) {
+            doc_.keep(mm(25));
+            doc_.flow(agency.agency, body(true, true), mm(0.5));
+            Table table(doc_, {{"Mục", 12, Align::Center}, {"Nội dung", 45}, {"Khó khăn, vướng mắc", 54}, {"Đề xuất, kiến nghị", 54}},
+                        kTable);
+            for (const auto& i : agency.items) table.add({i.ref, i.title, i.difficulties, i.proposals});
+            table.close(mm(3));
+        }
     }
 
     void agencies() {

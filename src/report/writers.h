@@ -1,5 +1,5 @@
 #pragma once
-// The report's four forms. Each writes a temporary file beside `out` and renames it into
+// The report's five forms. Each writes a temporary file beside `out` and renames it into
 // place, so a failed or interrupted write never leaves a half-written report behind.
 #include <filesystem>
 #include <functional>
@@ -9,12 +9,15 @@
 
 namespace dt::report {
 
-enum class Format { Pdf, Xlsx, Html, Csv };
+enum class Format { Pdf, Xlsx, Html, Csv, Docx };
 
 void write_pdf(const Report& report, const std::filesystem::path& out);   // cairo + pango, Decree 30/2020 layout
 void write_xlsx(const Report& report, const std::filesystem::path& out);  // libxlsxwriter
 void write_html(const Report& report, const std::filesystem::path& out);  // one printable file, every value escaped
 void write_csv(const Report& report, const std::filesystem::path& out);   // one row per assignment, UTF-8 with BOM
+void write_docx(const Report& report, const std::filesystem::path& out);  // the Word template filled (libzip + libxml2)
+// The filled word/document.xml of a template's one (what write_docx puts in the package).
+std::string docx_document_xml(const Report& report, const std::string& template_xml);
 void write_report(const Report& report, Format format, const std::filesystem::path& out);
 // A CSV text cell made safe to open in a spreadsheet (OWASP): "'" before = + - @ tab CR.
 std::string csv_text_cell(const std::string& text);

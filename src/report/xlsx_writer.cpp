@@ -72,6 +72,7 @@ struct Table {
     std::string name;
     std::vector<std::string> headers;
     std::vector<std::vector<Value>> rows;
+    std::string title{};  // printed at the top of every page (a section's full title)
 };
 
 class Book {
@@ -192,6 +193,13 @@ public:
         worksheet_set_landscape(ws);
         worksheet_fit_to_pages(ws, 1, 0);
         check(worksheet_repeat_rows(ws, 0, 0), "print titles");
+        if (!t.title.empty()) {
+            // A sheet name holds 31 characters; the page header holds the section's whole title
+            // ('&' is a header code in Excel: doubled to print itself).
+            std::string header = "&C";
+            for (char ch : cell_text(t.title)) header += ch == '&' ? std::string("&&") : std::string(1, ch);
+            if (header.size() < 250) check(worksheet_set_header(ws, header.c_str()), "page header");
+        }
     }
 
     void properties(std::string title) {
@@ -242,6 +250,8 @@ private:
 // "Tổng hợp": title, dates, the bucket counts and the on-time rate, the disbursement in brief.
 void Book::summary(const Report& r) {
     lxw_worksheet* ws = sheet("Tổng hợp");
+    worksheet_set_paper(ws, 9);  // A4 portrait, one page wide, as every sheet prints
+    worksheet_fit_to_pages(ws, 1, 0);
     check(worksheet_set_column(ws, 0, 0, 40, nullptr), "column widths");
     check(worksheet_set_column(ws, 1, 1, kMaxWidth, wrap_), "column widths");
     lxw_row_t row = 0;
@@ -289,16 +299,27 @@ void Book::summary(const Report& r) {
 Table section_table(const SectionPart& s, std::size_t index) {
     Table t{"Nhóm " + (s.label.empty() ? std::to_string(index + 1) : s.label),
             {"Mục", "Nội dung", "Đơn vị", "Vai trò", "Trạng thái", "Tiến độ (%)", "Thời hạn", "Tình trạng",
-             "Ngày hoàn thành", "Minh chứng mới nhất"},
-            {}};
+             "Ngày hoàn thành", "Minh chứng mới nhất", "Người phụ trách", "Thời hạn ban đầu", "Số lần gia hạn"},
+            {},
+            (s.label.empty() ? "" : s.label + ". ") + s.title};
     for (const auto& task : s.tasks) {
         const std::string what = task.title.empty() ? task.text : task.title;
         if (task.shares.empty()) t.rows.push_back({text(task.ref), text(what), blank(), blank(), blank(), blank(), date(task.deadline)});
         for (const auto& sh : task.shares)
             t.rows.push_back({text(task.ref), text(what), text(sh.agency), text(role_vi(sh.role)), text(status_vi(sh.status)),
                               integer(sh.progress), date(sh.due), text(bucket_vi(sh.bucket)), date(sh.completed_on),
-                              text(evidence_vi(sh.latest_evidence))});
+                              text(evidence_vi(sh.latest_evidence)), text(sh.owner), date(sh.original_due),
+                              integer(sh.extensions)});
     }
+    return t;
+}
+
+// Part III: what each agency wrote, under its name.
+Table proposal_table(const std::vector<AgencyProposals>& agencies) {
+    Table t{"Đề xuất, kiến nghị", {"Đơn vị", "Mục", "Nội dung", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"}, {}};
+    for (const auto& a : agencies)
+        for (const auto& i : a.items)
+            t.rows.push_back({text(a.agency), text(i.ref), text(i.title), text(i.difficulties), text(i.proposals)});
     return t;
 }
 
@@ -309,7 +330,10 @@ Table issue_table(const std::string& name, const std::vector<Issue>& issues, boo
             {}};
     for (const auto& i : issues) {
         const auto& sh = i.share;
-        std::string last = proposals ? (sh.latest_evidence ? sh.latest_evidence->note : "") : evidence_vi(sh.latest_evidence);
+        std::string last = !proposals ? evidence_vi(sh.latest_evidence)
+                           : !sh.proposals.empty() ? sh.proposals
+                           : sh.latest_evidence  ? sh.latest_evidence->note
+                                                 : "";
         t.rows.push_back({text(i.ref), text(i.title), text(sh.agency), text(role_vi(sh.role)), date(sh.due),
                           i.days_overdue > 0 ? integer(i.days_overdue) : blank(), text(status_vi(sh.status)),
                           integer(sh.progress), text(last)});
@@ -384,6 +408,7 @@ void write_xlsx(const Report& r, const std::filesystem::path& out) {
         for (std::size_t i = 0; i < r.sections.size(); ++i) book.table(section_table(r.sections[i], i));
         book.table(issue_table("Quá hạn", r.overdue, false));
         book.table(issue_table("Vướng mắc", r.blocked, true));
+        book.table(proposal_table(r.proposals));
         book.table(agency_table(r.agencies));
         if (r.disbursement) book.table(disbursement_table(*r.disbursement));
         if (r.changes) book.table(change_table(*r.changes));

@@ -28,13 +28,18 @@ store::AssignmentRecord Service::load(Id id) const {
 }
 
 std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter) const {
+    // At a past date the stored status, owner and deadline are today's: those filters are
+    // applied after the rows are rewound to that date, not in SQL.
+    const bool past = filter.as_of < Date::today();
     store::AssignmentQuery query;
     query.detail = filter.detail;
     query.directive_code = filter.directive;
     query.section = filter.section;
-    query.status = filter.status;
-    query.owner = filter.owner;
-    query.bucket = filter.bucket;
+    if (!past) {
+        query.status = filter.status;
+        query.owner = filter.owner;
+        query.bucket = filter.bucket;
+    }
     query.as_of = filter.as_of;
     if (filter.agency) {
         const auto agency = store_.find_agency(*filter.agency);
@@ -45,10 +50,15 @@ std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter
         auto folded = fold(collapse_spaces(check_single_line("The search text", *filter.search, kMaxSearchBytes)));
         if (!folded.empty()) query.folded_search = std::move(folded);
     }
+    auto records = store_.assignments(query);
+    rewind(records, filter.as_of);
     std::vector<AssignmentView> out;
-    for (auto& record : store_.assignments(query)) {
+    out.reserve(records.size());
+    for (auto& record : records) {
         const Bucket bucket = bucket_of(record.status, record.due, record.completed_on, filter.as_of);
         if (filter.bucket && *filter.bucket != bucket) continue;
+        if (past && filter.status && *filter.status != record.status) continue;
+        if (past && filter.owner && *filter.owner != record.owner) continue;
         out.push_back({std::move(record), bucket});
     }
     return out;
@@ -59,7 +69,9 @@ std::vector<std::pair<Id, std::string>> Service::task_search_keys(const Actor&) 
 }
 
 AssignmentView Service::get(const Actor&, Id id, Date as_of) const {
-    auto record = load(id);
+    std::vector<store::AssignmentRecord> one{load(id)};
+    rewind(one, as_of);
+    auto record = std::move(one.front());
     const Bucket bucket = bucket_of(record.status, record.due, record.completed_on, as_of);
     return {std::move(record), bucket};
 }
@@ -193,7 +205,9 @@ DirectiveSummary Service::summary(const store::DirectiveRecord& directive, Date 
     store::AssignmentQuery query;
     query.directive_code = directive.code;
     BucketTally tally;
-    for (const auto& a : store_.assignments(query)) {
+    auto rows = store_.assignments(query);
+    rewind(rows, as_of);
+    for (const auto& a : rows) {
         ++s.assignments;
         for (auto& line : s.sections) line.assignments += line.label == a.section ? 1 : 0;
         tally.add(bucket_of(a.status, a.due, a.completed_on, as_of), a.due, as_of);

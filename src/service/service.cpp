@@ -49,7 +49,9 @@ Actor Service::create_first_admin(std::string_view name, std::string_view passwo
     store::UserRecord user{0, clean, UserRole::Admin, std::nullopt, "", hash, true};
     user.id = store_.insert_user(user);
     store_.create_login(clean, clean_password, UserRole::Admin);
-    Actor actor{user.id, clean, UserRole::Admin, std::nullopt, "", credential_of(hash)};
+    // The credential of the row as stored: on a server the hash stays with PostgreSQL (SCRAM).
+    const auto stored = store_.find_user(clean);
+    Actor actor{user.id, clean, UserRole::Admin, std::nullopt, "", credential_of(stored ? stored->password_hash : hash)};
     journal(actor, "user", user.id, std::nullopt, "created", std::nullopt, "admin");
     tx.commit();
     return actor;

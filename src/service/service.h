@@ -91,6 +91,13 @@ struct AssignmentChange {
     std::optional<Date> completed_on;  // defaults to today when the status becomes done
 };
 
+// What an agency writes about an assignment (khó khăn, vướng mắc; đề xuất, kiến nghị); an
+// absent field stays as it was, an empty one clears it.
+struct ProposalInput {
+    std::optional<std::string> difficulties;
+    std::optional<std::string> proposals;
+};
+
 struct EvidenceInput {
     std::string note;
     std::string doc_ref;
@@ -142,6 +149,13 @@ public:
     AssignmentView update(const Actor& actor, Id id, const AssignmentChange& change,
                           std::optional<int> expect_version);
     Id add_evidence(const Actor& actor, Id assignment_id, const EvidenceInput& input);
+    // The agency (or the office) writes its difficulties and proposals; journalled (history.cpp).
+    AssignmentView propose(const Actor& actor, Id id, const ProposalInput& input, std::optional<int> expect_version);
+    // The past as it was: `rows` (today's state) become the state the journal says held at the
+    // end of `as_of` (statuses, progress, owners, deadlines, completion, extensions, review
+    // notes, proposals). Every reader at an as-of date goes through it: list, get, summary,
+    // the reports and the dashboard (history.cpp).
+    void rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) const;
     std::vector<store::EvidenceRecord> evidence(const Actor& actor, Id assignment_id) const;
     std::optional<store::EvidenceFile> evidence_file(const Actor& actor, Id evidence_id) const;
     std::vector<store::JournalRecord> history(const Actor& actor, Id assignment_id) const;

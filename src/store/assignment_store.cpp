@@ -15,7 +15,7 @@ std::string assignment_select(RowDetail detail) {
            ", a.original_due, a.review_note, " +
            (counts ? "(SELECT count(*) FROM extension_requests x WHERE x.assignment_id = a.id AND x.status = 'approved')"
                    : "0") +
-           " FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
+           ", a.difficulties, a.proposals FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
            "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
 }
 
@@ -45,6 +45,8 @@ AssignmentRecord read_assignment(SQLite::Statement& q) {
     r.original_due = opt_date(q.getColumn(21));
     r.review_note = q.getColumn(22).isNull() ? "" : q.getColumn(22).getString();
     r.extension_count = q.getColumn(23).getInt();
+    r.difficulties = q.getColumn(24).getString();
+    r.proposals = q.getColumn(25).getString();
     return r;
 }
 }  // namespace
@@ -114,8 +116,8 @@ std::optional<AssignmentRecord> SqliteStore::assignment(Id id) const {
 
 bool SqliteStore::update_assignment(const AssignmentRecord& next, int expected_version) {
     SQLite::Statement q(impl_->db, "UPDATE assignments SET status = ?, progress = ?, owner = ?, due = ?, "
-                                   "completed_on = ?, version = version + 1, updated_at = ?, review_note = ? "
-                                   "WHERE id = ? AND version = ?");
+                                   "completed_on = ?, version = version + 1, updated_at = ?, review_note = ?, "
+                                   "difficulties = ?, proposals = ? WHERE id = ? AND version = ?");
     q.bind(1, std::string(to_string(next.status)));
     q.bind(2, next.progress);
     q.bind(3, next.owner);
@@ -123,8 +125,10 @@ bool SqliteStore::update_assignment(const AssignmentRecord& next, int expected_v
     bind_opt(q, 5, next.completed_on);
     q.bind(6, now_timestamp());
     bind_opt(q, 7, next.review_note.empty() ? std::nullopt : std::optional<std::string>(next.review_note));
-    q.bind(8, static_cast<int64_t>(next.id));
-    q.bind(9, expected_version);
+    q.bind(8, next.difficulties);
+    q.bind(9, next.proposals);
+    q.bind(10, static_cast<int64_t>(next.id));
+    q.bind(11, expected_version);
     return q.exec() == 1;
 }
 

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "store/backups.h"
 #include "store/faults.h"
@@ -31,16 +32,16 @@ std::string format_timestamp(std::time_t t) {
 }
 }  // namespace
 
-std::string now_timestamp() { return format_timestamp(std::time(nullptr)); }
+std::string now_timestamp() { return format_timestamp(clock::now()); }
 
-std::string timestamp_after(long seconds) { return format_timestamp(std::time(nullptr) + seconds); }
+std::string timestamp_after(long seconds) { return format_timestamp(clock::now() + seconds); }
 
 std::optional<long> seconds_until(std::string_view timestamp) {
     std::tm tm{};
     const std::string text(timestamp);
     const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
     if (end == nullptr || *end != '\0') return std::nullopt;
-    return static_cast<long>(timegm(&tm) - std::time(nullptr));
+    return static_cast<long>(timegm(&tm) - clock::now());
 }
 
 void create_private_file(const fs::path& path) {

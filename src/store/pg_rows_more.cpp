@@ -21,7 +21,7 @@ std::string assignment_select(RowDetail detail) {
            ", a.original_due, a.review_note, " +
            (counts ? "(SELECT count(*) FROM extension_requests x WHERE x.assignment_id = a.id AND x.status = 'approved')"
                    : "0") +
-           " FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
+           ", a.difficulties, a.proposals FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
            "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
 }
 
@@ -51,6 +51,8 @@ AssignmentRecord read_assignment(const PgResult& q, int i) {
     r.original_due = q.opt_date(i, 21);
     r.review_note = q.opt_text(i, 22).value_or("");
     r.extension_count = q.i32(i, 23);
+    r.difficulties = q.text(i, 24);
+    r.proposals = q.text(i, 25);
     return r;
 }
 
@@ -157,12 +159,12 @@ bool PgStore::update_assignment(const AssignmentRecord& next, int expected_versi
     p.add(std::string(to_string(next.status))).add(next.progress).add(next.owner).add(next.completed_on)
         .add(now_timestamp())
         .add(next.review_note.empty() ? std::nullopt : std::optional<std::string>(next.review_note))
-        .add(next.id).add(expected_version);
+        .add(next.id).add(expected_version).add(next.difficulties).add(next.proposals);
     std::string sql = "UPDATE assignments SET status = $1, progress = $2, owner = $3, completed_on = $4, "
-                      "version = version + 1, updated_at = $5, review_note = $6";
+                      "version = version + 1, updated_at = $5, review_note = $6, difficulties = $9, proposals = $10";
     if (due_changes) {
         p.add(next.due);
-        sql += ", due = $9";
+        sql += ", due = $11";
     }
     // Under READ COMMITTED a second writer waits for the first and then finds the version gone.
     return conn_->exec(sql + " WHERE id = $7 AND version = $8", p).affected() == 1;
@@ -290,11 +292,16 @@ bool PgStore::decide_extension(Id id, ExtensionStatus decision, std::optional<Id
 }
 
 // Reports.
+// Evidence counts from its document's date when it has one, else from the day it was entered
+// (as SqliteStore's report_store.cpp).
+constexpr const char* kEffectiveDate = "coalesce(doc_date, substr(created_at, 1, 10))";
+
 std::map<Id, EvidenceRecord> PgStore::latest_evidence(Date until) const {
-    auto r = conn_->exec(std::string(kEvidenceSelect) +
-                             " WHERE e.id IN (SELECT max(id) FROM evidence WHERE created_at < $1 "
-                             "AND withdrawn_at IS NULL GROUP BY assignment_id)",
-                         PgParams().add(day_after(until)));
+    // Withdrawn by then, evidence is never the latest; withdrawn later, it still was at `until`.
+    auto r = conn_->exec(std::string(kEvidenceSelect) + " WHERE e.id IN (SELECT DISTINCT ON (assignment_id) id FROM evidence "
+                             "WHERE " + kEffectiveDate + " <= $1 AND (withdrawn_at IS NULL OR withdrawn_at >= $2) "
+                             "ORDER BY assignment_id, " + kEffectiveDate + " DESC, id DESC)",
+                         PgParams().add(until.iso()).add(day_after(until)));
     std::map<Id, EvidenceRecord> out;
     for (int i = 0; i < r.rows(); ++i) {
         auto e = read_evidence(r, i);
@@ -304,21 +311,49 @@ std::map<Id, EvidenceRecord> PgStore::latest_evidence(Date until) const {
 }
 
 std::vector<EvidenceRecord> PgStore::evidence_between(Date after, Date until) const {
-    return read_all(conn_->exec(std::string(kEvidenceSelect) + " WHERE e.created_at >= $1 AND e.created_at < $2 "
-                                                                "AND e.withdrawn_at IS NULL ORDER BY e.id",
-                                PgParams().add(day_after(after)).add(day_after(until))),
+    return read_all(conn_->exec(std::string(kEvidenceSelect) + " WHERE coalesce(e.doc_date, substr(e.created_at, 1, 10)) > $1 "
+                                "AND coalesce(e.doc_date, substr(e.created_at, 1, 10)) <= $2 "
+                                "AND (e.withdrawn_at IS NULL OR e.withdrawn_at >= $3) ORDER BY e.id",
+                                PgParams().add(after.iso()).add(until.iso()).add(day_after(until))),
                     read_evidence);
 }
 
 std::vector<JournalRecord> PgStore::journal_between(Date after, Date until, std::string_view field) const {
-    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE field = $1 AND at >= $2 AND at < $3 ORDER BY id",
+    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE field = $1 AND at >= $2 AND at < $3 ORDER BY at, id",
                                 PgParams().add(std::string(field)).add(day_after(after)).add(day_after(until))),
                     read_journal);
 }
 
+std::vector<JournalRecord> PgStore::first_changes_after(Date after, const std::vector<std::string>& fields) const {
+    if (fields.empty()) return {};
+    PgParams p;
+    std::string in;
+    int n = 1;
+    for (const auto& f : fields) {
+        in += (n > 1 ? ", $" : "$") + std::to_string(n);
+        ++n;
+        p.add(f);
+    }
+    p.add(day_after(after));
+    auto r = conn_->exec("SELECT DISTINCT ON (assignment_id, field) assignment_id, field, old_value, id FROM journal "
+                         "WHERE field IN (" + in + ") AND at >= $" + std::to_string(n) +
+                         " AND entity = 'assignment' AND assignment_id IS NOT NULL ORDER BY assignment_id, field, id",
+                         p);
+    std::vector<JournalRecord> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        JournalRecord j;
+        j.assignment_id = r.i64(i, 0);
+        j.field = r.text(i, 1);
+        j.old_value = r.opt_text(i, 2);
+        j.id = r.i64(i, 3);
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
 namespace {
 constexpr const char* kReportSelect = "SELECT r.id, r.generated_at, r.as_of, r.since, r.directive, r.format, r.path, "
-                                      "r.figures, coalesce(u.name, '') FROM reports r LEFT JOIN users u ON u.id = r.created_by";
+                                      "r.figures, coalesce(u.name, ''), r.document FROM reports r LEFT JOIN users u ON u.id = r.created_by";
 ReportRecord read_report(const PgResult& q, int i) {
     ReportRecord r;
     r.id = q.i64(i, 0);
@@ -330,16 +365,17 @@ ReportRecord read_report(const PgResult& q, int i) {
     r.path = q.text(i, 6);
     r.figures = q.text(i, 7);
     r.created_by = q.text(i, 8);
+    r.document = q.text(i, 9);
     return r;
 }
 }  // namespace
 
 Id PgStore::insert_report(const ReportRecord& r) {
     return returning_id(conn_->exec(
-        "INSERT INTO reports(generated_at, as_of, since, directive, format, path, figures, created_by) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM users WHERE name = $8)) RETURNING id",
+        "INSERT INTO reports(generated_at, as_of, since, directive, format, path, figures, created_by, document) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM users WHERE name = $8), $9) RETURNING id",
         PgParams().add(now_timestamp()).add(r.as_of).add(r.since).add(r.directive).add(r.format).add(r.path)
-            .add(r.figures).add(r.created_by)));
+            .add(r.figures).add(r.created_by).add(r.document)));
 }
 
 std::optional<ReportRecord> PgStore::last_report(std::string_view directive) const {

@@ -67,7 +67,8 @@ void migrate(const PgConn& c, int target) {
 bool journaled_by_trigger(const JournalRecord& e) {
     if (e.entity == "assignment")
         return e.field == "status" || e.field == "progress" || e.field == "owner" || e.field == "due" ||
-               e.field == "completed_on" || e.field == "review";
+               e.field == "completed_on" || e.field == "review" || e.field == "difficulties" ||
+               e.field == "proposals";
     if (e.entity == "evidence") return e.field == "evidence" || e.field == "evidence_withdrawn";
     if (e.entity == "extension") return e.field == "extension" && !e.old_value;
     return false;
@@ -119,6 +120,9 @@ bool PgStore::begin_write() {
     // Inside an open transaction (Service::batch) a use case becomes a savepoint.
     const bool nested = conn_->in_transaction();
     conn_->run(nested ? "SAVEPOINT dt_write" : "BEGIN");
+    // The program's clock for the journal rows the triggers write; honoured only where the
+    // database's owner allows it (dtrack_journal_row, migration 0004).
+    conn_->exec("SELECT set_config('dtrack.now', $1, true)", PgParams().add(now_timestamp()));
     return nested;
 }
 

@@ -102,6 +102,8 @@ struct AssignmentRecord {
     std::optional<Date> original_due{};  // as first assigned; `due` moves with extensions
     std::string review_note{};           // why the office sent a 'done' back; empty when none
     int extension_count = 0;             // approved extensions
+    std::string difficulties{};          // the agency's khó khăn, vướng mắc
+    std::string proposals{};             // the agency's đề xuất, kiến nghị
 };
 
 // What an assignment row carries beyond its own columns. A list of many assignments needs
@@ -243,6 +245,7 @@ struct ReportRecord {
     std::string path;
     std::string figures;  // JSON
     std::string created_by;
+    std::string document = "{}";  // JSON: number, date, signer, title, recipients (report::Document)
 };
 
 }  // namespace dt::store

@@ -79,6 +79,7 @@ public:
     std::map<Id, EvidenceRecord> latest_evidence(Date until) const override;
     std::vector<EvidenceRecord> evidence_between(Date after, Date until) const override;
     std::vector<JournalRecord> journal_between(Date after, Date until, std::string_view field) const override;
+    std::vector<JournalRecord> first_changes_after(Date after, const std::vector<std::string>& fields) const override;
     Id insert_report(const ReportRecord& report) override;
     std::optional<ReportRecord> last_report(std::string_view directive) const override;
     std::vector<ReportRecord> reports() const override;

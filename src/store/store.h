@@ -161,6 +161,10 @@ public:
     virtual std::map<Id, EvidenceRecord> latest_evidence(Date until) const = 0;  // by assignment, created on or before `until`
     virtual std::vector<EvidenceRecord> evidence_between(Date after, Date until) const = 0;
     virtual std::vector<JournalRecord> journal_between(Date after, Date until, std::string_view field) const = 0;
+    // For each assignment and each of `fields`, the first journalled change made after the end
+    // of day `after` (assignment_id, field and old_value filled): the value that day ended with.
+    // One grouped read, however long the history after it (the past, service/history.cpp).
+    virtual std::vector<JournalRecord> first_changes_after(Date after, const std::vector<std::string>& fields) const = 0;
     virtual Id insert_report(const ReportRecord& report) = 0;
     virtual std::optional<ReportRecord> last_report(std::string_view directive) const = 0;
     virtual std::vector<ReportRecord> reports() const = 0;

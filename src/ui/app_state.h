@@ -47,6 +47,9 @@ struct EditorState {
     char review_reason[512] = {};
     Id withdraw_id = 0;  // the evidence whose withdrawal reason is being typed; 0: none
     char withdraw_reason[512] = {};
+    Id proposals_for = 0;  // the assignment the two buffers below were filled from; 0: refill
+    char difficulties[4096] = {};
+    char proposals[4096] = {};
 };
 
 // Someone saved first: their values and ours, until the user reloads or re-applies.
@@ -124,7 +127,17 @@ struct ReportsViewState {
     char since[32] = {};
     char folder[512] = {};
     char file_stem[128] = {};
-    bool formats[4] = {true, true, false, false};  // pdf, xlsx, html, csv
+    bool formats[5] = {true, true, false, false, false};  // pdf, xlsx, html, csv, docx
+    // This report's document (number, date, signer, title, recipients), prefilled from the
+    // last recorded report with its number one higher (report::next_document).
+    bool document_loaded = false;
+    char number[128] = {};
+    char doc_date[32] = {};
+    char signer[200] = {};
+    char signer_title[200] = {};
+    char recipients[2048] = {};
+    std::vector<store::ReportRecord> recorded;  // read when the data revision changes
+    unsigned recorded_revision = 0;
     bool overwrite = false;
     std::optional<report::Report> preview;  // rebuilt when the data, the as-of or the since date change
     unsigned preview_revision = 0;

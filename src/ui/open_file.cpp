@@ -1,6 +1,7 @@
 #include "ui/open_file.h"
 
 #include <spawn.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -73,6 +74,24 @@ bool open_path(const std::string& path, std::string& error) {
     pid_t pid = 0;
     if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) {
         error = "No program was found to open " + path + ".";
+        return false;
+    }
+    return true;
+}
+
+bool print_pdf(const std::string& path, std::string& error) {
+    std::string arg = path;
+    char program[] = "lp";
+    char* argv[] = {program, arg.data(), nullptr};
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, "lp", nullptr, nullptr, argv, environ) != 0) {
+        error = "lp";
+        return false;
+    }
+    int status = 0;
+    // lp only queues the job: it returns at once; a failure (no printer) is its exit status.
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        error = "lp " + path;
         return false;
     }
     return true;

@@ -18,6 +18,10 @@ bool open_attachment(const store::EvidenceFile& file, std::string& error);
 // Opens a file or folder with the desktop's default program (xdg-open, no shell).
 bool open_path(const std::string& path, std::string& error);
 
+// Sends a PDF to the system's printer through CUPS' `lp` (no shell); false with a sentence in
+// `error` when there is no `lp` or it fails to start.
+bool print_pdf(const std::string& path, std::string& error);
+
 // Where reports go by default: ~/Documents when it exists, else the home folder.
 std::string default_report_folder();
 

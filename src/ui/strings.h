@@ -67,6 +67,9 @@ enum class T : int {
     FaultForeign, FaultNewer, FaultReadOnlyFile, FaultReadOnlyFolder, FaultDiskFull, FaultLocked, FaultIo,
     AdviceRestore, AdviceNoBackup, AdviceKeepsDamaged, AdviceDiskFull, AdviceReadOnly, AdviceLocked, AdviceNewer,
     AdviceIo, AdviceMissing, RestoreFromBackup, TryAgain, Quit, RecoveryRestored,
+    // issue 15: the agencies' proposals; a report as a document
+    ProposalsTitle, Difficulties, Proposals, SaveProposals, ProposalsSaved, ReportDocument, DocNumber, ReportDate,
+    Signer, SignerTitle, Recipients, RecordedReports, Reissue, Print, NoPrinter, SentToPrinter, ColAsOf, ColFormat,
     Count_
 };
 

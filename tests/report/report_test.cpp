@@ -29,7 +29,9 @@ report::Report build(test::Fixture& fx, Date as_of, std::optional<Date> since = 
     return report::build_report(*fx.service, fx.admin, req);
 }
 
+// Done on `on`, entered that day: a report at an earlier date must not see it.
 void done(test::Fixture& fx, Id id, Date on) {
+    test::FixedClock clock(on);
     fx.service->add_evidence(fx.admin, id, note("Báo cáo kết quả", "215/BC-STC"));
     service::AssignmentChange c;
     c.status = Status::Done;
@@ -69,8 +71,9 @@ TEST_CASE("report figures at several dates match the service's list") {
     const auto& first_task = july.sections.at(0).tasks.at(0);
     CHECK(first_task.ref == "1.1");
     CHECK(first_task.deadline == Date{2025, 6, 30});
-    // Evidence counts from the day it was entered: none yet at a past date, there today.
-    CHECK_FALSE(first_task.shares.at(0).latest_evidence.has_value());
+    // Evidence without a document date counts from the day it was entered (20/06): there in July.
+    CHECK(first_task.shares.at(0).latest_evidence.has_value());
+    CHECK_FALSE(build(fx, Date{2025, 6, 19}).sections.at(0).tasks.at(0).shares.at(0).latest_evidence.has_value());
     const auto now = build(fx, Date::today());
     REQUIRE(now.sections.at(0).tasks.at(0).shares.at(0).latest_evidence.has_value());
     CHECK(now.sections.at(0).tasks.at(0).shares.at(0).latest_evidence->doc_ref == "215/BC-STC");
@@ -158,7 +161,9 @@ TEST_CASE("CSV: one row per assignment, BOM, RFC 4180 quoting that parses back")
     CHECK(records[2].fields[12].size() == 10000);
     CHECK(records[0].fields[14] == "Thời hạn ban đầu");
     CHECK(records[0].fields[15] == "Số lần gia hạn");
-    for (const auto& rec : records) CHECK(rec.fields.size() == 16);
+    CHECK(records[0].fields[16] == "Mã lượt giao");
+    CHECK(records[1].fields[16] == std::to_string(r.sections.at(0).tasks.at(0).shares.at(0).assignment_id));
+    for (const auto& rec : records) CHECK(rec.fields.size() == 17);
 }
 
 TEST_CASE("HTML: every value escaped") {

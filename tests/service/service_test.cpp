@@ -126,11 +126,15 @@ TEST_CASE("updates are validated, versioned and journalled") {
         auto e = note("Đã gửi báo cáo");
         e.doc_ref = "215/BC-STC";
         e.doc_date = Date{2025, 6, 30};
+        // Entered on 30/06/2025, as the office would have: at 01/08 the journal says it was done.
+        std::optional<test::FixedClock> clock;
+        clock.emplace(Date{2025, 6, 30});
         fx.service->add_evidence(fx.admin, id, e);
         done.completed_on = Date{2025, 6, 28};
         const auto view = fx.service->update(fx.admin, id, done, std::nullopt);
         CHECK(view.record.progress == 100);
         CHECK(view.record.completed_on == Date{2025, 6, 28});
+        clock.reset();
         CHECK(fx.service->get(fx.admin, id, Date{2025, 8, 1}).bucket == Bucket::DoneOnTime);
         // Reopening clears the completion day.
         AssignmentChange reopen;
@@ -215,11 +219,14 @@ TEST_CASE("permissions for each role") {
 TEST_CASE("summary counts buckets and the on-time rate at an as-of date") {
     test::Fixture fx;
     const Id id = fx.assignment_of("1.1", "Sở Tài chính");
-    fx.service->add_evidence(fx.admin, id, note("Báo cáo số 215/BC-STC"));
-    AssignmentChange done;
-    done.status = Status::Done;
-    done.completed_on = Date{2025, 6, 20};
-    fx.service->update(fx.admin, id, done, std::nullopt);
+    {
+        test::FixedClock clock(Date{2025, 6, 20});  // entered the day it was done
+        fx.service->add_evidence(fx.admin, id, note("Báo cáo số 215/BC-STC"));
+        AssignmentChange done;
+        done.status = Status::Done;
+        done.completed_on = Date{2025, 6, 20};
+        fx.service->update(fx.admin, id, done, std::nullopt);
+    }
     const auto directive = fx.service->directives().at(0);
     const auto july = fx.service->summary(directive, Date{2025, 7, 15});
     CHECK(july.tasks == 3);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "report/build.h"
 #include "report/labels.h"
 #include "report/writers.h"
@@ -16,8 +17,44 @@
 namespace dt::ui {
 
 namespace {
-constexpr report::Format kFormats[] = {report::Format::Pdf, report::Format::Xlsx, report::Format::Html, report::Format::Csv};
-constexpr const char* kExtensions[] = {"pdf", "xlsx", "html", "csv"};
+constexpr report::Format kFormats[] = {report::Format::Pdf, report::Format::Xlsx, report::Format::Html, report::Format::Csv,
+                                       report::Format::Docx};
+constexpr const char* kExtensions[] = {"pdf", "xlsx", "html", "csv", "docx"};
+constexpr int kFormatCount = 5;
+
+report::Format format_named(const std::string& name) {
+    for (int f = 0; f < kFormatCount; ++f)
+        if (name == kExtensions[f]) return kFormats[f];
+    return report::Format::Pdf;
+}
+
+// The document fields, prefilled once from the last recorded report (its number one higher).
+void load_document(AppState& s) {
+    auto& v = s.reports_view;
+    const auto d = report::next_document(s.service);
+    std::snprintf(v.number, sizeof v.number, "%s", d.number.c_str());
+    std::snprintf(v.doc_date, sizeof v.doc_date, "%s", Date::today().vn().c_str());
+    std::snprintf(v.signer, sizeof v.signer, "%s", d.signer_name.c_str());
+    std::snprintf(v.signer_title, sizeof v.signer_title, "%s", d.signer_title.c_str());
+    std::string lines;
+    for (const auto& r : d.recipients) lines += (lines.empty() ? "" : "\n") + r;
+    std::snprintf(v.recipients, sizeof v.recipients, "%s", lines.c_str());
+    v.document_loaded = true;
+}
+
+// The preview with this document's fields: what is written and recorded.
+report::Report document_of(const ReportsViewState& v, const report::Report& preview) {
+    auto r = preview;
+    auto& st = r.settings;
+    st.number = collapse_spaces(v.number);
+    st.issued_on = Date::parse_user(v.doc_date);
+    st.signer_name = collapse_spaces(v.signer);
+    st.signer_title = collapse_spaces(v.signer_title);
+    st.recipients.clear();
+    for (const auto& line : split(v.recipients, '\n'))
+        if (!collapse_spaces(line).empty()) st.recipients.push_back(collapse_spaces(line));
+    return r;
+}
 
 std::filesystem::path target(const ReportsViewState& v, int format) {
     return std::filesystem::path(v.folder) / (std::string(v.file_stem) + "." + kExtensions[format]);
@@ -57,21 +94,113 @@ void export_step(AppState& s) {
         std::error_code ec;
         if (std::filesystem::exists(out, ec) && !v.overwrite)
             fail(ErrorKind::Invalid, out.string() + ": " + tr(T::FileExists));
-        report::write_report(*v.preview, kFormats[format], out);
+        const auto doc = document_of(v, *v.preview);
+        report::write_report(doc, kFormats[format], out);
         store::ReportRecord record;
-        record.as_of = v.preview->as_of;
-        if (v.preview->changes) record.since = v.preview->changes->since;
-        record.directive = v.preview->directive_code;
+        record.as_of = doc.as_of;
+        if (doc.changes) record.since = doc.changes->since;
+        record.directive = doc.directive_code;
         record.format = kExtensions[format];
         record.path = out.string();
-        record.figures = report::figures_json(*v.preview);
+        record.figures = report::figures_json(doc);
+        record.document = report::document_json(doc);
         s.service.record_report(s.actor, record);
+        s.data_changed();
         v.written.push_back(out.string());
+        if (v.queue.empty()) v.document_loaded = false;  // the next report: its number one higher
     } catch (const Error& e) {
         v.error = e.what();
         v.queue.clear();
     }
     ++v.done_steps;
+}
+
+void draw_document(AppState& s) {
+    auto& v = s.reports_view;
+    if (!v.document_loaded) load_document(s);
+    section_title(tr(T::ReportDocument));
+    const float w = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(w * 10);
+    ImGui::InputText(tr(T::DocNumber), v.number, sizeof v.number);
+    probe(s, "reports:number");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 7);
+    ImGui::InputTextWithHint(tr(T::ReportDate), "dd/mm/yyyy", v.doc_date, sizeof v.doc_date);
+    ImGui::SetNextItemWidth(w * 12);
+    ImGui::InputText(tr(T::Signer), v.signer, sizeof v.signer);
+    probe(s, "reports:signer");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 10);
+    ImGui::InputText(tr(T::SignerTitle), v.signer_title, sizeof v.signer_title);
+    ImGui::TextUnformatted(tr(T::Recipients));
+    ImGui::InputTextMultiline("##recipients", v.recipients, sizeof v.recipients, ImVec2(w * 24, w * 4));
+}
+
+// Every recorded report, with "Xuất lại": the same document again, as it was made.
+void draw_recorded(AppState& s) {
+    auto& v = s.reports_view;
+    if (v.recorded_revision != s.revision) {
+        v.recorded = s.service.reports();
+        v.recorded_revision = s.revision;
+    }
+    if (v.recorded.empty()) return;
+    section_title(tr(T::RecordedReports));
+    if (!ImGui::BeginTable("##recorded", 5, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
+                                                ImGuiTableFlags_ScrollY,
+                           ImVec2(0, ImGui::GetFontSize() * 8)))
+        return;
+    ImGui::TableSetupColumn("#");
+    ImGui::TableSetupColumn(tr(T::ColAsOf));
+    ImGui::TableSetupColumn(tr(T::ColFormat));
+    ImGui::TableSetupColumn(tr(T::DocNumber));
+    ImGui::TableSetupColumn("");
+    ImGui::TableHeadersRow();
+    for (auto it = v.recorded.rbegin(); it != v.recorded.rend(); ++it) {
+        const auto& rec = *it;
+        ImGui::PushID(static_cast<int>(rec.id));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(rec.id));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(rec.as_of.vn().c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(rec.format.c_str());
+        ImGui::TableNextColumn();
+        const auto doc = report::parse_document_json(rec.document, report::Settings{});
+        ImGui::TextUnformatted(doc.settings.number.c_str());
+        ImGui::TableNextColumn();
+        if (ImGui::SmallButton(tr(T::Reissue))) {
+            const auto out = std::filesystem::path(v.folder) /
+                             ("bao-cao-" + std::to_string(rec.id) + "-" + rec.as_of.iso() + "." + rec.format);
+            try {
+                std::error_code ec;
+                if (std::filesystem::exists(out, ec) && !v.overwrite)
+                    fail(ErrorKind::Invalid, out.string() + ": " + tr(T::FileExists));
+                const auto again = report::build_report(s.service, s.actor, report::reissue_request(s.service, rec.id));
+                report::write_report(again, format_named(rec.format), out);
+                v.written.push_back(out.string());
+            } catch (const Error& e) {
+                v.error = e.what();
+            }
+        }
+        probe(s, "reports:reissue:" + std::to_string(rec.id));
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// The PDF of this document to the system's printer (CUPS lp), through a private temporary file.
+void print(AppState& s) {
+    auto& v = s.reports_view;
+    const auto path = std::filesystem::temp_directory_path() / ("dtrack-in-" + s.as_of.iso() + ".pdf");
+    try {
+        report::write_pdf(document_of(v, *v.preview), path);
+        std::string error;
+        if (!print_pdf(path.string(), error)) v.error = tr(T::NoPrinter);
+        else s.report(std::string(tr(T::SentToPrinter)) + " " + path.string(), false);
+    } catch (const Error& e) {
+        v.error = e.what();
+    }
 }
 
 void draw_figures(const report::Report& r) {
@@ -123,14 +252,16 @@ void draw_reports(AppState& s) {
     field_error(v.error);
     if (!v.preview) return;
     draw_figures(*v.preview);
+    draw_document(s);
 
     section_title(tr(T::Export));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
     ImGui::InputText(tr(T::Folder), v.folder, sizeof v.folder);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ImGui::InputText(tr(T::FileName), v.file_stem, sizeof v.file_stem);
-    for (int f = 0; f < 4; ++f) {
+    for (int f = 0; f < kFormatCount; ++f) {
         ImGui::Checkbox(kExtensions[f], &v.formats[f]);
+        probe(s, std::string("reports:format:") + kExtensions[f]);
         ImGui::SameLine();
     }
     ImGui::Checkbox(tr(T::Overwrite), &v.overwrite);
@@ -140,11 +271,14 @@ void draw_reports(AppState& s) {
         v.written.clear();
         v.error.clear();
         v.done_steps = 0;
-        for (int f = 0; f < 4; ++f)
+        for (int f = 0; f < kFormatCount; ++f)
             if (v.formats[f]) v.queue.push_back(f);
         v.total_steps = static_cast<int>(v.queue.size());
     }
     probe(s, "reports:export");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(T::Print))) print(s);
+    probe(s, "reports:print");
     ImGui::EndDisabled();
     if (v.total_steps > 0) {
         ImGui::SameLine();
@@ -156,6 +290,7 @@ void draw_reports(AppState& s) {
         std::string error;
         if (!open_path(v.folder, error)) s.report(error, true);
     }
+    draw_recorded(s);
 }
 
 }  // namespace dt::ui

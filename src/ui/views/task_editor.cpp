@@ -29,6 +29,14 @@ void fill_buffers(EditorState& e) {
     e.field_errors.clear();
 }
 
+// What is edited is the assignment as it stands now, not as it stood at the as-of date (which
+// the service would rewind to); its bucket is still shown at the as-of date.
+service::AssignmentView current(AppState& s, Id id) {
+    auto v = s.service.get(s.actor, id);
+    v.bucket = bucket_of(v.record.status, v.record.due, v.record.completed_on, s.as_of);
+    return v;
+}
+
 // Reads from the service only when the selection or the data changed, never per frame.
 void load(AppState& s) {
     auto& e = s.editor;
@@ -36,7 +44,7 @@ void load(AppState& s) {
     const bool new_selection = e.loaded_id != *s.selected;
     if (!new_selection && e.loaded_revision == s.revision) return;
     try {
-        e.saved = s.service.get(s.actor, *s.selected, s.as_of);
+        e.saved = current(s, *s.selected);
         e.evidence = s.service.evidence(s.actor, *s.selected);
         e.history = s.service.history(s.actor, *s.selected);
         load_extensions(s, *s.selected);
@@ -82,7 +90,7 @@ void save_change(AppState& s, const service::AssignmentChange& change, int base_
         s.report(tr(T::Saved), false);
     } catch (const Error& err) {
         if (err.kind() == ErrorKind::Conflict) {
-            s.conflict = {true, e.loaded_id, s.service.get(s.actor, e.loaded_id, s.as_of), change};
+            s.conflict = {true, e.loaded_id, current(s, e.loaded_id), change};
         } else if (err.kind() == ErrorKind::Invalid) {
             e.field_errors["save"] = err.what();
         } else {
@@ -266,6 +274,7 @@ void draw_task_editor(AppState& s) {
         draw_evidence(s, editable);
         ImGui::TableNextColumn();
         draw_extensions(s, editable);
+        draw_proposals(s, editable);
         draw_history(s);
         ImGui::EndTable();
     }

@@ -18,6 +18,8 @@ void clear_workflow_buffers(EditorState& editor);
 void draw_review_note(AppState& state);
 // "Original deadline: … · Extensions granted: n", on the current line; nothing without deadlines.
 void draw_due_origin(const store::AssignmentRecord& record);
+// The agency's difficulties and proposals (report, Part III): two boxes and "Lưu đề xuất".
+void draw_proposals(AppState& state, bool editable);
 // For an admin on a done assignment: a reason and "Trả lại".
 void draw_send_back(AppState& state);
 // The request form (disabled with its reason), this assignment's requests, the office's decision.

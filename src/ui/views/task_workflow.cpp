@@ -195,6 +195,7 @@ void load_extensions(AppState& s, Id assignment_id) {
 void clear_workflow_buffers(EditorState& e) {
     e.ext_due[0] = e.ext_reason[0] = e.decision_note[0] = e.review_reason[0] = e.withdraw_reason[0] = '\0';
     e.withdraw_id = 0;
+    e.proposals_for = 0;
 }
 
 bool decide_extension(AppState& s, Id request_id, service::Decision decision, const std::string& note,
@@ -248,6 +249,40 @@ void draw_send_back(AppState& s) {
     if (ImGui::Button(tr(T::SendBack))) send_back(s);
     probe(s, "editor:sendback");
     field_error(e.field_errors["send_back"]);
+}
+
+void draw_proposals(AppState& s, bool editable) {
+    auto& e = s.editor;
+    const auto& r = e.saved.record;
+    if (e.proposals_for != r.id) {
+        std::snprintf(e.difficulties, sizeof e.difficulties, "%s", r.difficulties.c_str());
+        std::snprintf(e.proposals, sizeof e.proposals, "%s", r.proposals.c_str());
+        e.proposals_for = r.id;
+    }
+    section_title(tr(T::ProposalsTitle));
+    const float w = ImGui::GetFontSize();
+    ImGui::BeginDisabled(!editable);
+    ImGui::TextUnformatted(tr(T::Difficulties));
+    ImGui::InputTextMultiline("##difficulties", e.difficulties, sizeof e.difficulties, ImVec2(w * 22, w * 3));
+    probe(s, "editor:difficulties");
+    ImGui::TextUnformatted(tr(T::Proposals));
+    ImGui::InputTextMultiline("##proposals", e.proposals, sizeof e.proposals, ImVec2(w * 22, w * 3));
+    probe(s, "editor:proposals");
+    if (ImGui::Button(tr(T::SaveProposals))) {
+        e.field_errors.erase("proposals");
+        try {
+            s.service.propose(s.actor, r.id, {std::string(e.difficulties), std::string(e.proposals)}, r.version);
+            s.data_changed();
+            e.loaded_id = 0;      // reload: the version moved
+            e.proposals_for = 0;  // and refill from what was saved
+            s.report(tr(T::ProposalsSaved), false);
+        } catch (const Error& err) {
+            e.field_errors["proposals"] = err.what();
+        }
+    }
+    probe(s, "editor:proposals:save");
+    ImGui::EndDisabled();
+    field_error(e.field_errors["proposals"]);
 }
 
 void draw_extensions(AppState& s, bool editable) {

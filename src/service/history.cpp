@@ -1,0 +1,98 @@
+// The past as it was: assignments at the end of a day, from the journal the service keeps.
+// Every change to an assignment is journalled with its field, old and new value and time, so
+// the state at the end of day D is today's state with every change made after D undone: for
+// each field, the old value of the first change after D is the value D ended with. The cost
+// grows with the changes made after D, not with the whole history.
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "service/service.h"
+#include "store/store.h"
+
+namespace dt::service {
+
+namespace {
+constexpr Date kEndOfTime{2999, 12, 30};
+
+std::optional<Date> date_of(const std::optional<std::string>& iso) {
+    return iso ? Date::parse_iso(*iso) : std::nullopt;
+}
+}  // namespace
+
+void Service::rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) const {
+    if (rows.empty() || as_of >= Date::today()) return;
+    std::unordered_map<Id, store::AssignmentRecord*> by_id;
+    by_id.reserve(rows.size());
+    for (auto& r : rows) by_id.emplace(r.id, &r);
+    // The first change after D of each (assignment, field): its old value is what D ended with.
+    using Apply = void (*)(store::AssignmentRecord&, const std::optional<std::string>&);
+    static const std::vector<std::pair<std::string, Apply>> fields = {
+        {"status", [](store::AssignmentRecord& r, const std::optional<std::string>& v) {
+             if (v) r.status = parse_status(*v).value_or(r.status);
+         }},
+        {"progress", [](store::AssignmentRecord& r, const std::optional<std::string>& v) {
+             if (v) r.progress = std::clamp(std::atoi(v->c_str()), 0, 100);
+         }},
+        {"owner", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.owner = v.value_or(""); }},
+        {"due", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.due = date_of(v); }},
+        {"completed_on", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.completed_on = date_of(v); }},
+        {"review", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.review_note = v.value_or(""); }},
+        {"difficulties", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.difficulties = v.value_or(""); }},
+        {"proposals", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.proposals = v.value_or(""); }},
+    };
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n;
+        for (const auto& f : fields) n.push_back(f.first);
+        return n;
+    }();
+    for (const auto& j : store_.first_changes_after(as_of, names)) {
+        const auto it = by_id.find(*j.assignment_id);
+        if (it == by_id.end()) continue;
+        for (const auto& [name, apply] : fields)
+            if (name == j.field) apply(*it->second, j.old_value);
+    }
+    // Extensions approved after D had not happened yet (decide_extension journals "approved …").
+    for (const auto& j : store_.journal_between(as_of, kEndOfTime, "extension")) {
+        if (!j.assignment_id || !j.new_value || !j.new_value->starts_with("approved ")) continue;
+        if (const auto it = by_id.find(*j.assignment_id); it != by_id.end() && it->second->extension_count > 0)
+            --it->second->extension_count;
+    }
+}
+
+AssignmentView Service::propose(const Actor& actor, Id id, const ProposalInput& input, std::optional<int> expect_version) {
+    std::optional<std::string> difficulties, proposals;
+    if (input.difficulties) difficulties = check_multi_line("The difficulties", *input.difficulties, kMaxNoteBytes);
+    if (input.proposals) proposals = check_multi_line("The proposals", *input.proposals, kMaxNoteBytes);
+    if (!difficulties && !proposals) fail(ErrorKind::Invalid, "Give the difficulties, the proposals or both.");
+
+    store::Store::WriteTx tx(store_);
+    const auto current = load(id);
+    if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, actor.name + " may only read (viewer).");
+    if (!can_edit(actor, current))
+        fail(ErrorKind::Denied, actor.name + " (" + actor.agency_name + ") may write proposals only for its own agency's "
+                                "assignments; assignment " + std::to_string(id) + " belongs to " + current.agency + ".");
+    if (expect_version && *expect_version != current.version)
+        fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else (now version " +
+                                      std::to_string(current.version) + ", you had " +
+                                      std::to_string(*expect_version) + "): reload it and try again.");
+    auto next = current;
+    if (difficulties) next.difficulties = *difficulties;
+    if (proposals) next.proposals = *proposals;
+    if (next.difficulties == current.difficulties && next.proposals == current.proposals) return get(actor, id);
+    if (!store_.update_assignment(next, current.version))
+        fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else: reload it.");
+    auto record = [&](std::string_view field, const std::string& before, const std::string& after) {
+        if (before != after)
+            journal(actor, "assignment", id, id, field, before.empty() ? std::nullopt : std::optional<std::string>(before),
+                    after.empty() ? std::nullopt : std::optional<std::string>(after));
+    };
+    record("difficulties", current.difficulties, next.difficulties);
+    record("proposals", current.proposals, next.proposals);
+    tx.commit();
+    return get(actor, id);
+}
+
+}  // namespace dt::service
