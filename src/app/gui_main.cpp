@@ -5,6 +5,8 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -23,7 +25,7 @@
 namespace {
 
 struct Options {
-    std::string db, lang = "vi", as_of, view, screenshot;
+    std::string db, lang = "vi", as_of, view, screenshot, size = "1600x1000";
     std::optional<std::string> user;
     std::optional<long long> select;
     int tour = 0;  // hidden: N frames of every view in turn, then exit 0 (leak checks under Xvfb)
@@ -63,7 +65,19 @@ int run(const Options& o) {
     const bool screenshot = !o.screenshot.empty();
     const bool scripted = screenshot || o.tour > 0;  // fixed size, no saved layout, no idling
     auto saved = dt::app::load_window_size();
-    const int width = scripted ? 1600 : saved.first, height = scripted ? 1000 : saved.second;
+    int width = saved.first, height = saved.second;
+    if (scripted) {
+        std::sscanf(o.size.c_str(), "%dx%d", &width, &height);
+    } else if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        // The window fits the screen it opens on (a 1366×768 laptop included), inside the
+        // work area the desktop leaves beside its panels, with room for the title bar.
+        int x = 0, y = 0, w = 0, h = 0;
+        glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+        if (w > 0 && h > 0) {
+            width = std::min(width, w);
+            height = std::min(height, h - 40);
+        }
+    }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -204,7 +218,14 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", o.as_of, "Date the dashboard and buckets are computed at");
     app.add_option("--view", o.view, "dashboard, directive, tasks, task, my-agency, admin, disbursement, reports");
     app.add_option("--select", o.select, "Assignment to open in the editor");
-    app.add_option("--screenshot", o.screenshot, "Render a few frames at 1600×1000, write this PNG and exit");
+    app.add_option("--screenshot", o.screenshot, "Render a few frames, write this PNG and exit");
+    app.add_option("--size", o.size, "Window size for --screenshot and --tour, WIDTHxHEIGHT (default 1600x1000)")
+        ->check([](const std::string& v) {
+            int w = 0, h = 0;
+            return std::sscanf(v.c_str(), "%dx%d", &w, &h) == 2 && w >= 640 && h >= 480 && w <= 8000 && h <= 8000
+                       ? std::string()
+                       : std::string("expected WIDTHxHEIGHT, e.g. 1366x768");
+        });
     app.add_option("--tour", o.tour, "Draw every view for N frames each at 1600×1000, then exit")
         ->check(CLI::Range(1, 100000))
         ->group("");  // hidden: for leak and sanitizer runs under Xvfb

@@ -165,6 +165,7 @@ struct AppState {
 
     TaskTable tasks;
     Dashboard dashboard;
+    std::map<std::string, std::string> section_titles;  // section label → its title (the first directive's that has it)
     DirectiveModel directive;
     DisbursementModel disbursement;
     EditorState editor;

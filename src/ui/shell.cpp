@@ -55,7 +55,12 @@ void refresh_models(AppState& s) {
     s.tasks.rebuild(s.service.list(s.actor, all), s.service.task_search_keys(s.actor));
     s.dashboard.rebuild(s.tasks, s.as_of);
     s.disbursement.rebuild(s.service, s.actor, s.as_of, disbursement_detail);
-    if (s.built_revision != s.revision) s.directive.rebuild(s.service);
+    if (s.built_revision != s.revision) {
+        s.directive.rebuild(s.service);
+        s.section_titles.clear();
+        for (const auto& d : s.directive.directives)
+            for (const auto& sec : s.service.sections(d.id)) s.section_titles.try_emplace(sec.label, sec.title);
+    }
     s.built_revision = s.revision;
     s.built_as_of = s.as_of;
 }

@@ -1,6 +1,7 @@
 #include "ui/strings.h"
 
 #include "core/money.h"
+#include "core/numbers.h"
 
 #include <array>
 #include <cstdio>
@@ -359,6 +360,20 @@ constexpr Entry kTable[] = {
     {T::TryAgain, "Thử lại", "Try again"},
     {T::Quit, "Thoát", "Quit"},
     {T::RecoveryRestored, "Đã khôi phục dữ liệu. Tệp cũ được giữ tại:", "Restored. The replaced file is kept as:"},
+    {T::OnTimeOf, "trong số phân công đã đến hạn, số được hoàn thành đúng hạn", "of the assignments whose deadline has passed, done on time"},
+    {T::LegendOverdue, "Có việc quá hạn", "Has overdue work"},
+    {T::LegendBlocked, "Có việc vướng mắc", "Has blocked work"},
+    {T::LegendAllDone, "Đã hoàn thành hết", "All done"},
+    {T::LegendOpen, "Đang thực hiện, trong hạn", "Open, on time"},
+    {T::ChartBuckets, "Phân công theo tình trạng", "Assignments by state"},
+    {T::ChartAgencyRates, "Tỷ lệ đúng hạn theo đơn vị (thấp nhất trước)", "On-time rate by agency (lowest first)"},
+    {T::ClickToOpen, "Bấm để xem đúng các phân công này", "Click to list exactly these assignments"},
+    {T::CountsAt, "Mọi số liệu tính đến hết ngày", "Every figure as at the end of"},
+    {T::DoneOfTotal, "đã xong / tổng số", "done / total"},
+    {T::OpenOnly, "chưa xong", "open"},
+    {T::FromLink, "Đang lọc", "Filtered by"},
+    {T::AgencyCount, "đơn vị", "agencies"},
+    {T::NothingMatches, "Không có phân công nào khớp với điều kiện lọc (mỗi từ phải có mặt).", "No assignment matches the filter (every word must be found)."},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 
@@ -408,15 +423,14 @@ const char* label(store::ExtensionStatus s) {
                                                       : T::ExtRefused);
 }
 
-std::string format_vnd(std::int64_t amount) { return group_thousands(amount) + " ₫"; }
+namespace {
+NumberStyle number_style() { return g_lang == Lang::Vi ? NumberStyle::Vi : NumberStyle::En; }
+}  // namespace
 
-std::string format_percent(double percent) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f %%", percent);
-    if (g_lang == Lang::Vi)
-        for (char* c = buf; *c; ++c)
-            if (*c == '.') *c = ',';
-    return buf;
-}
+std::string format_vnd(std::int64_t amount) { return format_integer(amount, number_style()) + " ₫"; }
+
+std::string format_percent(double percent) { return dt::format_percent(percent, number_style()); }
+
+std::string format_count(long long n) { return format_integer(n, number_style()); }
 
 }  // namespace dt::ui

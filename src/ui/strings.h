@@ -67,6 +67,8 @@ enum class T : int {
     FaultForeign, FaultNewer, FaultReadOnlyFile, FaultReadOnlyFolder, FaultDiskFull, FaultLocked, FaultIo,
     AdviceRestore, AdviceNoBackup, AdviceKeepsDamaged, AdviceDiskFull, AdviceReadOnly, AdviceLocked, AdviceNewer,
     AdviceIo, AdviceMissing, RestoreFromBackup, TryAgain, Quit, RecoveryRestored,
+    OnTimeOf, LegendOverdue, LegendBlocked, LegendAllDone, LegendOpen, ChartBuckets, ChartAgencyRates, ClickToOpen, CountsAt, DoneOfTotal, OpenOnly, FromLink, AgencyCount,
+    NothingMatches,
     Count_
 };
 
@@ -89,5 +91,7 @@ bool table_in_order();
 std::string format_vnd(std::int64_t amount);
 // 48.25 → "48,3 %" in Vietnamese (comma decimals beside dotted thousands), "48.3 %" in English.
 std::string format_percent(double percent);
+// 1250 → "1.250" in Vietnamese, "1,250" in English (core/numbers.h).
+std::string format_count(long long n);
 
 }  // namespace dt::ui

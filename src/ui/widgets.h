@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "core/status.h"
@@ -29,5 +30,21 @@ void struck_text(const std::string& text);
 // A box with a coloured background around what is drawn between begin and end (one table cell).
 bool begin_notice(const char* id, ImVec4 background);
 void end_notice();
+
+// `text` cut to `width` pixels with "…" at the end (whole UTF-8 characters), or as it is when it fits.
+std::string ellipsize(const std::string& text, float width);
+// One table cell's text: cut with "…" when the column is narrower, the full text on hover.
+// `color` is the text's colour (none: the style's).
+void cell_text(const std::string& text, const ImVec4* color = nullptr);
+
+// Test mode: every cell_text records what it drew, so a test can check nothing is cut silently.
+struct CellRecord {
+    std::string text, shown;
+    float shown_width = 0, available = 0;
+};
+void record_cells(std::vector<CellRecord>* log);  // nullptr: stop recording
+
+// Opens Nhiệm vụ filtered to exactly `filter`'s rows (the dashboard's and reminders' links).
+void open_tasks(AppState& state, const TaskFilter& filter);
 
 }  // namespace dt::ui

@@ -89,6 +89,14 @@ void draw_filters(AppState& s) {
         f = TaskFilter{};
         v.search[0] = '\0';
     }
+    // What a dashboard link added beyond the combos: said, so the list is never a mystery.
+    if (!f.ref.empty() || f.due || f.open_only) {
+        std::string what = tr(T::FromLink);
+        if (!f.ref.empty()) what += std::string(" · ") + tr(T::Ref) + " " + f.ref;
+        if (f.due) what += std::string(" · ") + tr(T::Due) + " " + f.due->vn();
+        if (f.open_only) what += std::string(" · ") + tr(T::OpenOnly);
+        ImGui::TextDisabled("%s", what.c_str());
+    }
     s.tasks.set_filter(f);  // re-filters only when something changed
 }
 
@@ -162,7 +170,12 @@ void update_sort(AppState& s) {
 void draw_tasks(AppState& s) {
     draw_filters(s);
     draw_bulk_bar(s);
-    ImGui::TextDisabled("%zu / %zu %s", s.tasks.visible().size(), s.tasks.rows().size(), tr(T::RowsShown));
+    ImGui::TextDisabled("%s / %s %s", format_count(static_cast<long long>(s.tasks.visible().size())).c_str(),
+                        format_count(static_cast<long long>(s.tasks.rows().size())).c_str(), tr(T::RowsShown));
+    if (s.tasks.visible().empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(bucket_color(Bucket::OpenOverdue), "%s", tr(s.tasks.rows().empty() ? T::NoData : T::NothingMatches));
+    }
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
