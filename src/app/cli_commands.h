@@ -80,6 +80,16 @@ int run_ladder_list(const Context& ctx, bool json);
 int run_ladder_set(const Context& ctx, const std::string& date, const std::string& percent);
 int run_ladder_remove(const Context& ctx, const std::string& date);
 
+// dtrack remind (cli_remind.cpp); --pdf is written by dtrack-report (cli_report.cpp)
+struct RemindOptions {
+    std::string within = "7";
+    std::optional<std::string> agency, as_of, pdf;
+    bool json = false, force = false;
+};
+int within_days(const std::string& text);  // 1…366, else Error(Invalid)
+int run_remind(const Context& ctx, const RemindOptions& o);
+int run_remind_pdf(const Context& ctx, const RemindOptions& o);
+
 // dtrack report … (cli_report.cpp)
 struct ReportOptions {
     std::optional<std::string> as_of, since, format, directive;

@@ -92,7 +92,7 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<
         row.owner_key = owner->second;
         auto [agency, new_agency] = agency_index.try_emplace(r.agency_id, static_cast<int>(agency_names.size()));
         if (new_agency) {
-            agency_names.push_back(r.agency);
+            agency_names.push_back(row.agency);  // sorted as shown
             agency_keys_.push_back(fold(r.agency + " " + r.agency_short));
             agencies_.emplace_back(r.agency_id, r.agency);
         }
@@ -262,6 +262,7 @@ void Dashboard::rebuild(const TaskTable& table, Date as_of) {
         cell.overdue += r.bucket == Bucket::OpenOverdue ? 1 : 0;
         cell.blocked += r.status == Status::Blocked ? 1 : 0;
         ++line.total;
+        line.done += r.status == Status::Done ? 1 : 0;
         line.overdue += r.bucket == Bucket::OpenOverdue ? 1 : 0;
         line.blocked += r.status == Status::Blocked ? 1 : 0;
         if (r.due && *r.due >= as_of && r.status != Status::Done) {

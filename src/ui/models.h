@@ -120,7 +120,7 @@ struct Dashboard {
         Id id = 0;
         std::string name;   // short name when it has one
         std::string full;   // its name
-        int total = 0, overdue = 0, blocked = 0, deadline_passed = 0, on_time_passed = 0;
+        int total = 0, done = 0, overdue = 0, blocked = 0, deadline_passed = 0, on_time_passed = 0;
         double on_time_rate = 0.0;
     };
     std::vector<AgencyLine> agencies;                  // rows of the matrix, worst first

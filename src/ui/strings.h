@@ -69,6 +69,9 @@ enum class T : int {
     AdviceIo, AdviceMissing, RestoreFromBackup, TryAgain, Quit, RecoveryRestored,
     OnTimeOf, LegendOverdue, LegendBlocked, LegendAllDone, LegendOpen, ChartBuckets, ChartAgencyRates, ClickToOpen, CountsAt, DoneOfTotal, OpenOnly, FromLink, AgencyCount,
     NothingMatches,
+    PaletteView, PaletteTask, PaletteHint, PaletteNothing, PaletteKeys, ShortcutsHint, CollapseNav,
+    NavReminders, RemindOverdue, RemindDueSoon, RemindSentBack, RemindExtension, RemindWithin, RemindDays, AllAgencies, PrintDigest, DigestWritten, NothingToRemind, DaysLeft, DaysLate, Today, RemindSummary, ShowList,
+    ChooseFile, DroppedFile, DropWhere,
     Count_
 };
 

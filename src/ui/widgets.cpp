@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -40,6 +41,11 @@ void bucket_badge(Bucket b) {
 void probe(AppState& state, const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     state.probes[name] = {(a.x + b.x) / 2, (a.y + b.y) / 2};
+}
+
+void probe_left(AppState& state, const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    state.probes[name] = {a.x + std::min(ImGui::GetFontSize(), (b.x - a.x) / 2), (a.y + b.y) / 2};
 }
 
 bool date_field(const char* label_text, char* buf, std::size_t size, std::optional<Date>& out, std::string& error) {

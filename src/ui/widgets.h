@@ -19,6 +19,9 @@ ImVec4 ladder_color(bool behind);
 void bucket_badge(Bucket b);
 // Records the centre of the last item under `name`, so headless tests can click it.
 void probe(AppState& state, const std::string& name);
+// The same, near the left end of the item: for a row that spans all columns, whose centre may
+// fall on a column's resize border.
+void probe_left(AppState& state, const std::string& name);
 // A dd/mm/yyyy text field; sets `out` when the text is a valid date, and `error` otherwise.
 bool date_field(const char* label, char* buf, std::size_t size, std::optional<Date>& out, std::string& error);
 void field_error(const std::string& message);

@@ -131,6 +131,8 @@ void draw_add_user(AppState& s) {
 
 // Every signed-in user: the current password (checked like a sign-in, so guessing here is
 // slowed down the same way), the new one twice.
+}  // namespace
+
 void draw_own_password(AppState& s) {
     auto& a = s.admin;
     if (!s.actor.user_id) return;
@@ -161,7 +163,6 @@ void draw_own_password(AppState& s) {
     probe(s, "admin:own:change");
     field_error(a.field_errors["own"]);
 }
-}  // namespace
 
 void draw_admin_users(AppState& s) {
     // The users are the office's; one's own password is everyone's. Sections with fields of

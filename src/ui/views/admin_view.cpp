@@ -141,7 +141,8 @@ void draw_import(AppState& s) {
     auto& a = s.admin;
     const bool admin = s.actor.role == UserRole::Admin;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-    ImGui::InputText(tr(T::ImportFromFile), a.import_path, sizeof a.import_path);
+    file_field(s.files, "import", tr(T::ImportFromFile), a.import_path, sizeof a.import_path, ChooseMode::Open,
+               "*.txt *.docx *.pdf");
     ImGui::TextUnformatted(tr(T::PasteText));
     ImGui::InputTextMultiline("##paste", &a.import_text, ImVec2(-1, ImGui::GetFontSize() * 8));
     if (ImGui::Button(tr(T::Preview))) {

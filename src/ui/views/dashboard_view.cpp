@@ -298,6 +298,7 @@ void draw_dashboard(AppState& s) {
         return;
     }
     ImGui::BeginChild("##dashboard-scroll");
+    reminder_summary(s, std::nullopt);
     draw_bucket_cards(s);
     section_title(tr(T::Matrix));
     draw_legend();

@@ -1,7 +1,9 @@
 // Nhiệm vụ: every assignment, filtered and sorted from cached rows, with a bulk change.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstring>
+#include <set>
 #include <iterator>
 
 #include "core/error.h"
@@ -156,6 +158,34 @@ void draw_bulk_bar(AppState& s) {
     if (s.actor.role == UserRole::Viewer) disabled_reason(tr(T::ViewerCannotEdit));
 }
 
+float widest(float least, const std::vector<const char*>& texts) {
+    float w = least;
+    for (const char* t : texts) w = std::max(w, ImGui::CalcTextSize(t).x);
+    return w;
+}
+
+// Each column as wide as its widest content (within limits), measured when the data changes.
+void measure_columns(AppState& s) {
+    auto& v = s.tasks_view;
+    if (v.widths_revision == s.built_revision && v.widths_lang == language()) return;
+    const float font = ImGui::GetFontSize();
+    float agency = ImGui::CalcTextSize(tr(T::Agency)).x, owner = ImGui::CalcTextSize(tr(T::Owner)).x;
+    std::set<int> seen_agency;
+    for (const auto& r : s.tasks.rows())
+        if (seen_agency.insert(r.agency_key).second) agency = std::max(agency, ImGui::CalcTextSize(r.agency.c_str()).x);
+    for (const auto& o : s.tasks.owners()) owner = std::max(owner, ImGui::CalcTextSize(o.c_str()).x);
+    v.agency_width = std::min(agency, font * 16);
+    v.owner_width = std::min(owner, font * 10);
+    v.status_width = widest(0, {tr(T::Status), label(Status::NotStarted), label(Status::InProgress), label(Status::Done),
+                                label(Status::Blocked)});
+    v.bucket_width = widest(0, {tr(T::Bucket), label(Bucket::DoneOnTime), label(Bucket::DoneLate), label(Bucket::OpenOnTime),
+                                label(Bucket::OpenOverdue), label(Bucket::NoDeadline)}) +
+                     ImGui::CalcTextSize("● ").x;
+    v.role_width = widest(0, {tr(T::Role), label(AssignmentRole::Lead), label(AssignmentRole::Coordinate)});
+    v.widths_revision = s.built_revision;
+    v.widths_lang = language();
+}
+
 void update_sort(AppState& s) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
@@ -184,15 +214,19 @@ void draw_tasks(AppState& s) {
     const float w = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##sel", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, w * 1.5f);
-    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 5);
-    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, w * 12);
-    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, w * 4);
-    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, w * 6);
-    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, w * 10);
-    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, w * 5);
-    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed, w * 3.5f);
-    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, w * 7);
-    ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch);
+    // Widths from the content (the initial width; the user's resizing is remembered in imgui.ini).
+    measure_columns(s);
+    const auto& v = s.tasks_view;
+    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 4);
+    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, v.agency_width);
+    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, v.role_width);
+    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, v.status_width);
+    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, v.bucket_width);
+    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00/00/0000").x);
+    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed,
+                            std::max(ImGui::CalcTextSize("100%").x, ImGui::CalcTextSize(tr(T::Progress)).x));
+    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, v.owner_width);
+    ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch, 0, 9);
     ImGui::TableHeadersRow();
     update_sort(s);
 
@@ -217,22 +251,30 @@ void draw_tasks(AppState& s) {
                 select_assignment(s, r.id);
                 if (ImGui::IsMouseDoubleClicked(0)) s.view = View::Task;
             }
+            // Keyboard: arrows move between rows (ImGui's navigation), Enter opens the row.
+            if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
+                select_assignment(s, r.id);
+                s.view = View::Task;
+            }
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.agency.c_str());
+            cell_text(r.agency);
+            if (ImGui::IsItemHovered() && r.agency != r.agency_full) ImGui::SetTooltip("%s", r.agency_full.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(label(r.role));
+            cell_text(label(r.role));
             ImGui::TableNextColumn();
-            ImGui::TextColored(status_color(r.status), "%s", label(r.status));
+            const ImVec4 status_colour = status_color(r.status);
+            cell_text(label(r.status), &status_colour);
             ImGui::TableNextColumn();
-            bucket_badge(r.bucket);
+            const ImVec4 bucket_colour = bucket_color(r.bucket);
+            cell_text(std::string("● ") + label(r.bucket), &bucket_colour);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.due_text.c_str());
+            cell_text(r.due_text);
             ImGui::TableNextColumn();
-            ImGui::Text("%d%%", r.progress);
+            cell_text(std::to_string(r.progress) + "%");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.owner.c_str());
+            cell_text(r.owner);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.title.c_str());
+            cell_text(r.title);
             ImGui::PopID();
         }
     }
