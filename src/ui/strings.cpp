@@ -133,8 +133,8 @@ constexpr Entry kTable[] = {
     {T::DisbTabRealloc, "Đề xuất điều chuyển vốn", "Reallocation proposal"},
     {T::DisbTabEntry, "Nhập số liệu", "Enter figures"},
     {T::AmountsInDong, "Số tiền tính bằng đồng.", "Amounts in đồng."},
-    {T::NoInvestors, "Chưa có chủ đầu tư nào (văn phòng thêm bằng lệnh: dtrack invest investor add).",
-     "No investors yet (the office adds them with: dtrack invest investor add)."},
+    {T::NoInvestors, "Chưa có chủ đầu tư nào liên quan (Văn phòng thêm chủ đầu tư và dự án).",
+     "No investors here yet (the office adds investors and projects)."},
     {T::ColRank, "Xếp\nhạng", "Rank"},
     {T::ColInvestor, "Chủ đầu tư", "Investor"},
     {T::ColPlanAssigned, "Kế hoạch\nThủ tướng giao", "Plan assigned\nby the PM"},
@@ -336,10 +336,10 @@ constexpr Entry kTable[] = {
     {T::AdviceRestore, "Có thể khôi phục từ bản sao lưu gần nhất còn dùng được:",
      "It can be restored from the newest usable backup:"},
     {T::AdviceNoBackup,
-     "Không có bản sao lưu nào dùng được trong thư mục backups bên cạnh tệp. Hãy khôi phục từ một bản sao đã tạo "
-     "(dtrack restore TỆP), hoặc nhờ cán bộ kỹ thuật.",
-     "There is no usable backup in the backups folder beside the file. Restore a copy made earlier (dtrack restore "
-     "FILE), or ask for technical help."},
+     "Không có bản sao lưu nào dùng được trong thư mục backups bên cạnh tệp. Hãy chọn một bản sao đã tạo "
+     "trước đó để khôi phục, hoặc nhờ cán bộ kỹ thuật.",
+     "There is no usable backup in the backups folder beside the file. Choose a copy made earlier to restore, or "
+     "ask for technical help."},
     {T::AdviceKeepsDamaged,
      "Tệp hiện tại được giữ lại bên cạnh (tên kết thúc bằng .bak). Hãy đóng các cửa sổ khác của chương trình trước khi "
      "khôi phục.",
@@ -347,8 +347,8 @@ constexpr Entry kTable[] = {
     {T::AdviceDiskFull, "Hãy giải phóng dung lượng ổ đĩa rồi bấm Thử lại. Chưa có gì bị thay đổi.",
      "Free some space on the disk, then press Try again. Nothing was changed."},
     {T::AdviceReadOnly,
-     "Hãy cấp quyền ghi cho người dùng này (hoặc chép tệp sang thư mục có quyền ghi và mở bằng --db), rồi bấm Thử lại.",
-     "Give this user write permission (or copy the file to a folder you can write to and open it with --db), then "
+     "Hãy cấp quyền ghi cho người dùng này (hoặc chép tệp sang thư mục có quyền ghi rồi mở tệp đó), rồi bấm Thử lại.",
+     "Give this user write permission (or copy the file to a folder you can write to and open that copy), then "
      "press Try again."},
     {T::AdviceLocked, "Hãy đóng chương trình đang dùng tệp rồi bấm Thử lại.",
      "Close the program that is using the file, then press Try again."},
@@ -400,6 +400,20 @@ constexpr Entry kTable[] = {
     {T::ChooseFile, "Chọn…", "Choose…"},
     {T::DroppedFile, "Đã nhận tệp kéo vào:", "File dropped:"},
     {T::DropWhere, "Kéo tệp vào màn hình Chi tiết nhiệm vụ (đính kèm), Quản trị (nhập chỉ thị, khôi phục) hoặc Giải ngân (nhập CSV).", "Drop a file on Task detail (attach), Administration (import a directive, restore) or Disbursement (CSV import)."},
+    {T::KindDepartment, "Sở, ngành", "Department"},
+    {T::KindDistrict, "UBND huyện", "District"},
+    {T::KindCity, "UBND thành phố", "City"},
+    {T::KindGroup, "Nhóm đơn vị", "Group"},
+    {T::KindOffice, "Văn phòng", "Office"},
+    {T::KindBoard, "Ban quản lý", "Board"},
+    {T::KindProjectBoard, "Ban quản lý dự án", "Project board"},
+    {T::KindPolice, "Công an", "Police"},
+    {T::KindMilitary, "Quân sự, biên phòng", "Military"},
+    {T::KindBank, "Ngân hàng", "Bank"},
+    {T::KindTreasury, "Kho bạc", "Treasury"},
+    {T::KindSocialInsurance, "Bảo hiểm xã hội", "Social insurance"},
+    {T::KindInspectorate, "Thanh tra", "Inspectorate"},
+    {T::KindCommune, "UBND xã, phường", "Commune"},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 
@@ -447,6 +461,31 @@ const char* label(store::ExtensionStatus s) {
     return tr(s == store::ExtensionStatus::Pending    ? T::ExtPending
               : s == store::ExtensionStatus::Approved ? T::ExtApproved
                                                       : T::ExtRefused);
+}
+
+namespace {
+const std::pair<const char*, T> kKinds[] = {
+    {"department", T::KindDepartment}, {"district", T::KindDistrict},   {"city", T::KindCity},
+    {"commune", T::KindCommune},       {"office", T::KindOffice},       {"board", T::KindBoard},
+    {"project_board", T::KindProjectBoard}, {"police", T::KindPolice}, {"military", T::KindMilitary},
+    {"bank", T::KindBank},             {"treasury", T::KindTreasury},   {"social_insurance", T::KindSocialInsurance},
+    {"inspectorate", T::KindInspectorate}, {"group", T::KindGroup}};
+}  // namespace
+
+const char* agency_kind_label(const std::string& kind) {
+    for (const auto& [code, key] : kKinds)
+        if (kind == code) return tr(key);
+    return kind.c_str();
+}
+
+const std::vector<std::string>& agency_kinds() {
+    static const std::vector<std::string> codes = [] {
+        std::vector<std::string> out;
+        for (const auto& [code, key] : kKinds)
+            if (std::string_view(code) != "group") out.emplace_back(code);
+        return out;
+    }();
+    return codes;
 }
 
 namespace {

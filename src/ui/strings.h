@@ -72,6 +72,7 @@ enum class T : int {
     PaletteView, PaletteTask, PaletteHint, PaletteNothing, PaletteKeys, ShortcutsHint, CollapseNav,
     NavReminders, RemindOverdue, RemindDueSoon, RemindSentBack, RemindExtension, RemindWithin, RemindDays, AllAgencies, PrintDigest, DigestWritten, NothingToRemind, DaysLeft, DaysLate, Today, RemindSummary, ShowList,
     ChooseFile, DroppedFile, DropWhere,
+    KindDepartment, KindDistrict, KindCity, KindGroup, KindOffice, KindBoard, KindProjectBoard, KindPolice, KindMilitary, KindBank, KindTreasury, KindSocialInsurance, KindInspectorate, KindCommune,
     Count_
 };
 
@@ -86,6 +87,10 @@ const char* label(Bucket b);
 const char* label(AssignmentRole r);
 const char* label(UserRole r);
 const char* label(store::ExtensionStatus s);
+// An agency's kind in words ("department" → "Sở, ngành"); an unknown code as it is.
+const char* agency_kind_label(const std::string& kind);
+// The kinds the registry uses, in the order a combo lists them.
+const std::vector<std::string>& agency_kinds();
 
 // True when the table lists every key once, in order (a test checks it).
 bool table_in_order();

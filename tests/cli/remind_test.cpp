@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/numbers.h"
 #include "support.h"
 
 using namespace dt;
@@ -137,4 +138,34 @@ TEST_CASE("dtrack remind --json carries each assignment's id; text in the chosen
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(test::read_text(pdf).rfind("%PDF", 0) == 0);
     CHECK(remind(fx, "--as-of 2025-12-20 --pdf '" + pdf.string() + "'").exit_code == 2);  // exists, no --force
+}
+
+TEST_CASE("dtrack list and show say statuses and roles in words, in Vietnamese or English; JSON keeps codes") {
+    test::Fixture fx;
+    const std::string db = "--db '" + (fx.dir / "tracker.db").string() + "' --user admin ";
+    auto r = test::run_dtrack(db + "list --agency STC --lang vi", kEnv);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("Chưa thực hiện") != std::string::npos);
+    CHECK(r.out.find("Chủ trì") != std::string::npos);
+    CHECK(r.out.find("not_started") == std::string::npos);
+    CHECK(r.out.find("1 phân công") != std::string::npos);
+    r = test::run_dtrack(db + "list --agency STC", kEnv + " LC_ALL= LC_MESSAGES=vi_VN.UTF-8 LANG=");
+    CHECK(r.out.find("Trạng thái") != std::string::npos);
+    r = test::run_dtrack(db + "show " + std::to_string(fx.assignment_of("1.1", "Sở Xây dựng")) + " --lang en", kEnv);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("Coordinate") != std::string::npos);
+    CHECK(r.out.find("Not started") != std::string::npos);
+    r = test::run_dtrack(db + "list --agency STC --json --lang vi", kEnv);
+    CHECK(r.out.find("\"not_started\"") != std::string::npos);
+}
+
+TEST_CASE("numbers: thousands and decimals as each language writes them") {
+    CHECK(format_integer(1250000, NumberStyle::Vi) == "1.250.000");
+    CHECK(format_integer(1250000, NumberStyle::En) == "1,250,000");
+    CHECK(format_integer(-999, NumberStyle::En) == "-999");
+    CHECK(format_decimal(1234.56, 1, NumberStyle::Vi) == "1.234,6");
+    CHECK(format_decimal(1234.56, 1, NumberStyle::En) == "1,234.6");
+    CHECK(format_percent(48.26, NumberStyle::Vi) == "48,3 %");
+    CHECK(format_percent(0.0, NumberStyle::En) == "0.0 %");
+    CHECK(format_decimal(-0.04, 1, NumberStyle::En) == "0.0");
 }

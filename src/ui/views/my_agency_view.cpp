@@ -1,6 +1,8 @@
 // Đơn vị của tôi: one agency's assignments, open work first, soonest deadline first.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/strings.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -60,7 +62,10 @@ void draw_my_agency(AppState& s) {
     const float w = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
-    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, w * 12);
+    float bucket_width = ImGui::CalcTextSize(tr(T::Bucket)).x;
+    for (Bucket b : {Bucket::DoneOnTime, Bucket::DoneLate, Bucket::OpenOnTime, Bucket::OpenOverdue, Bucket::NoDeadline})
+        bucket_width = std::max(bucket_width, ImGui::CalcTextSize((std::string("● ") + label(b)).c_str()).x);
+    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, bucket_width);
     ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, w * 4);
     ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, w * 4.5f);
     ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, w * 7);

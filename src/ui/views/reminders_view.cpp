@@ -103,8 +103,11 @@ void reminder_summary(AppState& s, std::optional<Id> agency) {
         if (!agency || x.assignment.agency_id == *agency) ++counts[static_cast<int>(x.kind)];
     std::string line = std::string(tr(T::RemindSummary)) + " (" + tr(T::RemindWithin) + " " +
                        format_count(s.reminders.within) + " " + tr(T::RemindDays) + "):";
-    for (auto k : kKinds) line += " " + format_count(counts[static_cast<int>(k)]) + " " + kind_label(k) + " ·";
-    line.pop_back();
+    const char* separator = " ";
+    for (auto k : kKinds) {
+        line += separator + format_count(counts[static_cast<int>(k)]) + " " + kind_label(k);
+        separator = " · ";
+    }
     ImGui::TextColored(counts[0] > 0 ? bucket_color(Bucket::OpenOverdue) : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s",
                        line.c_str());
     ImGui::SameLine();

@@ -225,7 +225,7 @@ void draw_evidence(AppState& s, bool editable) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::InputTextWithHint(tr(T::DocDate), "dd/mm/yyyy", e.doc_date, sizeof e.doc_date);
     field_error(e.field_errors["doc_date"]);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13);
     file_field(s.files, "attach", tr(T::AttachFile), e.file, sizeof e.file, ChooseMode::Open);
     if (ImGui::Button(tr(T::AddEvidence))) add_evidence(s);
     probe(s, "editor:evidence:add");

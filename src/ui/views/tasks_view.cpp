@@ -17,6 +17,12 @@ namespace {
 // imgui 1.86 indexes keys by the platform's codes; GLFW's (and ours in tests) for F is 'F'.
 constexpr int kKeyF = 'F';
 
+// SameLine when an item `width` wide still fits on this line, else a new line (narrow windows).
+void next_to(float width) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 template <typename Items, typename Name>
 bool filter_combo(const char* id, const char* current, const Items& items, Name name, int& chosen) {
     bool changed = false;
@@ -45,7 +51,7 @@ void draw_filters(AppState& s) {
     const auto& sections = s.tasks.sections();
     int section = -1;
     for (int i = 0; i < static_cast<int>(sections.size()); ++i) section = sections[i] == f.section ? i : section;
-    ImGui::SameLine();
+    next_to(w * 6);
     ImGui::SetNextItemWidth(w * 6);
     if (filter_combo("##section", f.section.empty() ? tr(T::Section) : f.section.c_str(), sections,
                      [](const std::string& x) { return x.c_str(); }, section))
@@ -54,7 +60,7 @@ void draw_filters(AppState& s) {
     const auto& agencies = s.tasks.agencies();
     int agency = -1;
     for (int i = 0; i < static_cast<int>(agencies.size()); ++i) agency = f.agency_id == agencies[i].first ? i : agency;
-    ImGui::SameLine();
+    next_to(w * 14);
     ImGui::SetNextItemWidth(w * 14);
     if (filter_combo("##agency", agency < 0 ? tr(T::Agency) : agencies[agency].second.c_str(), agencies,
                      [](const std::pair<Id, std::string>& x) { return x.second.c_str(); }, agency))
@@ -62,7 +68,7 @@ void draw_filters(AppState& s) {
 
     static const Status statuses[] = {Status::NotStarted, Status::InProgress, Status::Done, Status::Blocked};
     int status = f.status ? static_cast<int>(*f.status) : -1;
-    ImGui::SameLine();
+    next_to(w * 9);
     ImGui::SetNextItemWidth(w * 9);
     if (filter_combo("##status", f.status ? label(*f.status) : tr(T::Status), statuses,
                      [](Status x) { return label(x); }, status))
@@ -71,7 +77,7 @@ void draw_filters(AppState& s) {
     static const Bucket buckets[] = {Bucket::DoneOnTime, Bucket::DoneLate, Bucket::OpenOnTime, Bucket::OpenOverdue,
                                      Bucket::NoDeadline};
     int bucket = f.bucket ? static_cast<int>(*f.bucket) : -1;
-    ImGui::SameLine();
+    next_to(w * 12);
     ImGui::SetNextItemWidth(w * 12);
     if (filter_combo("##bucket", f.bucket ? label(*f.bucket) : tr(T::Bucket), buckets,
                      [](Bucket x) { return label(x); }, bucket))
@@ -80,13 +86,13 @@ void draw_filters(AppState& s) {
     const auto& owners = s.tasks.owners();
     int owner = -1;
     for (int i = 0; i < static_cast<int>(owners.size()); ++i) owner = owners[i] == f.owner ? i : owner;
-    ImGui::SameLine();
+    next_to(w * 9);
     ImGui::SetNextItemWidth(w * 9);
     if (filter_combo("##owner", f.owner.empty() ? tr(T::Owner) : f.owner.c_str(), owners,
                      [](const std::string& x) { return x.c_str(); }, owner))
         f.owner = owner < 0 ? "" : owners[owner];
 
-    ImGui::SameLine();
+    next_to(ImGui::CalcTextSize(tr(T::Clear)).x + ImGui::GetStyle().FramePadding.x * 2);
     if (ImGui::Button(tr(T::Clear))) {
         f = TaskFilter{};
         v.search[0] = '\0';
@@ -217,15 +223,16 @@ void draw_tasks(AppState& s) {
     // Widths from the content (the initial width; the user's resizing is remembered in imgui.ini).
     measure_columns(s);
     const auto& v = s.tasks_view;
+    const float arrow = w * 1.2f;  // the header's sort arrow
     ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 4);
-    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, v.agency_width);
-    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, v.role_width);
-    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, v.status_width);
-    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, v.bucket_width);
-    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00/00/0000").x);
+    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, v.agency_width + arrow);
+    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, v.role_width + arrow);
+    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, v.status_width + arrow);
+    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, v.bucket_width + arrow);
+    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00/00/0000").x + arrow);
     ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed,
-                            std::max(ImGui::CalcTextSize("100%").x, ImGui::CalcTextSize(tr(T::Progress)).x));
-    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, v.owner_width);
+                            std::max(ImGui::CalcTextSize("100%").x, ImGui::CalcTextSize(tr(T::Progress)).x) + arrow);
+    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, v.owner_width + arrow);
     ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch, 0, 9);
     ImGui::TableHeadersRow();
     update_sort(s);
