@@ -45,7 +45,7 @@ struct EvidenceOptions {
     std::optional<std::string> doc_ref, doc_date, file;
 };
 struct AgencyAddOptions { std::string name, kind, short_name; std::vector<std::string> groups; };
-struct UserAddOptions { std::string name, role; std::optional<std::string> agency; };
+struct UserAddOptions { std::string name, role, full_name; std::optional<std::string> agency; };
 
 int run_init(const Context& ctx, const InitOptions& o);
 int run_import(const Context& ctx, const ImportOptions& o);

@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
     user_add_cmd->add_option("NAME", user_add.name, "User name")->required();
     user_add_cmd->add_option("--role", user_add.role, "admin, agency or viewer")->required();
     user_add_cmd->add_option("--agency", user_add.agency, "The agency of an agency user");
+    user_add_cmd->add_option("--full-name", user_add.full_name, "The person's full name, shown in the history");
     user_add_cmd->callback([&] { action = [&] { return run_user_add(ctx, user_add); }; });
     auto* user_list_cmd = user_cmd->add_subcommand("list", "List users");
     user_list_cmd->add_flag("--json", user_json, "Print JSON");

@@ -47,9 +47,10 @@ Actor Service::create_first_admin(std::string_view name, std::string_view passwo
 }
 
 Id Service::add_user(const Actor& actor, std::string_view name, std::string_view password, UserRole role,
-                     std::optional<std::string> agency) {
+                     std::optional<std::string> agency, std::string_view full_name) {
     require_admin(actor, "add users");
     const auto clean = checked_user_name(name);
+    const auto clean_full_name = check_single_line("The full name", full_name, kMaxNameBytes);
     const auto clean_password = check_new_password(password);
     std::optional<store::AgencyRecord> bound;
     if (role == UserRole::Agency) {
@@ -64,6 +65,7 @@ Id Service::add_user(const Actor& actor, std::string_view name, std::string_view
     store::Store::WriteTx tx(store_);
     if (store_.find_user(clean)) fail(ErrorKind::Invalid, "A user named '" + clean + "' already exists.");
     store::UserRecord user{0, clean, role, bound ? std::optional<Id>(bound->id) : std::nullopt, "", hash, true};
+    user.full_name = clean_full_name;
     const Id id = store_.insert_user(user);
     journal(actor, "user", id, std::nullopt, "created",
             std::nullopt, std::string(to_string(role)) + (bound ? " " + bound->name : ""));

@@ -157,7 +157,7 @@ public:
 
     // Users and agencies
     Id add_user(const Actor& actor, std::string_view name, std::string_view password, UserRole role,
-                std::optional<std::string> agency);
+                std::optional<std::string> agency, std::string_view full_name = {});
     std::vector<store::UserRecord> users(const Actor& actor) const;
     // An admin resets anyone's password (which also lifts a sign-in lock); a user changes its own.
     void reset_password(const Actor& actor, std::string_view name, std::string_view new_password);

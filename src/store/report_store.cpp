@@ -33,7 +33,7 @@ std::vector<EvidenceRecord> Store::evidence_between(Date after, Date until) cons
 }
 
 std::vector<JournalRecord> Store::journal_between(Date after, Date until, std::string_view field) const {
-    SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE field = ? AND at >= ? AND at < ? ORDER BY id");
+    SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE j.field = ? AND j.at >= ? AND j.at < ? ORDER BY j.id");
     q.bind(1, std::string(field));
     q.bind(2, day_after(after));
     q.bind(3, day_after(until));

@@ -67,7 +67,7 @@ struct AdminState {
     std::vector<std::string> user_locks;  // per user: "dd/mm/yyyy HH:MM" while its sign-in lock lasts, else ""
     char agency_name[256] = {}, agency_short[64] = {}, agency_kind[64] = "department", new_name[256] = {};
     int selected_agency = -1;
-    char user_name[128] = {}, user_password[128] = {};
+    char user_name[128] = {}, user_password[128] = {}, user_full_name[200] = {};
     int user_role = 2;
     int user_agency = -1;
     char import_path[512] = {};

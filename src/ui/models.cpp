@@ -337,7 +337,10 @@ std::string extension_value(const std::string& v) {
 }
 }  // namespace
 
-std::string journal_line(const store::JournalRecord& e) {
+std::string journal_line(const store::JournalRecord& source) {
+    // Who: the full name with the sign-in name, when the user has one.
+    store::JournalRecord e = source;
+    if (!e.user_full_name.empty() && e.user_full_name != e.user_name) e.user_name = e.user_full_name + " (" + e.user_name + ")";
     static const std::pair<const char*, T> fields[] = {
         {"status", T::Status},       {"progress", T::Progress},         {"owner", T::Owner},
         {"due", T::Due},             {"completed_on", T::Completed},    {"evidence", T::Evidence},

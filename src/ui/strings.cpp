@@ -414,6 +414,7 @@ constexpr Entry kTable[] = {
     {T::KindSocialInsurance, "Bảo hiểm xã hội", "Social insurance"},
     {T::KindInspectorate, "Thanh tra", "Inspectorate"},
     {T::KindCommune, "UBND xã, phường", "Commune"},
+    {T::FullName, "Họ và tên", "Full name"},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 

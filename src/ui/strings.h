@@ -73,6 +73,7 @@ enum class T : int {
     NavReminders, RemindOverdue, RemindDueSoon, RemindSentBack, RemindExtension, RemindWithin, RemindDays, AllAgencies, PrintDigest, DigestWritten, NothingToRemind, DaysLeft, DaysLate, Today, RemindSummary, ShowList,
     ChooseFile, DroppedFile, DropWhere,
     KindDepartment, KindDistrict, KindCity, KindGroup, KindOffice, KindBoard, KindProjectBoard, KindPolice, KindMilitary, KindBank, KindTreasury, KindSocialInsurance, KindInspectorate, KindCommune,
+    FullName,
     Count_
 };
 
