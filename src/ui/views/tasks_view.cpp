@@ -215,9 +215,17 @@ void draw_tasks(AppState& s) {
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable("##tasks", 10, flags)) return;
+                                  ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable | ImGuiTableFlags_ScrollX;
+    // The title keeps at least 22 em: on a narrow window the table scrolls sideways instead of
+    // cutting every title to nothing.
+    measure_columns(s);
     const float w = ImGui::GetFontSize();
+    const auto& tv = s.tasks_view;
+    const float fixed = w * (1.5f + 4 + 1.2f * 7) + tv.agency_width + tv.role_width + tv.status_width + tv.bucket_width +
+                        tv.owner_width + ImGui::CalcTextSize("00/00/0000").x + ImGui::CalcTextSize(tr(T::Progress)).x +
+                        ImGui::GetStyle().CellPadding.x * 20;
+    const float inner = std::max(ImGui::GetContentRegionAvail().x, fixed + w * 22);
+    if (!ImGui::BeginTable("##tasks", 10, flags, ImVec2(0, 0), inner)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##sel", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, w * 1.5f);
     // Widths from the content (the initial width; the user's resizing is remembered in imgui.ini).
