@@ -25,8 +25,11 @@ void draw_my_agency(AppState& s) {
         std::string current = tr(T::ChooseAgency);
         for (const auto& [id, name] : agencies)
             if (agency == id) current = name;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-        if (ImGui::BeginCombo("##agency", current.c_str())) {
+        // The preview ends in "…" when the name is longer than the box (the list shows it whole).
+        const float box = ImGui::GetFontSize() * 24;
+        ImGui::SetNextItemWidth(box);
+        const std::string preview = ellipsize(current, box - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2);
+        if (ImGui::BeginCombo("##agency", preview.c_str())) {
             for (const auto& [id, name] : agencies)
                 if (ImGui::Selectable(name.c_str(), agency == id)) s.agenda_agency = agency = id;
             ImGui::EndCombo();
