@@ -62,7 +62,7 @@ TEST_CASE("reminders: due within the window, then overdue, at two as-of dates (h
     CHECK(r[0].assignment.id == sxd);
 }
 
-TEST_CASE("reminders: sent back and a decided extension are listed; an agency sees only its own") {
+TEST_CASE("reminders: sent back and a decided extension are listed, an agency sees only its own") {
     test::Fixture fx;
     const Id stc = fx.assignment_of("1.1", "Sở Tài chính"), sct = fx.assignment_of("2.1", "Sở Công Thương");
     fx.service->add_evidence(fx.admin, sct, {"Đã xong", "", std::nullopt, std::nullopt});
@@ -102,7 +102,7 @@ TEST_CASE("reminders: sent back and a decided extension are listed; an agency se
     CHECK(test::kind_of([&] { fx.service->reminders(fx.admin, std::nullopt, 0, Date::today()); }) == ErrorKind::Invalid);
 }
 
-TEST_CASE("dtrack remind --json carries each assignment's id; text in the chosen language; a PDF digest") {
+TEST_CASE("dtrack remind --json carries each assignment's id, text in the chosen language, a PDF digest") {
     test::Fixture fx;
     const Id stc = fx.assignment_of("1.1", "Sở Tài chính"), sxd = fx.assignment_of("1.1", "Sở Xây dựng");
     auto r = remind(fx, "--within 7 --as-of 2025-06-25 --json");
@@ -140,7 +140,7 @@ TEST_CASE("dtrack remind --json carries each assignment's id; text in the chosen
     CHECK(remind(fx, "--as-of 2025-12-20 --pdf '" + pdf.string() + "'").exit_code == 2);  // exists, no --force
 }
 
-TEST_CASE("dtrack list and show say statuses and roles in words, in Vietnamese or English; JSON keeps codes") {
+TEST_CASE("dtrack list and show say statuses and roles in words, in Vietnamese or English, JSON keeps codes") {
     test::Fixture fx;
     const std::string db = "--db '" + (fx.dir / "tracker.db").string() + "' --user admin ";
     auto r = test::run_dtrack(db + "list --agency STC --lang vi", kEnv);

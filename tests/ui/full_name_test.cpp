@@ -30,7 +30,7 @@ TEST_CASE("the history names the person: full name with the sign-in name") {
     CHECK(listed);
 }
 
-TEST_CASE("dtrack user add --full-name stores it; user list --json shows it") {
+TEST_CASE("dtrack user add --full-name stores it, user list --json shows it") {
     test::Fixture fx;
     const std::string db = "--db '" + (fx.dir / "tracker.db").string() + "' --user admin ";
     const std::string env = "DTRACK_PASSWORD='mật-khẩu-quản-trị' DTRACK_NEW_PASSWORD='mật khẩu của Hùng'";

@@ -9,7 +9,7 @@
 
 using namespace dt;
 
-TEST_CASE("Ctrl+2 opens the directive, Ctrl+3 the tasks, Ctrl+1 the dashboard; a digit alone does not") {
+TEST_CASE("Ctrl+2 opens the directive, Ctrl+3 the tasks, Ctrl+1 the dashboard, a digit alone does not") {
     test::Fixture fx;
     test::Headless gui;
     ui::AppState state(*fx.service, fx.admin);
