@@ -259,7 +259,7 @@ int run_user_add(const Context& ctx, const UserAddOptions& o) {
     if (!role) fail(ErrorKind::Invalid, "Unknown role '" + o.role + "' (use admin, agency or viewer).");
     auto s = open_session(ctx);
     const auto password = app::read_password("DTRACK_NEW_PASSWORD", "Password for the new user " + o.name + ": ");
-    s.service->add_user(s.actor, o.name, password, *role, o.agency);
+    s.service->add_user(s.actor, o.name, password, *role, o.agency, o.full_name);
     std::cout << "Added user " << o.name << " (" << o.role << (o.agency ? ", " + *o.agency : "") << ").\n";
     return 0;
 }
@@ -270,9 +270,9 @@ int run_user_list(const Context& ctx, bool json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& u : users) {
         const bool locked = u.locked_until && store::seconds_until(*u.locked_until).value_or(0) > 0;
-        if (json) out.push_back({{"name", u.name}, {"role", to_string(u.role)}, {"agency", u.agency_name}, {"active", u.active},
+        if (json) out.push_back({{"name", u.name}, {"role", to_string(u.role)}, {"agency", u.agency_name}, {"full_name", u.full_name}, {"active", u.active},
                                  {"locked_until", locked ? nlohmann::json(*u.locked_until) : nlohmann::json(nullptr)}});
-        else std::cout << u.name << "  " << to_string(u.role) << (u.agency_name.empty() ? "" : "  " + u.agency_name)
+        else std::cout << u.name << (u.full_name.empty() ? "" : "  " + u.full_name) << "  " << to_string(u.role) << (u.agency_name.empty() ? "" : "  " + u.agency_name)
                        << (u.active ? "" : "  (inactive)") << (locked ? "  (locked until " + *u.locked_until + ")" : "")
                        << "\n";
     }

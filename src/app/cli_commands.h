@@ -46,7 +46,7 @@ struct EvidenceOptions {
     std::optional<std::string> doc_ref, doc_date, file;
 };
 struct AgencyAddOptions { std::string name, kind, short_name; std::vector<std::string> groups; };
-struct UserAddOptions { std::string name, role; std::optional<std::string> agency; };
+struct UserAddOptions { std::string name, role, full_name; std::optional<std::string> agency; };
 
 int run_init(const Context& ctx, const InitOptions& o);
 int run_server_init(const Context& ctx, const InitOptions& o);
@@ -89,6 +89,16 @@ int run_invest_status(const Context& ctx, const std::optional<std::string>& as_o
 int run_ladder_list(const Context& ctx, bool json);
 int run_ladder_set(const Context& ctx, const std::string& date, const std::string& percent);
 int run_ladder_remove(const Context& ctx, const std::string& date);
+
+// dtrack remind (cli_remind.cpp); --pdf is written by dtrack-report (cli_report.cpp)
+struct RemindOptions {
+    std::string within = "7";
+    std::optional<std::string> agency, as_of, pdf;
+    bool json = false, force = false;
+};
+int within_days(const std::string& text);  // 1…366, else Error(Invalid)
+int run_remind(const Context& ctx, const RemindOptions& o);
+int run_remind_pdf(const Context& ctx, const RemindOptions& o);
 
 // dtrack report … (cli_report.cpp)
 struct ReportOptions {

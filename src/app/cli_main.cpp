@@ -7,6 +7,7 @@
 
 #include "app/cli_commands.h"
 #include "app/cli_session.h"
+#include "app/cli_words.h"
 #include "app/paths.h"
 #include "app/storage_advice.h"
 #include "core/error.h"
@@ -23,6 +24,9 @@ int main(int argc, char** argv) {
     Context ctx;
     ctx.argv = argv;
     app.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/directive-tracker/tracker.db)");
+    std::optional<std::string> lang;
+    app.add_option("--lang", lang, "Language of the output for people: vi or en (default: from LANG)")
+        ->check(CLI::IsMember({"vi", "en"}));
     app.add_option("--user", ctx.user, "Sign in as this user (password from DTRACK_PASSWORD or a prompt)")
         ->envname("DTRACK_USER");
 
@@ -118,6 +122,7 @@ int main(int argc, char** argv) {
     user_add_cmd->add_option("NAME", user_add.name, "User name")->required();
     user_add_cmd->add_option("--role", user_add.role, "admin, agency or viewer")->required();
     user_add_cmd->add_option("--agency", user_add.agency, "The agency of an agency user");
+    user_add_cmd->add_option("--full-name", user_add.full_name, "The person's full name, shown in the history");
     user_add_cmd->callback([&] { action = [&] { return run_user_add(ctx, user_add); }; });
     auto* user_list_cmd = user_cmd->add_subcommand("list", "List users");
     user_list_cmd->add_flag("--json", user_json, "Print JSON");
@@ -218,6 +223,16 @@ int main(int argc, char** argv) {
     ladder_remove_cmd->add_option("DATE", ladder_date, "Date")->required();
     ladder_remove_cmd->callback([&] { action = [&] { return run_ladder_remove(ctx, ladder_date); }; });
 
+    RemindOptions remind;
+    auto* remind_cmd = app.add_subcommand("remind", "Reminders: open work overdue or due soon, sent back, extensions decided");
+    remind_cmd->add_option("--within", remind.within, "Days ahead (1 to 366, default 7)");
+    remind_cmd->add_option("--agency", remind.agency, "Agency name, short name or alias (default: all you may see)");
+    remind_cmd->add_option("--as-of", remind.as_of, "Date the reminders are computed at (default today)");
+    remind_cmd->add_flag("--json", remind.json, "Print JSON (each object carries the assignment's id)");
+    remind_cmd->add_option("--pdf", remind.pdf, "Write a printable digest, one page per agency, to this PDF");
+    remind_cmd->add_flag("--force", remind.force, "Overwrite an existing PDF");
+    remind_cmd->callback([&] { action = [&] { return run_remind(ctx, remind); }; });
+
     ReportOptions rep;
     auto* report_cmd = app.add_subcommand("report", "Write the progress report (pdf, docx, xlsx, html or csv)");
     report_cmd->add_option("--as-of", rep.as_of, "Date the figures are computed at (default today)");
@@ -269,6 +284,7 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 1;
     }
+    set_lang(lang);
     ctx.db = db_path.empty() ? dt::app::default_database_path() : std::filesystem::path(db_path);
     // Storage errors say what to do (restore the newest backup, free some space, …); SQLite's
     // errors at any statement become one (store/faults.h).

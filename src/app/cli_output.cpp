@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/cli_commands.h"
+#include "app/cli_words.h"
 #include "report/labels.h"
 
 namespace dt::cli {
@@ -116,38 +117,42 @@ std::string assignment_json(const service::AssignmentView& view, const std::vect
 }
 
 void print_assignments(const std::vector<service::AssignmentView>& rows) {
-    std::cout << fit("ID", 6) << fit("Mục", 10) << fit("Đơn vị", 28) << fit("Vai trò", 11) << fit("Trạng thái", 13)
-              << fit("Hạn", 12) << fit("Tiến độ", 8) << "Nội dung\n";
+    // Words in the CLI's language (cli_words.h); JSON keeps the codes.
+    std::cout << fit("ID", 6) << fit(say("Mục", "Ref"), 10) << fit(say("Đơn vị", "Agency"), 28)
+              << fit(say("Vai trò", "Role"), 11) << fit(say("Trạng thái", "Status"), 15) << fit(say("Hạn", "Due"), 12)
+              << fit(say("Tiến độ", "Progress"), 9) << say("Nội dung", "Title") << "\n";
     for (const auto& v : rows) {
         const auto& r = v.record;
-        std::cout << fit(std::to_string(r.id), 6) << fit(r.task_ref, 10) << fit(r.agency, 28)
-                  << fit(std::string(to_string(r.role)), 11) << fit(std::string(to_string(r.status)), 13)
-                  << fit(r.due ? r.due->vn() : "—", 12) << fit(std::to_string(r.progress) + "%", 8)
-                  << fit(r.title, 60) << "\n";
+        std::cout << fit(std::to_string(r.id), 6) << fit(r.task_ref, 10) << fit(r.agency, 28) << fit(word(r.role), 11)
+                  << fit(word(r.status), 15) << fit(r.due ? r.due->vn() : "—", 12)
+                  << fit(std::to_string(r.progress) + "%", 9) << fit(r.title, 60) << "\n";
     }
-    std::cout << rows.size() << " assignment(s)\n";
+    std::cout << format_integer(static_cast<std::int64_t>(rows.size()), numbers()) << say(" phân công", " assignment(s)") << "\n";
 }
 
 void print_assignment(const service::AssignmentView& v, const std::vector<store::EvidenceRecord>& evidence) {
     const auto& r = v.record;
-    std::cout << "Assignment " << r.id << " (version " << r.version << ")\n"
-              << "  Directive:  " << r.directive_code << ", task " << r.task_ref << " (section " << r.section << ")\n"
-              << "  Agency:     " << r.agency << " — " << to_string(r.role) << "\n"
-              << "  Status:     " << to_string(r.status) << ", " << r.progress << "%, " << to_string(v.bucket) << "\n"
-              << "  Due:        " << (r.due ? r.due->vn() : "—")
-              << (r.completed_on ? ", completed " + r.completed_on->vn() : std::string()) << "\n";
+    std::cout << say("Phân công ", "Assignment ") << r.id << say(" (phiên bản ", " (version ") << r.version << ")\n"
+              << say("  Chỉ thị:    ", "  Directive:  ") << r.directive_code << say(", mục ", ", task ") << r.task_ref
+              << say(" (nhóm ", " (section ") << r.section << ")\n"
+              << say("  Đơn vị:     ", "  Agency:     ") << r.agency << " — " << word(r.role) << "\n"
+              << say("  Trạng thái: ", "  Status:     ") << word(r.status) << ", " << r.progress << "%, " << word(v.bucket)
+              << "\n"
+              << say("  Hạn:        ", "  Due:        ") << (r.due ? r.due->vn() : "—")
+              << (r.completed_on ? say(", hoàn thành ", ", completed ") + r.completed_on->vn() : std::string()) << "\n";
     if (r.original_due != r.due || r.extension_count > 0)
-        std::cout << "  First due:  " << (r.original_due ? r.original_due->vn() : "—") << " (" << r.extension_count
-                  << " extension(s) approved)\n";
-    if (!r.review_note.empty()) std::cout << "  Sent back:  " << r.review_note << "\n";
-    std::cout << "  Owner:      " << (r.owner.empty() ? "—" : r.owner) << "\n"
-              << "  Task:\n    " << r.text << "\n";
-    std::cout << "  Evidence (" << evidence.size() << "):\n";
+        std::cout << say("  Hạn ban đầu: ", "  First due:  ") << (r.original_due ? r.original_due->vn() : "—") << " ("
+                  << r.extension_count << say(" lần gia hạn được đồng ý)", " extension(s) approved)") << "\n";
+    if (!r.review_note.empty()) std::cout << say("  Bị trả lại: ", "  Sent back:  ") << r.review_note << "\n";
+    std::cout << say("  Người phụ trách: ", "  Owner:      ") << (r.owner.empty() ? "—" : r.owner) << "\n"
+              << say("  Nội dung:", "  Task:") << "\n    " << r.text << "\n";
+    std::cout << say("  Minh chứng (", "  Evidence (") << evidence.size() << "):\n";
     for (const auto& e : evidence) {
         std::cout << "    #" << e.id << " " << e.created_at << " " << e.created_by << ": " << e.note;
         if (!e.doc_ref.empty()) std::cout << " [" << e.doc_ref << (e.doc_date ? " ngày " + e.doc_date->vn() : "") << "]";
-        if (e.file_name) std::cout << " (" << *e.file_name << ", " << e.file_size << " bytes)";
-        if (e.withdrawn()) std::cout << " (withdrawn: " << e.withdrawal_reason << ")";
+        if (e.file_name)
+            std::cout << " (" << *e.file_name << ", " << format_integer(e.file_size, numbers()) << say(" byte)", " bytes)");
+        if (e.withdrawn()) std::cout << say(" (đã rút: ", " (withdrawn: ") << e.withdrawal_reason << ")";
         std::cout << "\n";
     }
 }

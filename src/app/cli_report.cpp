@@ -17,12 +17,15 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "report/build.h"
+#include "report/reminders.h"
 #include "report/writers.h"
 
 namespace dt::cli {
 
 
 #ifndef DT_REPORT_WRITERS
+int run_remind_pdf(const Context& ctx, const RemindOptions&) { return run_report(ctx, {}); }  // the same hand-over
+
 int run_report(const Context& ctx, const ReportOptions&) {
     std::error_code ec;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -121,6 +124,25 @@ int run_report(const Context& ctx, const ReportOptions& o) {
               << " (" << format_name(format) << ", " << rep.totals.total << " assignments, as of " << rep.as_of.vn()
               << (rep.changes ? ", changes since " + rep.changes->since.vn() : std::string()) << ") in "
               << static_cast<long>(ms) << " ms.\n";
+    return 0;
+}
+
+int run_remind_pdf(const Context& ctx, const RemindOptions& o) {
+    report::ReminderDigest digest;
+    digest.within = within_days(o.within);
+    digest.as_of = o.as_of ? parse_date_or_fail(*o.as_of, "The as-of date") : Date::today();
+    const std::filesystem::path out(check_single_line("The output path", *o.pdf, 4096));
+    std::error_code ec;
+    if (std::filesystem::is_directory(out, ec))
+        fail(ErrorKind::Invalid, quoted_input(out.string(), 4096) + " is a folder: give a file name.");
+    if (std::filesystem::exists(out, ec) && !o.force)
+        fail(ErrorKind::Invalid, "'" + out.string() + "' already exists: choose another name or add --force.");
+    auto s = open_session(ctx);
+    digest.issuer = report::load_settings(*s.service).issuing_body;
+    digest.reminders = s.service->reminders(s.actor, o.agency, digest.within, digest.as_of);
+    report::write_reminder_pdf(digest, out);
+    std::cout << "Wrote " << out.string() << " (" << digest.reminders.size() << " reminder(s), as of " << digest.as_of.vn()
+              << ").\n";
     return 0;
 }
 #endif

@@ -5,10 +5,14 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <string>
+#include <vector>
 
 #include "app/gui_support.h"
 #include "app/paths.h"
@@ -23,11 +27,17 @@
 namespace {
 
 struct Options {
-    std::string db, lang = "vi", as_of, view, screenshot;
+    std::string db, lang = "vi", as_of, view, screenshot, size = "1600x1000";
     std::optional<std::string> user;
     std::optional<long long> select;
     int tour = 0;  // hidden: N frames of every view in turn, then exit 0 (leak checks under Xvfb)
 };
+
+// Files dropped on the window, handed to the views at the next frame (glfwSetDropCallback).
+std::vector<std::string> g_dropped;
+void glfw_drop(GLFWwindow*, int count, const char** paths) {
+    for (int i = 0; i < count; ++i) g_dropped.emplace_back(paths[i]);
+}
 
 void glfw_error(int code, const char* text) { std::cerr << "GLFW error " << code << ": " << text << "\n"; }
 
@@ -63,7 +73,19 @@ int run(const Options& o) {
     const bool screenshot = !o.screenshot.empty();
     const bool scripted = screenshot || o.tour > 0;  // fixed size, no saved layout, no idling
     auto saved = dt::app::load_window_size();
-    const int width = scripted ? 1600 : saved.first, height = scripted ? 1000 : saved.second;
+    int width = saved.first, height = saved.second;
+    if (scripted) {
+        std::sscanf(o.size.c_str(), "%dx%d", &width, &height);
+    } else if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        // The window fits the screen it opens on (a 1366×768 laptop included), inside the
+        // work area the desktop leaves beside its panels, with room for the title bar.
+        int x = 0, y = 0, w = 0, h = 0;
+        glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+        if (w > 0 && h > 0) {
+            width = std::min(width, w);
+            height = std::min(height, h - 40);
+        }
+    }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -82,6 +104,7 @@ int run(const Options& o) {
     ImGui::CreateContext();
     const std::string ini = dt::app::config_path("imgui.ini").string();
     ImGui::GetIO().IniFilename = scripted ? nullptr : ini.c_str();
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, Enter, Esc
     float scale = 1.0f;
     if (!scripted) {
         float sx = 1.0f, sy = 1.0f;
@@ -92,6 +115,7 @@ int run(const Options& o) {
     std::string font_error;
     ui::load_fonts(17.0f * scale, font_error);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    glfwSetDropCallback(window, glfw_drop);  // the ImGui backend installs no drop callback
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     // The application proper starts once someone is signed in (at once with --user).
@@ -132,12 +156,16 @@ int run(const Options& o) {
         if (o.tour > 0 && state && frames % o.tour == 0) {
             static constexpr ui::View kTour[] = {ui::View::Dashboard, ui::View::Directive, ui::View::Tasks,
                                                  ui::View::Task, ui::View::MyAgency, ui::View::Admin,
-                                                 ui::View::Disbursement, ui::View::Reports};
+                                                 ui::View::Disbursement, ui::View::Reports, ui::View::Reminders};
             const auto step = static_cast<std::size_t>(frames / o.tour);
             if (step == std::size(kTour)) break;
             state->view = kTour[step];
             if (state->view == ui::View::Task && !state->tasks.visible().empty())
                 ui::select_assignment(*state, state->tasks.rows()[state->tasks.visible().front()].id);
+        }
+        if (state && !g_dropped.empty()) {
+            state->dropped = std::move(g_dropped);
+            g_dropped.clear();
         }
         ImGuiIO& io = ImGui::GetIO();
         if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.InputQueueCharacters.Size > 0 ||
@@ -211,9 +239,16 @@ int main(int argc, char** argv) {
     app.add_option("--user", o.user, "Sign in as this user (password from DTRACK_PASSWORD or a prompt)")->envname("DTRACK_USER");
     app.add_option("--lang", o.lang, "vi or en")->check(CLI::IsMember({"vi", "en"}));
     app.add_option("--as-of", o.as_of, "Date the dashboard and buckets are computed at");
-    app.add_option("--view", o.view, "dashboard, directive, tasks, task, my-agency, admin, disbursement, reports");
+    app.add_option("--view", o.view, "dashboard, directive, tasks, task, my-agency, admin, disbursement, reports, reminders");
     app.add_option("--select", o.select, "Assignment to open in the editor");
-    app.add_option("--screenshot", o.screenshot, "Render a few frames at 1600×1000, write this PNG and exit");
+    app.add_option("--screenshot", o.screenshot, "Render a few frames, write this PNG and exit");
+    app.add_option("--size", o.size, "Window size for --screenshot and --tour, WIDTHxHEIGHT (default 1600x1000)")
+        ->check([](const std::string& v) {
+            int w = 0, h = 0;
+            return std::sscanf(v.c_str(), "%dx%d", &w, &h) == 2 && w >= 640 && h >= 480 && w <= 8000 && h <= 8000
+                       ? std::string()
+                       : std::string("expected WIDTHxHEIGHT, e.g. 1366x768");
+        });
     app.add_option("--tour", o.tour, "Draw every view for N frames each at 1600×1000, then exit")
         ->check(CLI::Range(1, 100000))
         ->group("");  // hidden: for leak and sanitizer runs under Xvfb

@@ -53,7 +53,12 @@ bool within_plan_window(int plan_year, Date date) {
 
 bool Service::may_read_investor(const Actor& actor, const store::InvestorRecord& investor) const {
     if (actor.role != UserRole::Agency) return true;
-    return investor.agency_id && actor.agency_id && *investor.agency_id == *actor.agency_id;
+    if (!actor.agency_id) return false;
+    if (investor.agency_id) return *investor.agency_id == *actor.agency_id;
+    // An investor added without its agency but named as one (a BQLDA, a district's UBND) is
+    // that agency's: its users see it.
+    const auto named = store_.find_agency(investor.name);
+    return named && named->id == *actor.agency_id;
 }
 
 Id Service::add_investor(const Actor& actor, std::string_view name, std::optional<std::string> agency) {

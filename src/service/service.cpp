@@ -58,9 +58,10 @@ Actor Service::create_first_admin(std::string_view name, std::string_view passwo
 }
 
 Id Service::add_user(const Actor& actor, std::string_view name, std::string_view password, UserRole role,
-                     std::optional<std::string> agency) {
+                     std::optional<std::string> agency, std::string_view full_name) {
     require_admin(actor, "add users");
     const auto clean = checked_user_name(name);
+    const auto clean_full_name = check_single_line("The full name", full_name, kMaxNameBytes);
     const auto clean_password = check_new_password(password);
     std::optional<store::AgencyRecord> bound;
     if (role == UserRole::Agency) {
@@ -80,6 +81,7 @@ Id Service::add_user(const Actor& actor, std::string_view name, std::string_view
         if (name_skeleton(other.name) == skeleton)
             fail(ErrorKind::Invalid, quoted_input(clean) + " looks like the existing user '" + other.name + "': choose another name.");
     store::UserRecord user{0, clean, role, bound ? std::optional<Id>(bound->id) : std::nullopt, "", hash, true};
+    user.full_name = clean_full_name;
     const Id id = store_.insert_user(user);
     store_.create_login(clean, clean_password, role);
     journal(actor, "user", id, std::nullopt, "created",

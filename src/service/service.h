@@ -120,6 +120,18 @@ struct DirectiveSummary {
     double on_time_rate = 0.0;              // percent; done_on_time ÷ deadline passed
 };
 
+// Nhắc việc: what an agency must look at now. One entry per assignment and reason; an
+// assignment both overdue and sent back appears under both.
+enum class ReminderKind { Overdue, DueSoon, SentBack, ExtensionDecided };
+struct Reminder {
+    ReminderKind kind = ReminderKind::DueSoon;
+    store::AssignmentRecord assignment;
+    Bucket bucket = Bucket::NoDeadline;
+    int days = 0;  // to its deadline from the as-of date (negative: overdue by that many)
+    std::optional<store::ExtensionRecord> extension;  // ExtensionDecided: the decision
+};
+constexpr int kMaxReminderDays = 366;
+
 class Service {
 public:
     explicit Service(store::Store& store);
@@ -168,6 +180,12 @@ public:
     // the reason as its review note): true when it did.
     bool withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason);
 
+    // Nhắc việc at `as_of`, by agency then kind then deadline: open assignments overdue or due
+    // within `within` days (1…366), those the office sent back, and extension requests decided
+    // in the last `within` days. `agency` (name, short name or alias) narrows to one agency; an
+    // agency user sees only its own (another agency is refused).
+    std::vector<Reminder> reminders(const Actor& actor, std::optional<std::string> agency, int within, Date as_of) const;
+
     // Extensions (gia hạn): the agency asks, the office decides (workflow.cpp)
     Id request_extension(const Actor& actor, Id assignment_id, Date to, std::string_view reason);
     store::ExtensionRecord decide_extension(const Actor& actor, Id request_id, Decision decision, std::string_view note);
@@ -176,7 +194,7 @@ public:
 
     // Users and agencies
     Id add_user(const Actor& actor, std::string_view name, std::string_view password, UserRole role,
-                std::optional<std::string> agency);
+                std::optional<std::string> agency, std::string_view full_name = {});
     std::vector<store::UserRecord> users(const Actor& actor) const;
     // An admin resets anyone else's password (which also lifts a sign-in lock); a user changes
     // its own only with its current password (checked as a sign-in: counted, locked), so that

@@ -215,8 +215,10 @@ EvidenceRecord read_evidence(SQLite::Statement& q) {
     return e;
 }
 
-const char* const kJournalSelect = "SELECT id, at, user_id, user_name, entity, entity_id, assignment_id, field, "
-                                   "old_value, new_value FROM journal";
+// With the user's full name (journal j, users u: conditions name j's columns).
+const char* const kJournalSelect = "SELECT j.id, j.at, j.user_id, j.user_name, j.entity, j.entity_id, j.assignment_id, "
+                                   "j.field, j.old_value, j.new_value, coalesce(u.full_name, '') FROM journal j "
+                                   "LEFT JOIN users u ON u.id = j.user_id";
 
 JournalRecord read_journal(SQLite::Statement& q) {
     JournalRecord j;
@@ -230,11 +232,12 @@ JournalRecord read_journal(SQLite::Statement& q) {
     j.field = q.getColumn(7).getString();
     j.old_value = opt_text(q.getColumn(8));
     j.new_value = opt_text(q.getColumn(9));
+    j.user_full_name = q.getColumn(10).getString();
     return j;
 }
 
 std::vector<JournalRecord> SqliteStore::journal(Id assignment_id) const {
-    SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE assignment_id = ? ORDER BY id");
+    SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE j.assignment_id = ? ORDER BY j.id");
     q.bind(1, static_cast<int64_t>(assignment_id));
     std::vector<JournalRecord> out;
     while (q.executeStep()) out.push_back(read_journal(q));

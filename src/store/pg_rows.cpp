@@ -26,11 +26,12 @@ UserRecord read_user(const PgResult& r, int i) {
     u.active = r.i64(i, 6) != 0;
     u.failed_logins = r.i32(i, 7);
     u.locked_until = r.opt_text(i, 8);
+    u.full_name = r.text(i, 9);
     return u;
 }
 constexpr const char* kUserColumns =
-    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active, u.failed_logins, u.locked_until "
-    "FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
+    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active, u.failed_logins, u.locked_until, "
+    "u.full_name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
 }  // namespace
 
 Id PgStore::insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases) {
@@ -108,10 +109,11 @@ void PgStore::set_agency_active(Id id, bool active) {
 // Users. The password hash column stays empty: the server checks passwords (SCRAM).
 Id PgStore::insert_user(const UserRecord& user) {
     return returning_id(conn_->exec(
-        "INSERT INTO users(name, role, agency_id, password_hash, active, created_at) VALUES ($1, $2, $3, '', $4, $5) "
+        "INSERT INTO users(name, role, agency_id, password_hash, active, created_at, full_name) "
+        "VALUES ($1, $2, $3, '', $4, $5, $6) "
         "RETURNING id",
         PgParams().add(user.name).add(std::string(to_string(user.role))).add(user.agency_id).add(user.active ? 1 : 0)
-            .add(now_timestamp())));
+            .add(now_timestamp()).add(user.full_name)));
 }
 
 std::optional<UserRecord> PgStore::find_user(std::string_view name) const {

@@ -86,6 +86,7 @@ JournalRecord read_journal(const PgResult& q, int i) {
     j.field = q.text(i, 7);
     j.old_value = q.opt_text(i, 8);
     j.new_value = q.opt_text(i, 9);
+    j.user_full_name = q.text(i, 10);
     return j;
 }
 
@@ -217,7 +218,7 @@ void PgStore::append_journal(const JournalRecord& j) {
 }
 
 std::vector<JournalRecord> PgStore::journal(Id assignment_id) const {
-    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE assignment_id = $1 ORDER BY id",
+    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE j.assignment_id = $1 ORDER BY j.id",
                                 PgParams().add(assignment_id)),
                     read_journal);
 }
@@ -319,7 +320,7 @@ std::vector<EvidenceRecord> PgStore::evidence_between(Date after, Date until) co
 }
 
 std::vector<JournalRecord> PgStore::journal_between(Date after, Date until, std::string_view field) const {
-    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE field = $1 AND at >= $2 AND at < $3 ORDER BY at, id",
+    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE j.field = $1 AND j.at >= $2 AND j.at < $3 ORDER BY j.at, j.id",
                                 PgParams().add(std::string(field)).add(day_after(after)).add(day_after(until))),
                     read_journal);
 }

@@ -32,6 +32,7 @@ struct UserRecord {
     bool active = true;
     int failed_logins = 0;                    // consecutive, since the last success
     std::optional<std::string> locked_until{};  // UTC timestamp; sign-in refused before it
+    std::string full_name{};                    // "Nguyễn Thị Lan"; may be empty (migration 0010)
 };
 
 // A command-line session (dtrack login): the token itself is never stored, only its sha256.
@@ -165,6 +166,7 @@ struct JournalRecord {
     std::string field;
     std::optional<std::string> old_value;
     std::optional<std::string> new_value;
+    std::string user_full_name{};  // the user's full name now, "" when none or the user is gone
 };
 
 enum class ExtensionStatus { Pending, Approved, Refused };

@@ -44,7 +44,7 @@ std::vector<EvidenceRecord> SqliteStore::evidence_between(Date after, Date until
 std::vector<JournalRecord> SqliteStore::journal_between(Date after, Date until, std::string_view field) const {
     // In time order, which the (field, at) index gives: ordering by id alone made SQLite walk
     // the whole journal by rowid instead of the index's range.
-    SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE field = ? AND at >= ? AND at < ? ORDER BY at, id");
+    SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE j.field = ? AND j.at >= ? AND j.at < ? ORDER BY j.at, j.id");
     q.bind(1, std::string(field));
     q.bind(2, day_after(after));
     q.bind(3, day_after(until));

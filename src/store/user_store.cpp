@@ -15,22 +15,24 @@ UserRecord read_user(SQLite::Statement& q) {
     u.active = q.getColumn(6).getInt() != 0;
     u.failed_logins = q.getColumn(7).getInt();
     u.locked_until = opt_text(q.getColumn(8));
+    u.full_name = q.getColumn(9).getString();
     return u;
 }
 constexpr const char* kUserColumns =
-    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active, u.failed_logins, u.locked_until "
-    "FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
+    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active, u.failed_logins, u.locked_until, "
+    "u.full_name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
 }  // namespace
 
 Id SqliteStore::insert_user(const UserRecord& user) {
-    SQLite::Statement q(impl_->db, "INSERT INTO users(name, role, agency_id, password_hash, active, created_at) "
-                                   "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(impl_->db, "INSERT INTO users(name, role, agency_id, password_hash, active, created_at, full_name) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, user.name);
     q.bind(2, std::string(to_string(user.role)));
     bind_opt(q, 3, user.agency_id);
     q.bind(4, user.password_hash);
     q.bind(5, user.active ? 1 : 0);
     q.bind(6, now_timestamp());
+    q.bind(7, user.full_name);
     q.exec();
     return impl_->db.getLastInsertRowid();
 }

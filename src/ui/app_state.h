@@ -8,13 +8,15 @@
 
 #include "report/model.h"
 #include "service/service.h"
+#include "ui/file_dialog.h"
 #include "ui/models.h"
+#include "ui/strings.h"
 
 struct ImVec2;
 
 namespace dt::ui {
 
-enum class View { Dashboard, Directive, Tasks, Task, MyAgency, Admin, Disbursement, Reports };
+enum class View { Dashboard, Directive, Tasks, Task, MyAgency, Admin, Disbursement, Reports, Reminders };
 
 std::optional<View> parse_view(std::string_view name);
 
@@ -68,7 +70,7 @@ struct AdminState {
     std::vector<std::string> user_locks;  // per user: "dd/mm/yyyy HH:MM" while its sign-in lock lasts, else ""
     char agency_name[256] = {}, agency_short[64] = {}, agency_kind[64] = "department", new_name[256] = {};
     int selected_agency = -1;
-    char user_name[128] = {}, user_password[128] = {};
+    char user_name[128] = {}, user_password[128] = {}, user_full_name[200] = {};
     int user_role = 2;
     int user_agency = -1;
     char import_path[512] = {};
@@ -104,6 +106,11 @@ struct TasksViewState {
     char bulk_owner[256] = {};
     char bulk_due[32] = {};
     bool focus_search = false;
+    // Column widths from the content (widest short agency name, owner, label), measured once per
+    // data revision and language, not per frame.
+    unsigned widths_revision = 0;
+    Lang widths_lang = Lang::Vi;
+    float agency_width = 0, owner_width = 0, status_width = 0, bucket_width = 0, role_width = 0;
 };
 
 // Giải ngân: the drill-down selection, the entry form's buffers and the CSV preview.
@@ -149,6 +156,40 @@ struct ReportsViewState {
     std::vector<std::string> written;
 };
 
+// Nhắc việc: the service's list, read again only when the data, the date, the window or the agency change.
+struct RemindersState {
+    int within = 7;                 // 7 or 14 days ahead
+    std::optional<Id> agency;       // the office's pick; none: every agency
+    std::vector<service::Reminder> rows;
+    unsigned built_revision = 0;
+    Date built_as_of{};
+    int built_within = 0;
+    std::optional<Id> built_agency;
+    std::map<Id, int> count_by_agency;  // overdue + due soon, per agency (the sidebar's and homes' counts)
+    int count = 0;                      // overdue + due soon, in the list
+    std::string error;
+    std::string written;            // the last digest written
+};
+
+// The command palette: what can be jumped to, and what matches the text typed.
+struct PaletteEntry {
+    enum class Kind { View, Agency, Task } kind = Kind::View;
+    std::string label, detail;
+    Id id = 0;        // the view (as a number) or the agency
+    std::string ref;  // the task's
+    std::string folded;
+};
+struct PaletteState {
+    bool open = false, focus = false;
+    char query[128] = {};
+    std::vector<PaletteEntry> candidates;
+    unsigned built_revision = 0;
+    Lang built_lang = Lang::Vi;
+    std::string matched_query = "\x01";
+    std::vector<int> matches;  // into candidates
+    int selected = 0;
+};
+
 struct AppState {
     service::Service& service;
     service::Actor actor;
@@ -166,6 +207,7 @@ struct AppState {
         Id agency = 0;
         Date as_of{};
         std::vector<int> rows;
+        std::map<Id, int> evidence;  // assignment → evidence not withdrawn
     } agenda;                          // re-sorted only when rows or the agency change
     std::string scrolled_to_ref;       // the directive text scrolls once per newly selected task
 
@@ -181,6 +223,7 @@ struct AppState {
 
     TaskTable tasks;
     Dashboard dashboard;
+    std::map<std::string, std::string> section_titles;  // section label → its title (the first directive's that has it)
     DirectiveModel directive;
     DisbursementModel disbursement;
     EditorState editor;
@@ -189,6 +232,12 @@ struct AppState {
     TasksViewState tasks_view;
     ReportsViewState reports_view;
     DisbursementViewState disbursement_view;
+    PaletteState palette;
+    FileChoosers files;                 // the open file dialogs, one per path field
+    std::vector<std::string> dropped;   // files dropped on the window since the last frame
+    RemindersState reminders;
+    bool nav_collapsed = false;  // the sidebar shows only its shortcut numbers
+    bool save_shortcut = false;  // Ctrl+S this frame: the open editor saves
 
     std::string message;  // status line after an action
     bool message_is_error = false;

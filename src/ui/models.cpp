@@ -65,7 +65,8 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<
         row.directive = r.directive_code;
         row.ref = r.task_ref;
         row.section = r.section;
-        row.agency = r.agency;
+        row.agency = r.agency_short.empty() ? r.agency : r.agency_short;
+        row.agency_full = r.agency;
         row.title = r.title;
         row.owner = r.owner;
         row.due = r.due;
@@ -91,7 +92,7 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<
         row.owner_key = owner->second;
         auto [agency, new_agency] = agency_index.try_emplace(r.agency_id, static_cast<int>(agency_names.size()));
         if (new_agency) {
-            agency_names.push_back(r.agency);
+            agency_names.push_back(row.agency);  // sorted as shown
             agency_keys_.push_back(fold(r.agency + " " + r.agency_short));
             agencies_.emplace_back(r.agency_id, r.agency);
         }
@@ -154,16 +155,20 @@ int compare_due(const TaskRow& a, const TaskRow& b) {
 
 void TaskTable::apply() {
     visible_.clear();
-    const std::string needle = fold(collapse_spaces(filter_.text));
-    // Each shared text is searched once, not once per row that shows it.
-    auto hits = [&](const std::vector<std::string>& keys) {
+    // Every word typed must be found (in the task's text, the agency's names or the owner), in any order.
+    std::vector<std::string> words;
+    for (auto& w : split(fold(collapse_spaces(filter_.text)), ' '))
+        if (!w.empty()) words.push_back(std::move(w));
+    // Each shared text is searched once per word, not once per row that shows it.
+    auto hits = [&](const std::vector<std::string>& keys, const std::string& word) {
         std::vector<char> hit;
-        if (needle.empty()) return hit;
         hit.reserve(keys.size());
-        for (const auto& key : keys) hit.push_back(key.find(needle) != std::string::npos);
+        for (const auto& key : keys) hit.push_back(key.find(word) != std::string::npos);
         return hit;
     };
-    const auto task_hit = hits(task_keys_), agency_hit = hits(agency_keys_), owner_hit = hits(owner_keys_);
+    struct WordHits { std::vector<char> task, agency, owner; };
+    std::vector<WordHits> word_hits;
+    for (const auto& w : words) word_hits.push_back({hits(task_keys_, w), hits(agency_keys_, w), hits(owner_keys_, w)});
     for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
         const auto& r = rows_[i];
         if (!filter_.section.empty() && r.section != filter_.section) continue;
@@ -171,7 +176,13 @@ void TaskTable::apply() {
         if (filter_.status && r.status != *filter_.status) continue;
         if (filter_.bucket && r.bucket != *filter_.bucket) continue;
         if (!filter_.owner.empty() && r.owner != filter_.owner) continue;
-        if (!needle.empty() && !task_hit[r.task] && !agency_hit[r.agency_key] && !owner_hit[r.owner_key]) continue;
+        if (!filter_.ref.empty() && r.ref != filter_.ref) continue;
+        if (filter_.due && r.due != filter_.due) continue;
+        if (filter_.open_only && r.status == Status::Done) continue;
+        bool all_words = true;
+        for (const auto& h : word_hits)
+            all_words = all_words && (h.task[r.task] || h.agency[r.agency_key] || h.owner[r.owner_key]);
+        if (!all_words) continue;
         visible_.push_back(i);
     }
     const auto& rows = rows_;
@@ -230,43 +241,72 @@ void Dashboard::rebuild(const TaskTable& table, Date as_of) {
     const auto& rows = table.rows();
     sections = table.sections();
     std::unordered_map<Id, int> agency_index;
-    std::vector<int> overdue;  // by agency index
-    struct Due { std::string ref; std::string title; int open = 0; };
+    std::vector<BucketTally> agency_tally;
+    std::vector<std::vector<MatrixCell>> cells;
+    struct Due { std::string ref; std::string task_ref; std::string title; int open = 0; };
     std::map<std::pair<Date, int>, Due> upcoming;  // (due, the task's place in the directive)
     BucketTally tally;
     for (const auto& r : rows) {
         tally.add(r.bucket, r.due, as_of);
         auto [it, inserted] = agency_index.try_emplace(r.agency_id, static_cast<int>(agencies.size()));
         if (inserted) {
-            agencies.push_back(r.agency);
-            matrix.emplace_back(sections.size());
-            overdue.push_back(0);
+            agencies.push_back({r.agency_id, r.agency, r.agency_full});
+            cells.emplace_back(sections.size());
+            agency_tally.emplace_back();
         }
-        auto& cell = matrix[it->second][r.section_index];
+        auto& line = agencies[it->second];
+        agency_tally[it->second].add(r.bucket, r.due, as_of);
+        auto& cell = cells[it->second][r.section_index];
         ++cell.total;
         cell.done += r.status == Status::Done ? 1 : 0;
         cell.overdue += r.bucket == Bucket::OpenOverdue ? 1 : 0;
         cell.blocked += r.status == Status::Blocked ? 1 : 0;
-        if (r.bucket == Bucket::OpenOverdue) ++overdue[it->second];
+        ++line.total;
+        line.done += r.status == Status::Done ? 1 : 0;
+        line.overdue += r.bucket == Bucket::OpenOverdue ? 1 : 0;
+        line.blocked += r.status == Status::Blocked ? 1 : 0;
         if (r.due && *r.due >= as_of && r.status != Status::Done) {
             auto [u, added] = upcoming.try_emplace({*r.due, r.ref_rank});
-            if (added) u->second = {r.directive + " " + r.ref, r.title, 0};
+            if (added) u->second = {r.directive + " " + r.ref, r.ref, r.title, 0};
             ++u->second.open;
         }
     }
     for (int b = 0; b < 5; ++b) buckets[b] = tally.counts[b];
     total = tally.total;
     deadline_passed = tally.deadline_passed;
+    on_time_passed = tally.on_time_passed;
     on_time_rate = tally.on_time_rate();
+    for (std::size_t a = 0; a < agencies.size(); ++a) {
+        agencies[a].deadline_passed = agency_tally[a].deadline_passed;
+        agencies[a].on_time_passed = agency_tally[a].on_time_passed;
+        agencies[a].on_time_rate = agency_tally[a].on_time_rate();
+    }
+    // Worst first: most overdue, then most blocked, then by name.
+    std::vector<int> order(agencies.size());
+    for (int a = 0; a < static_cast<int>(order.size()); ++a) order[a] = a;
+    std::sort(order.begin(), order.end(), [&](int x, int y) {
+        const auto &a = agencies[x], &b = agencies[y];
+        if (a.overdue != b.overdue) return a.overdue > b.overdue;
+        if (a.blocked != b.blocked) return a.blocked > b.blocked;
+        return a.name < b.name;
+    });
+    std::vector<AgencyLine> sorted;
+    sorted.reserve(order.size());
+    for (int a : order) {
+        sorted.push_back(std::move(agencies[a]));
+        matrix.push_back(std::move(cells[a]));
+    }
+    agencies = std::move(sorted);
     for (const auto& [key, u] : upcoming) {
         if (next_deadlines.size() == 8) break;
-        next_deadlines.push_back({key.first, u.ref, u.title, u.open});
+        next_deadlines.push_back({key.first, u.ref, u.task_ref, u.title, u.open});
     }
-    for (int a = 0; a < static_cast<int>(overdue.size()); ++a)
-        if (overdue[a] > 0) most_overdue.emplace_back(agencies[a], overdue[a]);
-    std::sort(most_overdue.begin(), most_overdue.end());  // by name, as before: ties keep the name order
-    std::stable_sort(most_overdue.begin(), most_overdue.end(), [](auto& a, auto& b) { return a.second > b.second; });
-    if (most_overdue.size() > 10) most_overdue.resize(10);
+    for (int a = 0; a < static_cast<int>(agencies.size()) && most_overdue.size() < 10; ++a)
+        if (agencies[a].overdue > 0) most_overdue.push_back(a);
+    for (int a = 0; a < static_cast<int>(agencies.size()); ++a)
+        if (agencies[a].deadline_passed > 0) by_rate.push_back(a);
+    std::stable_sort(by_rate.begin(), by_rate.end(),
+                     [&](int x, int y) { return agencies[x].on_time_rate < agencies[y].on_time_rate; });
 }
 
 std::string local_time(const std::string& utc) {
@@ -297,7 +337,10 @@ std::string extension_value(const std::string& v) {
 }
 }  // namespace
 
-std::string journal_line(const store::JournalRecord& e) {
+std::string journal_line(const store::JournalRecord& source) {
+    // Who: the full name with the sign-in name, when the user has one.
+    store::JournalRecord e = source;
+    if (!e.user_full_name.empty() && e.user_full_name != e.user_name) e.user_name = e.user_full_name + " (" + e.user_name + ")";
     static const std::pair<const char*, T> fields[] = {
         {"status", T::Status},       {"progress", T::Progress},         {"owner", T::Owner},
         {"due", T::Due},             {"completed_on", T::Completed},    {"evidence", T::Evidence},

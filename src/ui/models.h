@@ -21,7 +21,8 @@ struct TaskRow {
     std::string directive;
     std::string ref;
     std::string section;
-    std::string agency;
+    std::string agency;        // its short name when it has one (tables), else its name
+    std::string agency_full;   // its name (tooltips, filters)
     std::string title;
     std::string owner;
     std::string due_text;  // dd/mm/yyyy or —
@@ -48,6 +49,10 @@ struct TaskFilter {
     std::optional<Status> status;
     std::optional<Bucket> bucket;
     std::string owner;
+    // From the dashboard's links: one task's open rows at one deadline.
+    std::string ref;
+    std::optional<Date> due;
+    bool open_only = false;
     bool operator==(const TaskFilter&) const = default;
 };
 
@@ -109,12 +114,21 @@ struct Dashboard {
     int total = 0;
     double on_time_rate = 0.0;  // percent of assignments whose deadline passed that were done on time
     int deadline_passed = 0;
+    int on_time_passed = 0;     // of those, done on time
     std::vector<std::string> sections;
-    std::vector<std::string> agencies;                 // rows of the matrix
+    struct AgencyLine {
+        Id id = 0;
+        std::string name;   // short name when it has one
+        std::string full;   // its name
+        int total = 0, done = 0, overdue = 0, blocked = 0, deadline_passed = 0, on_time_passed = 0;
+        double on_time_rate = 0.0;
+    };
+    std::vector<AgencyLine> agencies;                  // rows of the matrix, worst first
     std::vector<std::vector<MatrixCell>> matrix;       // [agency][section]
-    struct Upcoming { Date due; std::string ref; std::string title; int open_assignments = 0; };
+    struct Upcoming { Date due; std::string ref; std::string task_ref; std::string title; int open_assignments = 0; };
     std::vector<Upcoming> next_deadlines;              // soonest first
-    std::vector<std::pair<std::string, int>> most_overdue;  // agency, count; largest first
+    std::vector<int> most_overdue;                     // indexes into agencies; largest first
+    std::vector<int> by_rate;                          // agencies with a passed deadline, lowest on-time rate first
 
     void rebuild(const TaskTable& table, Date as_of);
 };

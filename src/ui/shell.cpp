@@ -1,9 +1,13 @@
 // The window's frame: navigation on the left, a top bar, the current view, dialogs.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cctype>
 #include <cstring>
+#include <filesystem>
+#include <iterator>
 
 #include "core/error.h"
 #include "ui/strings.h"
@@ -16,7 +20,7 @@ std::optional<View> parse_view(std::string_view name) {
     static const std::pair<std::string_view, View> names[] = {
         {"dashboard", View::Dashboard}, {"directive", View::Directive}, {"tasks", View::Tasks},
         {"task", View::Task}, {"my-agency", View::MyAgency}, {"admin", View::Admin},
-        {"disbursement", View::Disbursement}, {"reports", View::Reports}};
+        {"disbursement", View::Disbursement}, {"reports", View::Reports}, {"reminders", View::Reminders}};
     for (const auto& [n, v] : names)
         if (n == name) return v;
     return std::nullopt;
@@ -59,9 +63,15 @@ void refresh_models(AppState& s) {
     s.tasks.rebuild(s.service.list(s.actor, all), s.service.task_search_keys(s.actor));
     s.dashboard.rebuild(s.tasks, s.as_of);
     s.disbursement.rebuild(s.service, s.actor, s.as_of, disbursement_detail);
-    if (s.built_revision != s.revision) s.directive.rebuild(s.service);
+    if (s.built_revision != s.revision) {
+        s.directive.rebuild(s.service);
+        s.section_titles.clear();
+        for (const auto& d : s.directive.directives)
+            for (const auto& sec : s.service.sections(d.id)) s.section_titles.try_emplace(sec.label, sec.title);
+    }
     s.built_revision = s.revision;
     s.built_as_of = s.as_of;
+    refresh_reminders(s);
 }
 
 void select_assignment(AppState& s, Id id) {
@@ -77,16 +87,41 @@ struct NavItem {
 constexpr NavItem kNav[] = {
     {View::Dashboard, T::NavDashboard}, {View::Directive, T::NavDirective}, {View::Tasks, T::NavTasks},
     {View::Task, T::NavTask},           {View::MyAgency, T::NavMyAgency},   {View::Disbursement, T::NavDisbursement},
-    {View::Reports, T::NavReports},     {View::Admin, T::NavAdmin}};
+    {View::Reports, T::NavReports},     {View::Admin, T::NavAdmin},         {View::Reminders, T::NavReminders}};
 
 void draw_navigation(AppState& s) {
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+    int number = 1;
     for (const auto& item : kNav) {
         const float h = ImGui::GetFrameHeight() * 1.4f;
-        if (ImGui::Selectable(tr(item.label), s.view == item.view, 0, ImVec2(0, h))) s.view = item.view;
+        std::string text = s.nav_collapsed ? std::to_string(number) : tr(item.label);
+        // What waits: the reminders beside Nhắc việc, the own agency's beside Đơn vị của tôi.
+        int waiting = 0;
+        if (item.view == View::Reminders) waiting = s.reminders.count;
+        if (item.view == View::MyAgency && s.actor.agency_id) {
+            const auto found = s.reminders.count_by_agency.find(*s.actor.agency_id);
+            waiting = found == s.reminders.count_by_agency.end() ? 0 : found->second;
+        }
+        if (waiting > 0) text += " (" + format_count(waiting) + ")";
+        ImGui::PushID(number);
+        if (ImGui::Selectable(text.c_str(), s.view == item.view, 0, ImVec2(0, h))) s.view = item.view;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s (Ctrl+%d)", tr(item.label), number);
+        ImGui::PopID();
         probe(s, std::string("nav:") + tr(item.label));
+        ++number;
     }
     ImGui::PopStyleVar();
+    ImGui::Spacing();
+    if (ImGui::SmallButton(s.nav_collapsed ? ">>" : "<<")) s.nav_collapsed = !s.nav_collapsed;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(T::CollapseNav));
+    probe(s, "nav:collapse");
+    if (!s.nav_collapsed) {
+        ImGui::Spacing();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", tr(T::ShortcutsHint));
+        ImGui::PopTextWrapPos();
+    }
 }
 
 void draw_top_bar(AppState& s) {
@@ -99,14 +134,31 @@ void draw_top_bar(AppState& s) {
 
     // Right-aligned: who is signed in, the language, the as-of date.
     char user[200];
-    std::snprintf(user, sizeof user, "%s: %s (%s)", tr(T::SignedInAs), s.actor.name.c_str(), label(s.actor.role));
+    // "admin · Quản trị viên": no brackets inside the role's own "(chỉ xem)".
+    std::snprintf(user, sizeof user, "%s: %s · %s", tr(T::SignedInAs), s.actor.name.c_str(), label(s.actor.role));
     const ImGuiStyle& style = ImGui::GetStyle();
     const float font = ImGui::GetFontSize();
+    const bool own_password = s.actor.user_id.has_value();
+    const float button = own_password ? ImGui::CalcTextSize(tr(T::ChangeOwnPassword)).x + style.FramePadding.x * 2 +
+                                            style.ItemSpacing.x
+                                      : 0.0f;
     const float group = ImGui::CalcTextSize(user).x + ImGui::CalcTextSize(tr(T::AsOf)).x + font * 15 +
-                        style.ItemSpacing.x * 4 + style.ItemInnerSpacing.x;
+                        style.ItemSpacing.x * 4 + style.ItemInnerSpacing.x + button;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - group));
     ImGui::TextDisabled("%s", user);
     ImGui::SameLine();
+    // Everyone changes its own password here (the service checks the current one).
+    if (own_password) {
+        if (ImGui::SmallButton(tr(T::ChangeOwnPassword))) ImGui::OpenPopup("###own-password");
+        probe(s, "top:password");
+        ImGui::SameLine();
+        if (ImGui::BeginPopup("###own-password")) {
+            ImGui::PushID("top-password");
+            draw_own_password(s);
+            ImGui::PopID();
+            ImGui::EndPopup();
+        }
+    }
     int lang = language() == Lang::Vi ? 0 : 1;
     ImGui::SetNextItemWidth(font * 7);
     if (ImGui::Combo("##lang", &lang, "Tiếng Việt\0English\0")) set_language(lang == 0 ? Lang::Vi : Lang::En);
@@ -127,17 +179,61 @@ void draw_status_line(AppState& s) {
 }
 }  // namespace
 
+void handle_shortcuts(AppState& s) {
+    const ImGuiIO& io = ImGui::GetIO();
+    s.save_shortcut = false;
+    // imgui 1.86 indexes keys by the platform's codes; GLFW's for digits and letters are ASCII.
+    if (io.KeyCtrl && !io.KeyAlt) {
+        for (int i = 0; i < static_cast<int>(std::size(kNav)); ++i)
+            if (ImGui::IsKeyPressed('1' + i, false) && !s.palette.open) s.view = kNav[i].view;
+        if (ImGui::IsKeyPressed('K', false) || (io.KeyShift && ImGui::IsKeyPressed('P', false))) open_palette(s);
+        if (ImGui::IsKeyPressed('S', false)) s.save_shortcut = true;
+    }
+    // Esc closes whatever dialog is open (the palette, a conflict, the restore confirmation).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        s.palette.open = false;
+        s.conflict.open = false;
+        s.admin.confirm_restore = false;
+        if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ImGui::ClosePopupToLevel(0, true);
+    }
+}
+
+// A file dropped on the window goes to the path field of the view it was dropped on.
+void handle_drop(AppState& s) {
+    if (s.dropped.empty()) return;
+    const std::string path = s.dropped.front();
+    s.dropped.clear();
+    auto put = [&](char* buf, std::size_t size) {
+        std::snprintf(buf, size, "%s", path.c_str());
+        s.report(std::string(tr(T::DroppedFile)) + " " + path, false);
+    };
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    switch (s.view) {
+    case View::Task: put(s.editor.file, sizeof s.editor.file); break;
+    case View::Admin:
+        if (ext == ".db") put(s.admin.restore_path, sizeof s.admin.restore_path);
+        else put(s.admin.import_path, sizeof s.admin.import_path);
+        break;
+    case View::Disbursement: put(s.disbursement_view.csv_path, sizeof s.disbursement_view.csv_path); break;
+    default: s.report(tr(T::DropWhere), true); break;
+    }
+}
+
 void draw_frame(AppState& s) {
+    handle_drop(s);
     refresh_models(s);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
+    // Not NoSavedSettings: tables inherit it, and their column widths are to be remembered.
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##main", nullptr, flags);
     draw_top_bar(s);
 
-    ImGui::BeginChild("##nav", ImVec2(ImGui::GetFontSize() * 12, 0), true);
+    handle_shortcuts(s);
+    ImGui::BeginChild("##nav", ImVec2(ImGui::GetFontSize() * (s.nav_collapsed ? 3.2f : 11), 0), true);
     draw_navigation(s);
     ImGui::EndChild();
     ImGui::SameLine();
@@ -152,9 +248,11 @@ void draw_frame(AppState& s) {
     case View::Admin: draw_admin(s); break;
     case View::Disbursement: draw_disbursement(s); break;
     case View::Reports: draw_reports(s); break;
+    case View::Reminders: draw_reminders(s); break;
     }
     ImGui::EndChild();
     draw_conflict_dialog(s);
+    draw_palette(s);
     ImGui::End();
 }
 

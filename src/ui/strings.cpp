@@ -1,6 +1,7 @@
 #include "ui/strings.h"
 
 #include "core/money.h"
+#include "core/numbers.h"
 
 #include <array>
 #include <cstdio>
@@ -132,8 +133,8 @@ constexpr Entry kTable[] = {
     {T::DisbTabRealloc, "Đề xuất điều chuyển vốn", "Reallocation proposal"},
     {T::DisbTabEntry, "Nhập số liệu", "Enter figures"},
     {T::AmountsInDong, "Số tiền tính bằng đồng.", "Amounts in đồng."},
-    {T::NoInvestors, "Chưa có chủ đầu tư nào (văn phòng thêm bằng lệnh: dtrack invest investor add).",
-     "No investors yet (the office adds them with: dtrack invest investor add)."},
+    {T::NoInvestors, "Chưa có chủ đầu tư nào liên quan (Văn phòng thêm chủ đầu tư và dự án).",
+     "No investors here yet (the office adds investors and projects)."},
     {T::ColRank, "Xếp\nhạng", "Rank"},
     {T::ColInvestor, "Chủ đầu tư", "Investor"},
     {T::ColPlanAssigned, "Kế hoạch\nThủ tướng giao", "Plan assigned\nby the PM"},
@@ -337,10 +338,10 @@ constexpr Entry kTable[] = {
     {T::AdviceRestore, "Có thể khôi phục từ bản sao lưu gần nhất còn dùng được:",
      "It can be restored from the newest usable backup:"},
     {T::AdviceNoBackup,
-     "Không có bản sao lưu nào dùng được trong thư mục backups bên cạnh tệp. Hãy khôi phục từ một bản sao đã tạo "
-     "(dtrack restore TỆP), hoặc nhờ cán bộ kỹ thuật.",
-     "There is no usable backup in the backups folder beside the file. Restore a copy made earlier (dtrack restore "
-     "FILE), or ask for technical help."},
+     "Không có bản sao lưu nào dùng được trong thư mục backups bên cạnh tệp. Hãy chọn một bản sao đã tạo "
+     "trước đó để khôi phục, hoặc nhờ cán bộ kỹ thuật.",
+     "There is no usable backup in the backups folder beside the file. Choose a copy made earlier to restore, or "
+     "ask for technical help."},
     {T::AdviceKeepsDamaged,
      "Tệp hiện tại được giữ lại bên cạnh (tên kết thúc bằng .bak). Hãy đóng các cửa sổ khác của chương trình trước khi "
      "khôi phục.",
@@ -348,8 +349,8 @@ constexpr Entry kTable[] = {
     {T::AdviceDiskFull, "Hãy giải phóng dung lượng ổ đĩa rồi bấm Thử lại. Chưa có gì bị thay đổi.",
      "Free some space on the disk, then press Try again. Nothing was changed."},
     {T::AdviceReadOnly,
-     "Hãy cấp quyền ghi cho người dùng này (hoặc chép tệp sang thư mục có quyền ghi và mở bằng --db), rồi bấm Thử lại.",
-     "Give this user write permission (or copy the file to a folder you can write to and open it with --db), then "
+     "Hãy cấp quyền ghi cho người dùng này (hoặc chép tệp sang thư mục có quyền ghi rồi mở tệp đó), rồi bấm Thử lại.",
+     "Give this user write permission (or copy the file to a folder you can write to and open that copy), then "
      "press Try again."},
     {T::AdviceLocked, "Hãy đóng chương trình đang dùng tệp rồi bấm Thử lại.",
      "Close the program that is using the file, then press Try again."},
@@ -379,6 +380,61 @@ constexpr Entry kTable[] = {
     {T::SentToPrinter, "Đã gửi bản PDF tới máy in:", "The PDF was sent to the printer:"},
     {T::ColAsOf, "Tính đến", "As of"},
     {T::ColFormat, "Định dạng", "Format"},
+    {T::OnTimeOf, "trong số phân công đã đến hạn, số được hoàn thành đúng hạn", "of the assignments whose deadline has passed, done on time"},
+    {T::LegendOverdue, "Có việc quá hạn", "Has overdue work"},
+    {T::LegendBlocked, "Có việc vướng mắc", "Has blocked work"},
+    {T::LegendAllDone, "Đã hoàn thành hết", "All done"},
+    {T::LegendOpen, "Đang thực hiện, trong hạn", "Open, on time"},
+    {T::ChartBuckets, "Phân công theo tình trạng", "Assignments by state"},
+    {T::ChartAgencyRates, "Tỷ lệ đúng hạn theo đơn vị (thấp nhất trước)", "On-time rate by agency (lowest first)"},
+    {T::ClickToOpen, "Bấm để xem đúng các phân công này", "Click to list exactly these assignments"},
+    {T::CountsAt, "Mọi số liệu tính đến hết ngày", "Every figure as at the end of"},
+    {T::DoneOfTotal, "đã xong / tổng số", "done / total"},
+    {T::OpenOnly, "chưa xong", "open"},
+    {T::FromLink, "Đang lọc", "Filtered by"},
+    {T::AgencyCount, "đơn vị", "agencies"},
+    {T::NothingMatches, "Không có phân công nào khớp với điều kiện lọc (mỗi từ phải có mặt).", "No assignment matches the filter (every word must be found)."},
+    {T::PaletteView, "Màn hình", "View"},
+    {T::PaletteTask, "Nhiệm vụ", "Task"},
+    {T::PaletteHint, "Gõ tên màn hình, đơn vị hoặc nhiệm vụ (không cần dấu)…", "Type a view, an agency or a task (accents optional)…"},
+    {T::PaletteNothing, "Không tìm thấy.", "Nothing found."},
+    {T::PaletteKeys, "↑↓ chọn · Enter mở · Esc đóng", "↑↓ choose · Enter open · Esc close"},
+    {T::ShortcutsHint, "Ctrl+K: tìm nhanh · Ctrl+1…9: chuyển màn hình", "Ctrl+K: jump to · Ctrl+1…9: switch views"},
+    {T::CollapseNav, "Thu gọn", "Collapse"},
+    {T::NavReminders, "Nhắc việc", "Reminders"},
+    {T::RemindOverdue, "Quá hạn", "Overdue"},
+    {T::RemindDueSoon, "Sắp đến hạn", "Due soon"},
+    {T::RemindSentBack, "Bị trả lại, cần bổ sung", "Sent back, to complete"},
+    {T::RemindExtension, "Đã có quyết định gia hạn", "Extension decided"},
+    {T::RemindWithin, "Hạn trong", "Due within"},
+    {T::RemindDays, "ngày tới", "days"},
+    {T::AllAgencies, "Tất cả đơn vị", "All agencies"},
+    {T::PrintDigest, "In phiếu nhắc việc (PDF)", "Print the reminder digest (PDF)"},
+    {T::DigestWritten, "Đã ghi phiếu nhắc việc:", "Reminder digest written:"},
+    {T::NothingToRemind, "Không có việc cần nhắc.", "Nothing to remind."},
+    {T::DaysLeft, "còn %d ngày", "in %d day(s)"},
+    {T::DaysLate, "quá %d ngày", "%d day(s) late"},
+    {T::Today, "hôm nay", "today"},
+    {T::RemindSummary, "Nhắc việc", "Reminders"},
+    {T::ShowList, "Xem danh sách", "Show the list"},
+    {T::ChooseFile, "Chọn…", "Choose…"},
+    {T::DroppedFile, "Đã nhận tệp kéo vào:", "File dropped:"},
+    {T::DropWhere, "Kéo tệp vào màn hình Chi tiết nhiệm vụ (đính kèm), Quản trị (nhập chỉ thị, khôi phục) hoặc Giải ngân (nhập CSV).", "Drop a file on Task detail (attach), Administration (import a directive, restore) or Disbursement (CSV import)."},
+    {T::KindDepartment, "Sở, ngành", "Department"},
+    {T::KindDistrict, "UBND huyện", "District"},
+    {T::KindCity, "UBND thành phố", "City"},
+    {T::KindGroup, "Nhóm đơn vị", "Group"},
+    {T::KindOffice, "Văn phòng", "Office"},
+    {T::KindBoard, "Ban quản lý", "Board"},
+    {T::KindProjectBoard, "Ban quản lý dự án", "Project board"},
+    {T::KindPolice, "Công an", "Police"},
+    {T::KindMilitary, "Quân sự, biên phòng", "Military"},
+    {T::KindBank, "Ngân hàng", "Bank"},
+    {T::KindTreasury, "Kho bạc", "Treasury"},
+    {T::KindSocialInsurance, "Bảo hiểm xã hội", "Social insurance"},
+    {T::KindInspectorate, "Thanh tra", "Inspectorate"},
+    {T::KindCommune, "UBND xã, phường", "Commune"},
+    {T::FullName, "Họ và tên", "Full name"},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 
@@ -428,15 +484,39 @@ const char* label(store::ExtensionStatus s) {
                                                       : T::ExtRefused);
 }
 
-std::string format_vnd(std::int64_t amount) { return group_thousands(amount) + " ₫"; }
+namespace {
+const std::pair<const char*, T> kKinds[] = {
+    {"department", T::KindDepartment}, {"district", T::KindDistrict},   {"city", T::KindCity},
+    {"commune", T::KindCommune},       {"office", T::KindOffice},       {"board", T::KindBoard},
+    {"project_board", T::KindProjectBoard}, {"police", T::KindPolice}, {"military", T::KindMilitary},
+    {"bank", T::KindBank},             {"treasury", T::KindTreasury},   {"social_insurance", T::KindSocialInsurance},
+    {"inspectorate", T::KindInspectorate}, {"group", T::KindGroup}};
+}  // namespace
 
-std::string format_percent(double percent) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f %%", percent);
-    if (g_lang == Lang::Vi)
-        for (char* c = buf; *c; ++c)
-            if (*c == '.') *c = ',';
-    return buf;
+const char* agency_kind_label(const std::string& kind) {
+    for (const auto& [code, key] : kKinds)
+        if (kind == code) return tr(key);
+    return kind.c_str();
 }
+
+const std::vector<std::string>& agency_kinds() {
+    static const std::vector<std::string> codes = [] {
+        std::vector<std::string> out;
+        for (const auto& [code, key] : kKinds)
+            if (std::string_view(code) != "group") out.emplace_back(code);
+        return out;
+    }();
+    return codes;
+}
+
+namespace {
+NumberStyle number_style() { return g_lang == Lang::Vi ? NumberStyle::Vi : NumberStyle::En; }
+}  // namespace
+
+std::string format_vnd(std::int64_t amount) { return format_integer(amount, number_style()) + " ₫"; }
+
+std::string format_percent(double percent) { return dt::format_percent(percent, number_style()); }
+
+std::string format_count(long long n) { return format_integer(n, number_style()); }
 
 }  // namespace dt::ui

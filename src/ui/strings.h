@@ -70,6 +70,13 @@ enum class T : int {
     // issue 15: the agencies' proposals; a report as a document
     ProposalsTitle, Difficulties, Proposals, SaveProposals, ProposalsSaved, ReportDocument, DocNumber, ReportDate,
     Signer, SignerTitle, Recipients, RecordedReports, Reissue, Print, NoPrinter, SentToPrinter, ColAsOf, ColFormat,
+    OnTimeOf, LegendOverdue, LegendBlocked, LegendAllDone, LegendOpen, ChartBuckets, ChartAgencyRates, ClickToOpen, CountsAt, DoneOfTotal, OpenOnly, FromLink, AgencyCount,
+    NothingMatches,
+    PaletteView, PaletteTask, PaletteHint, PaletteNothing, PaletteKeys, ShortcutsHint, CollapseNav,
+    NavReminders, RemindOverdue, RemindDueSoon, RemindSentBack, RemindExtension, RemindWithin, RemindDays, AllAgencies, PrintDigest, DigestWritten, NothingToRemind, DaysLeft, DaysLate, Today, RemindSummary, ShowList,
+    ChooseFile, DroppedFile, DropWhere,
+    KindDepartment, KindDistrict, KindCity, KindGroup, KindOffice, KindBoard, KindProjectBoard, KindPolice, KindMilitary, KindBank, KindTreasury, KindSocialInsurance, KindInspectorate, KindCommune,
+    FullName,
     Count_
 };
 
@@ -84,6 +91,10 @@ const char* label(Bucket b);
 const char* label(AssignmentRole r);
 const char* label(UserRole r);
 const char* label(store::ExtensionStatus s);
+// An agency's kind in words ("department" → "Sở, ngành"); an unknown code as it is.
+const char* agency_kind_label(const std::string& kind);
+// The kinds the registry uses, in the order a combo lists them.
+const std::vector<std::string>& agency_kinds();
 
 // True when the table lists every key once, in order (a test checks it).
 bool table_in_order();
@@ -92,5 +103,7 @@ bool table_in_order();
 std::string format_vnd(std::int64_t amount);
 // 48.25 → "48,3 %" in Vietnamese (comma decimals beside dotted thousands), "48.3 %" in English.
 std::string format_percent(double percent);
+// 1250 → "1.250" in Vietnamese, "1,250" in English (core/numbers.h).
+std::string format_count(long long n);
 
 }  // namespace dt::ui

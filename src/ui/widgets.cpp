@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "ui/strings.h"
@@ -39,6 +41,11 @@ void bucket_badge(Bucket b) {
 void probe(AppState& state, const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     state.probes[name] = {(a.x + b.x) / 2, (a.y + b.y) / 2};
+}
+
+void probe_left(AppState& state, const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    state.probes[name] = {a.x + std::min(ImGui::GetFontSize(), (b.x - a.x) / 2), (a.y + b.y) / 2};
 }
 
 bool date_field(const char* label_text, char* buf, std::size_t size, std::optional<Date>& out, std::string& error) {
@@ -92,5 +99,46 @@ bool begin_notice(const char* id, ImVec4 background) {
 }
 
 void end_notice() { ImGui::EndTable(); }
+
+std::string ellipsize(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const float dots = ImGui::CalcTextSize("…").x;
+    // Binary search over character boundaries for the longest prefix that fits beside "…".
+    std::vector<std::size_t> cuts;
+    for (std::size_t i = 1; i <= text.size(); ++i)
+        if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cuts.push_back(i);
+    std::size_t lo = 0, hi = cuts.size();  // cuts[lo-1] fits; cuts[hi] does not
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        const char* begin = text.c_str();
+        if (ImGui::CalcTextSize(begin, begin + cuts[mid - 1]).x + dots <= width) lo = mid;
+        else hi = mid - 1;
+    }
+    std::string out = lo == 0 ? std::string() : text.substr(0, cuts[lo - 1]);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "…";
+}
+
+namespace {
+std::vector<CellRecord>* g_cells = nullptr;
+}
+
+void record_cells(std::vector<CellRecord>* log) { g_cells = log; }
+
+void cell_text(const std::string& text, const ImVec4* color) {
+    const float available = ImGui::GetContentRegionAvail().x;
+    const std::string shown = ellipsize(text, available);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    ImGui::TextUnformatted(shown.c_str());
+    if (color) ImGui::PopStyleColor();
+    if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+    if (g_cells) g_cells->push_back({text, shown, ImGui::CalcTextSize(shown.c_str()).x, available});
+}
+
+void open_tasks(AppState& s, const TaskFilter& filter) {
+    std::snprintf(s.tasks_view.search, sizeof s.tasks_view.search, "%s", filter.text.c_str());
+    s.tasks.set_filter(filter);
+    s.view = View::Tasks;
+}
 
 }  // namespace dt::ui

@@ -18,6 +18,12 @@ Headless::Headless() {
     io.KeyMap[ImGuiKey_Enter] = 257;
     io.KeyMap[ImGuiKey_Backspace] = 259;
     io.KeyMap[ImGuiKey_Escape] = 256;
+    io.KeyMap[ImGuiKey_DownArrow] = 264;
+    io.KeyMap[ImGuiKey_UpArrow] = 265;
+    io.KeyMap[ImGuiKey_LeftArrow] = 263;
+    io.KeyMap[ImGuiKey_RightArrow] = 262;
+    io.KeyMap[ImGuiKey_Space] = 32;
+    // io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the application
     std::string error;
     ui::load_fonts(17.0f, error);
     unsigned char* pixels = nullptr;
@@ -68,6 +74,17 @@ bool Headless::click(const Probes& probes, const std::string& probe, const std::
     io.MouseDown[0] = false;
     frames(draw, 2);
     return true;
+}
+
+void Headless::key(ui::AppState& state, int key, bool ctrl, bool shift) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeyShift = shift;
+    io.KeysDown[key] = true;
+    frames(state);
+    io.KeysDown[key] = false;
+    io.KeyCtrl = io.KeyShift = false;
+    frames(state, 2);
 }
 
 void Headless::type(ui::AppState& state, const std::string& utf8) {

@@ -20,6 +20,8 @@ public:
     // Moves to the centre of a widget recorded under `probe` in the last frame and clicks it.
     bool click(ui::AppState& state, const std::string& probe);
     void type(ui::AppState& state, const std::string& utf8);
+    // Presses and releases one key (GLFW's code: ASCII for letters and digits, 257 Enter, 256 Esc).
+    void key(ui::AppState& state, int key, bool ctrl = false, bool shift = false);
 
     // Any other screen (sign-in, recovery): `draw` draws one frame between NewFrame and Render;
     // `probes` is where it records its widgets' centres.

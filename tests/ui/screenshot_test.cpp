@@ -47,7 +47,8 @@ TEST_CASE("every view renders under Xvfb to a 1600x1000 PNG that is not blank") 
     dt::test::TempDir dir;
     const auto db = "--db '" + (dir / "tracker.db").string() + "'";
     REQUIRE(dt::test::run_dtrack(db + " init --admin admin", kAdminEnv).exit_code == 0);
-    for (const char* view : {"dashboard", "directive", "tasks", "task", "my-agency", "admin", "disbursement", "reports"}) {
+    for (const char* view :
+         {"dashboard", "directive", "tasks", "task", "my-agency", "admin", "disbursement", "reports", "reminders"}) {
         CAPTURE(view);
         const auto png = (dir / (std::string(view) + ".png")).string();
         REQUIRE(render(db + " --user admin --as-of 2025-07-15 --view " + view, png, kAdminEnv) == 0);
@@ -56,6 +57,25 @@ TEST_CASE("every view renders under Xvfb to a 1600x1000 PNG that is not blank") 
         CHECK(img.height == 1000);
         CHECK(img.colours.size() > 20);  // text, frames and colours, not an empty window
     }
+}
+
+TEST_CASE("every view renders at a 1366x768 laptop's size, in both languages") {
+    dt::test::TempDir dir;
+    const auto db = "--db '" + (dir / "tracker.db").string() + "'";
+    REQUIRE(dt::test::run_dtrack(db + " init --admin admin", kAdminEnv).exit_code == 0);
+    for (const char* lang : {"vi", "en"})
+        for (const char* view :
+             {"dashboard", "directive", "tasks", "task", "my-agency", "admin", "disbursement", "reports", "reminders"}) {
+            CAPTURE(view);
+            CAPTURE(lang);
+            const auto png = (dir / (std::string(view) + "-" + lang + ".png")).string();
+            REQUIRE(render(db + " --user admin --as-of 2025-07-15 --size 1366x768 --lang " + lang + " --view " + view, png,
+                           kAdminEnv) == 0);
+            const auto img = load_png(png);
+            CHECK(img.width == 1366);
+            CHECK(img.height == 768);
+            CHECK(img.colours.size() > 20);
+        }
 }
 
 TEST_CASE("the sign-in screens: the first administrator on a new file, then user and password") {

@@ -104,6 +104,8 @@ void draw_add_user(AppState& s) {
     section_title(tr(T::AddUser));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     ImGui::InputText(tr(T::UserName), a.user_name, sizeof a.user_name);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::InputText(tr(T::FullName), a.user_full_name, sizeof a.user_full_name);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     ImGui::InputText(tr(T::Password), a.user_password, sizeof a.user_password, ImGuiInputTextFlags_Password);
     const std::string roles = std::string(label(UserRole::Admin)) + '\0' + label(UserRole::Agency) + '\0' +
@@ -124,13 +126,17 @@ void draw_add_user(AppState& s) {
         constexpr UserRole roles_by_index[] = {UserRole::Admin, UserRole::Agency, UserRole::Viewer};
         std::optional<std::string> agency;
         if (a.user_role == 1 && a.user_agency >= 0) agency = a.agencies[a.user_agency].name;
-        admin_act(s, [&] { s.service.add_user(s.actor, a.user_name, a.user_password, roles_by_index[a.user_role], agency); });
+        admin_act(s, [&] {
+            s.service.add_user(s.actor, a.user_name, a.user_password, roles_by_index[a.user_role], agency, a.user_full_name);
+        });
         wipe(a.user_password, sizeof a.user_password);
     }
 }
 
 // Every signed-in user: the current password (checked like a sign-in, so guessing here is
 // slowed down the same way), the new one twice.
+}  // namespace
+
 void draw_own_password(AppState& s) {
     auto& a = s.admin;
     if (!s.actor.user_id) return;
@@ -161,7 +167,6 @@ void draw_own_password(AppState& s) {
     probe(s, "admin:own:change");
     field_error(a.field_errors["own"]);
 }
-}  // namespace
 
 void draw_admin_users(AppState& s) {
     // The users are the office's; one's own password is everyone's. Sections with fields of

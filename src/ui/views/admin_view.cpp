@@ -1,5 +1,7 @@
 // Quản trị: the tabs; agencies and groups, and importing a directive with a preview.
 #include <imgui.h>
+
+#include <cstdio>
 #include <imgui_stdlib.h>
 
 #include <cstring>
@@ -68,7 +70,7 @@ void draw_agencies(AppState& s) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(ag.short_name.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ag.kind.c_str());
+            ImGui::TextUnformatted(agency_kind_label(ag.kind));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(ag.active ? "✓" : "—");
         }
@@ -89,7 +91,13 @@ void draw_agencies(AppState& s) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::InputText(tr(T::ShortName), a.agency_short, sizeof a.agency_short);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::InputText(tr(T::Kind), a.agency_kind, sizeof a.agency_kind);
+    // The kind in words; the code is what is stored.
+    if (ImGui::BeginCombo(tr(T::Kind), agency_kind_label(a.agency_kind))) {
+        for (const auto& code : agency_kinds())
+            if (ImGui::Selectable(agency_kind_label(code), code == a.agency_kind))
+                std::snprintf(a.agency_kind, sizeof a.agency_kind, "%s", code.c_str());
+        ImGui::EndCombo();
+    }
     if (ImGui::Button(tr(T::Add)))
         act(s, [&] { s.service.add_agency(s.actor, a.agency_name, a.agency_short, a.agency_kind, {}); });
     ImGui::EndDisabled();
@@ -142,7 +150,8 @@ void draw_import(AppState& s) {
     auto& a = s.admin;
     const bool admin = s.actor.role == UserRole::Admin;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-    ImGui::InputText(tr(T::ImportFromFile), a.import_path, sizeof a.import_path);
+    file_field(s.files, "import", tr(T::ImportFromFile), a.import_path, sizeof a.import_path, ChooseMode::Open,
+               "*.txt *.docx *.pdf");
     ImGui::TextUnformatted(tr(T::PasteText));
     ImGui::InputTextMultiline("##paste", &a.import_text, ImVec2(-1, ImGui::GetFontSize() * 8));
     if (ImGui::Button(tr(T::Preview))) {

@@ -63,7 +63,7 @@ void draw_backup_now(AppState& s) {
     auto& a = s.admin;
     section_title(tr(T::BackupNow));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-    ImGui::InputTextWithHint(tr(T::BackupPath), "/…/sao-luu-dd-mm-yyyy.db", a.backup_path, sizeof a.backup_path);
+    file_field(s.files, "backup", tr(T::BackupPath), a.backup_path, sizeof a.backup_path, ChooseMode::Save, "*.db");
     probe(s, "admin:backup:path");
     if (ImGui::Button(tr(T::BackupNow))) {
         a.field_errors.erase("backup");
@@ -141,7 +141,7 @@ void draw_restore(AppState& s) {
     auto& a = s.admin;
     section_title(tr(T::RestoreNow));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-    ImGui::InputText(tr(T::RestoreFrom), a.restore_path, sizeof a.restore_path);
+    file_field(s.files, "restore", tr(T::RestoreFrom), a.restore_path, sizeof a.restore_path, ChooseMode::Open, "*.db");
     probe(s, "admin:restore:path");
     if (ImGui::Button(tr(T::Restore))) {
         a.field_errors.erase("restore");

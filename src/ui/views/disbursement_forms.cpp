@@ -189,7 +189,7 @@ void draw_csv_import(AppState& s) {
     ImGui::TextDisabled("%s", tr(T::CsvFormat));
     ImGui::BeginDisabled(!admin);
     fill_width(tr(T::CsvPath));
-    ImGui::InputText(tr(T::CsvPath), v.csv_path, sizeof v.csv_path);
+    file_field(s.files, "csv", tr(T::CsvPath), v.csv_path, sizeof v.csv_path, ChooseMode::Open, "*.csv");
     probe(s, "disbursement:csv:path");
     if (ImGui::Button(tr(T::Preview))) preview_csv(s);
     probe(s, "disbursement:csv:preview");

@@ -123,7 +123,7 @@ void draw_investors_table(AppState& s, float height) {
                 v.project.reset();
             }
             ImGui::PopStyleColor();
-            probe(s, "disbursement:investor:" + inv.investor.name);
+            probe_left(s, "disbursement:investor:" + inv.investor.name);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(inv.investor.name.c_str());
             amount_cells(inv.rates, inv.behind);
@@ -162,7 +162,7 @@ void draw_projects(AppState& s, const service::InvestorStatus& inv, float most) 
             const bool selected = v.project == p.project.id;
             if (ImGui::Selectable(p.project.code.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                 v.project = p.project.id;
-            probe(s, "disbursement:project:" + p.project.code);
+            probe_left(s, "disbursement:project:" + p.project.code);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(p.project.name.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.project.name.c_str());

@@ -1,6 +1,8 @@
 // Đơn vị của tôi: one agency's assignments, open work first, soonest deadline first.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/strings.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -9,14 +11,25 @@ namespace dt::ui {
 
 void draw_my_agency(AppState& s) {
     std::optional<Id> agency = s.actor.agency_id ? s.actor.agency_id : s.agenda_agency;
+    if (!s.actor.agency_id && !agency) {
+        // The office starts on the agency with the most overdue work, not on an empty page.
+        for (const auto& line : s.dashboard.agencies)
+            if (line.total > line.done) {
+                s.agenda_agency = agency = line.id;
+                break;
+            }
+    }
     if (!s.actor.agency_id) {
         // The office looks at any agency's list as that agency sees it.
         const auto& agencies = s.tasks.agencies();
         std::string current = tr(T::ChooseAgency);
         for (const auto& [id, name] : agencies)
             if (agency == id) current = name;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-        if (ImGui::BeginCombo("##agency", current.c_str())) {
+        // The preview ends in "…" when the name is longer than the box (the list shows it whole).
+        const float box = ImGui::GetFontSize() * 24;
+        ImGui::SetNextItemWidth(box);
+        const std::string preview = ellipsize(current, box - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2);
+        if (ImGui::BeginCombo("##agency", preview.c_str())) {
             for (const auto& [id, name] : agencies)
                 if (ImGui::Selectable(name.c_str(), agency == id)) s.agenda_agency = agency = id;
             ImGui::EndCombo();
@@ -28,9 +41,19 @@ void draw_my_agency(AppState& s) {
     } else {
         ImGui::Text("%s %s", tr(T::MyAgencyFor), s.actor.agency_name.c_str());
     }
+    reminder_summary(s, agency);
     auto& cache = s.agenda;
     if (cache.revision != s.built_revision || cache.agency != *agency || cache.as_of != s.as_of) {
         cache.rows = agency_agenda(s.tasks, *agency);
+        // The evidence counts the table rows leave out (RowDetail::Table), for this agency only.
+        cache.evidence.clear();
+        service::ListFilter filter;
+        filter.as_of = s.as_of;
+        filter.detail = store::RowDetail::List;
+        for (const auto& [id, name] : s.tasks.agencies())
+            if (id == *agency) filter.agency = name;
+        if (filter.agency)
+            for (const auto& v : s.service.list(s.actor, filter)) cache.evidence[v.record.id] = v.record.evidence_count;
         cache.revision = s.built_revision;
         cache.agency = *agency;
         cache.as_of = s.as_of;
@@ -38,14 +61,19 @@ void draw_my_agency(AppState& s) {
     const auto& agenda = cache.rows;
     const auto& rows = s.tasks.rows();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("##agenda", 6, flags)) return;
+    if (!ImGui::BeginTable("##agenda", 8, flags | ImGuiTableFlags_Resizable)) return;
     const float w = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, w * 6);
-    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, w * 11);
-    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, w * 5);
+    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
+    float bucket_width = ImGui::CalcTextSize(tr(T::Bucket)).x;
+    for (Bucket b : {Bucket::DoneOnTime, Bucket::DoneLate, Bucket::OpenOnTime, Bucket::OpenOverdue, Bucket::NoDeadline})
+        bucket_width = std::max(bucket_width, ImGui::CalcTextSize((std::string("● ") + label(b)).c_str()).x);
+    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, bucket_width);
+    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, w * 4);
+    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, w * 4.5f);
     ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, w * 7);
     ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed, w * 4);
+    ImGui::TableSetupColumn(tr(T::Evidence), ImGuiTableColumnFlags_WidthFixed, w * 4.5f);
     ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -61,15 +89,22 @@ void draw_my_agency(AppState& s) {
                 s.view = View::Task;
             }
             ImGui::TableNextColumn();
-            bucket_badge(r.bucket);
+            const ImVec4 bucket_colour = bucket_color(r.bucket);
+            cell_text(std::string("● ") + label(r.bucket), &bucket_colour);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.ref.c_str());
+            cell_text(r.ref);
             ImGui::TableNextColumn();
-            ImGui::TextColored(status_color(r.status), "%s", label(r.status));
+            cell_text(label(r.role));
             ImGui::TableNextColumn();
-            ImGui::Text("%d%%", r.progress);
+            const ImVec4 status_colour = status_color(r.status);
+            cell_text(label(r.status), &status_colour);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.title.c_str());
+            cell_text(std::to_string(r.progress) + "%");
+            ImGui::TableNextColumn();
+            const auto evidence = cache.evidence.find(r.id);
+            cell_text(format_count(evidence == cache.evidence.end() ? 0 : evidence->second));
+            ImGui::TableNextColumn();
+            cell_text(r.title);
             ImGui::PopID();
         }
     }

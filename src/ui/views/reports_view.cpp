@@ -256,7 +256,7 @@ void draw_reports(AppState& s) {
 
     section_title(tr(T::Export));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
-    ImGui::InputText(tr(T::Folder), v.folder, sizeof v.folder);
+    file_field(s.files, "folder", tr(T::Folder), v.folder, sizeof v.folder, ChooseMode::Folder);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ImGui::InputText(tr(T::FileName), v.file_stem, sizeof v.file_stem);
     for (int f = 0; f < kFormatCount; ++f) {

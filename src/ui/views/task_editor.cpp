@@ -108,14 +108,20 @@ void draw_fields(AppState& s, bool editable) {
     ImGui::SetNextItemWidth(w * 12);
     if (ImGui::BeginCombo(tr(T::Status), label(kStatuses[e.status]))) {
         for (int i = 0; i < 4; ++i) {
-            if (ImGui::Selectable(label(kStatuses[i]), e.status == i)) e.status = i;
+            if (ImGui::Selectable(label(kStatuses[i]), e.status == i)) {
+                e.status = i;
+                if (kStatuses[i] == Status::Done) e.progress = 100;  // done is all of it
+            }
             probe(s, "editor:status:" + std::string(to_string(kStatuses[i])));
         }
         ImGui::EndCombo();
     }
     probe(s, "editor:status");
     ImGui::SetNextItemWidth(w * 12);
-    ImGui::SliderInt(tr(T::Progress), &e.progress, 0, 100, "%d%%");
+    // The value beside the slider, not under its knob.
+    ImGui::SliderInt("##progress", &e.progress, 0, 100, "");
+    ImGui::SameLine();
+    ImGui::Text("%3d %%  %s", e.progress, tr(T::Progress));
     ImGui::SetNextItemWidth(w * 18);
     ImGui::InputText(tr(T::Owner), e.owner, sizeof e.owner);
     ImGui::EndDisabled();
@@ -131,7 +137,7 @@ void draw_fields(AppState& s, bool editable) {
     field_error(e.field_errors["due"]);
 
     ImGui::BeginDisabled(!editable);
-    if (ImGui::Button(tr(T::Save))) {
+    if (ImGui::Button(tr(T::Save)) || (editable && s.save_shortcut)) {  // Ctrl+S too
         e.field_errors.clear();
         const auto change = pending_change(e);
         if (e.field_errors.empty()) save_change(s, change, e.base_version);
@@ -227,8 +233,8 @@ void draw_evidence(AppState& s, bool editable) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::InputTextWithHint(tr(T::DocDate), "dd/mm/yyyy", e.doc_date, sizeof e.doc_date);
     field_error(e.field_errors["doc_date"]);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
-    ImGui::InputText(tr(T::AttachFile), e.file, sizeof e.file);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13);
+    file_field(s.files, "attach", tr(T::AttachFile), e.file, sizeof e.file, ChooseMode::Open);
     if (ImGui::Button(tr(T::AddEvidence))) add_evidence(s);
     probe(s, "editor:evidence:add");
     ImGui::EndDisabled();

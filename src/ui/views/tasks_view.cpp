@@ -1,7 +1,9 @@
 // Nhiệm vụ: every assignment, filtered and sorted from cached rows, with a bulk change.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstring>
+#include <set>
 #include <iterator>
 
 #include "core/error.h"
@@ -14,6 +16,12 @@ namespace dt::ui {
 namespace {
 // imgui 1.86 indexes keys by the platform's codes; GLFW's (and ours in tests) for F is 'F'.
 constexpr int kKeyF = 'F';
+
+// SameLine when an item `width` wide still fits on this line, else a new line (narrow windows).
+void next_to(float width) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
 
 template <typename Items, typename Name>
 bool filter_combo(const char* id, const char* current, const Items& items, Name name, int& chosen) {
@@ -43,7 +51,7 @@ void draw_filters(AppState& s) {
     const auto& sections = s.tasks.sections();
     int section = -1;
     for (int i = 0; i < static_cast<int>(sections.size()); ++i) section = sections[i] == f.section ? i : section;
-    ImGui::SameLine();
+    next_to(w * 6);
     ImGui::SetNextItemWidth(w * 6);
     if (filter_combo("##section", f.section.empty() ? tr(T::Section) : f.section.c_str(), sections,
                      [](const std::string& x) { return x.c_str(); }, section))
@@ -52,7 +60,7 @@ void draw_filters(AppState& s) {
     const auto& agencies = s.tasks.agencies();
     int agency = -1;
     for (int i = 0; i < static_cast<int>(agencies.size()); ++i) agency = f.agency_id == agencies[i].first ? i : agency;
-    ImGui::SameLine();
+    next_to(w * 14);
     ImGui::SetNextItemWidth(w * 14);
     if (filter_combo("##agency", agency < 0 ? tr(T::Agency) : agencies[agency].second.c_str(), agencies,
                      [](const std::pair<Id, std::string>& x) { return x.second.c_str(); }, agency))
@@ -60,7 +68,7 @@ void draw_filters(AppState& s) {
 
     static const Status statuses[] = {Status::NotStarted, Status::InProgress, Status::Done, Status::Blocked};
     int status = f.status ? static_cast<int>(*f.status) : -1;
-    ImGui::SameLine();
+    next_to(w * 9);
     ImGui::SetNextItemWidth(w * 9);
     if (filter_combo("##status", f.status ? label(*f.status) : tr(T::Status), statuses,
                      [](Status x) { return label(x); }, status))
@@ -69,7 +77,7 @@ void draw_filters(AppState& s) {
     static const Bucket buckets[] = {Bucket::DoneOnTime, Bucket::DoneLate, Bucket::OpenOnTime, Bucket::OpenOverdue,
                                      Bucket::NoDeadline};
     int bucket = f.bucket ? static_cast<int>(*f.bucket) : -1;
-    ImGui::SameLine();
+    next_to(w * 12);
     ImGui::SetNextItemWidth(w * 12);
     if (filter_combo("##bucket", f.bucket ? label(*f.bucket) : tr(T::Bucket), buckets,
                      [](Bucket x) { return label(x); }, bucket))
@@ -78,16 +86,24 @@ void draw_filters(AppState& s) {
     const auto& owners = s.tasks.owners();
     int owner = -1;
     for (int i = 0; i < static_cast<int>(owners.size()); ++i) owner = owners[i] == f.owner ? i : owner;
-    ImGui::SameLine();
+    next_to(w * 9);
     ImGui::SetNextItemWidth(w * 9);
     if (filter_combo("##owner", f.owner.empty() ? tr(T::Owner) : f.owner.c_str(), owners,
                      [](const std::string& x) { return x.c_str(); }, owner))
         f.owner = owner < 0 ? "" : owners[owner];
 
-    ImGui::SameLine();
+    next_to(ImGui::CalcTextSize(tr(T::Clear)).x + ImGui::GetStyle().FramePadding.x * 2);
     if (ImGui::Button(tr(T::Clear))) {
         f = TaskFilter{};
         v.search[0] = '\0';
+    }
+    // What a dashboard link added beyond the combos: said, so the list is never a mystery.
+    if (!f.ref.empty() || f.due || f.open_only) {
+        std::string what = tr(T::FromLink);
+        if (!f.ref.empty()) what += std::string(" · ") + tr(T::Ref) + " " + f.ref;
+        if (f.due) what += std::string(" · ") + tr(T::Due) + " " + f.due->vn();
+        if (f.open_only) what += std::string(" · ") + tr(T::OpenOnly);
+        ImGui::TextDisabled("%s", what.c_str());
     }
     s.tasks.set_filter(f);  // re-filters only when something changed
 }
@@ -148,6 +164,34 @@ void draw_bulk_bar(AppState& s) {
     if (s.actor.role == UserRole::Viewer) disabled_reason(tr(T::ViewerCannotEdit));
 }
 
+float widest(float least, const std::vector<const char*>& texts) {
+    float w = least;
+    for (const char* t : texts) w = std::max(w, ImGui::CalcTextSize(t).x);
+    return w;
+}
+
+// Each column as wide as its widest content (within limits), measured when the data changes.
+void measure_columns(AppState& s) {
+    auto& v = s.tasks_view;
+    if (v.widths_revision == s.built_revision && v.widths_lang == language()) return;
+    const float font = ImGui::GetFontSize();
+    float agency = ImGui::CalcTextSize(tr(T::Agency)).x, owner = ImGui::CalcTextSize(tr(T::Owner)).x;
+    std::set<int> seen_agency;
+    for (const auto& r : s.tasks.rows())
+        if (seen_agency.insert(r.agency_key).second) agency = std::max(agency, ImGui::CalcTextSize(r.agency.c_str()).x);
+    for (const auto& o : s.tasks.owners()) owner = std::max(owner, ImGui::CalcTextSize(o.c_str()).x);
+    v.agency_width = std::min(agency, font * 16);
+    v.owner_width = std::min(owner, font * 10);
+    v.status_width = widest(0, {tr(T::Status), label(Status::NotStarted), label(Status::InProgress), label(Status::Done),
+                                label(Status::Blocked)});
+    v.bucket_width = widest(0, {tr(T::Bucket), label(Bucket::DoneOnTime), label(Bucket::DoneLate), label(Bucket::OpenOnTime),
+                                label(Bucket::OpenOverdue), label(Bucket::NoDeadline)}) +
+                     ImGui::CalcTextSize("● ").x;
+    v.role_width = widest(0, {tr(T::Role), label(AssignmentRole::Lead), label(AssignmentRole::Coordinate)});
+    v.widths_revision = s.built_revision;
+    v.widths_lang = language();
+}
+
 void update_sort(AppState& s) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
@@ -162,24 +206,42 @@ void update_sort(AppState& s) {
 void draw_tasks(AppState& s) {
     draw_filters(s);
     draw_bulk_bar(s);
-    ImGui::TextDisabled("%zu / %zu %s", s.tasks.visible().size(), s.tasks.rows().size(), tr(T::RowsShown));
+    ImGui::TextDisabled("%s / %s %s", format_count(static_cast<long long>(s.tasks.visible().size())).c_str(),
+                        format_count(static_cast<long long>(s.tasks.rows().size())).c_str(), tr(T::RowsShown));
+    if (s.tasks.visible().empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(bucket_color(Bucket::OpenOverdue), "%s", tr(s.tasks.rows().empty() ? T::NoData : T::NothingMatches));
+    }
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable("##tasks", 10, flags)) return;
+                                  ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable | ImGuiTableFlags_ScrollX;
+    // The title keeps at least 22 em: on a narrow window the table scrolls sideways instead of
+    // cutting every title to nothing.
+    measure_columns(s);
     const float w = ImGui::GetFontSize();
+    const auto& tv = s.tasks_view;
+    const float fixed = w * (1.5f + 4 + 1.2f * 7) + tv.agency_width + tv.role_width + tv.status_width + tv.bucket_width +
+                        tv.owner_width + ImGui::CalcTextSize("00/00/0000").x + ImGui::CalcTextSize(tr(T::Progress)).x +
+                        ImGui::GetStyle().CellPadding.x * 20;
+    const float inner = std::max(ImGui::GetContentRegionAvail().x, fixed + w * 22);
+    if (!ImGui::BeginTable("##tasks", 10, flags, ImVec2(0, 0), inner)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##sel", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, w * 1.5f);
-    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 5);
-    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, w * 12);
-    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, w * 4);
-    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, w * 6);
-    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, w * 10);
-    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, w * 5);
-    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed, w * 3.5f);
-    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, w * 7);
-    ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch);
+    // Widths from the content (the initial width; the user's resizing is remembered in imgui.ini).
+    measure_columns(s);
+    const auto& v = s.tasks_view;
+    const float arrow = w * 1.2f;  // the header's sort arrow
+    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 4);
+    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, v.agency_width + arrow);
+    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, v.role_width + arrow);
+    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, v.status_width + arrow);
+    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, v.bucket_width + arrow);
+    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00/00/0000").x + arrow);
+    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed,
+                            std::max(ImGui::CalcTextSize("100%").x, ImGui::CalcTextSize(tr(T::Progress)).x) + arrow);
+    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, v.owner_width + arrow);
+    ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch, 0, 9);
     ImGui::TableHeadersRow();
     update_sort(s);
 
@@ -204,22 +266,30 @@ void draw_tasks(AppState& s) {
                 select_assignment(s, r.id);
                 if (ImGui::IsMouseDoubleClicked(0)) s.view = View::Task;
             }
+            // Keyboard: arrows move between rows (ImGui's navigation), Enter opens the row.
+            if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
+                select_assignment(s, r.id);
+                s.view = View::Task;
+            }
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.agency.c_str());
+            cell_text(r.agency);
+            if (ImGui::IsItemHovered() && r.agency != r.agency_full) ImGui::SetTooltip("%s", r.agency_full.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(label(r.role));
+            cell_text(label(r.role));
             ImGui::TableNextColumn();
-            ImGui::TextColored(status_color(r.status), "%s", label(r.status));
+            const ImVec4 status_colour = status_color(r.status);
+            cell_text(label(r.status), &status_colour);
             ImGui::TableNextColumn();
-            bucket_badge(r.bucket);
+            const ImVec4 bucket_colour = bucket_color(r.bucket);
+            cell_text(std::string("● ") + label(r.bucket), &bucket_colour);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.due_text.c_str());
+            cell_text(r.due_text);
             ImGui::TableNextColumn();
-            ImGui::Text("%d%%", r.progress);
+            cell_text(std::to_string(r.progress) + "%");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.owner.c_str());
+            cell_text(r.owner);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.title.c_str());
+            cell_text(r.title);
             ImGui::PopID();
         }
     }

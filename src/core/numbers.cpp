@@ -1,0 +1,41 @@
+#include "core/numbers.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace dt {
+
+namespace {
+std::string grouped(const std::string& digits, char mark) {
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += mark;
+        out += digits[i];
+    }
+    return out;
+}
+}  // namespace
+
+std::string format_integer(std::int64_t value, NumberStyle style) {
+    const bool negative = value < 0;
+    // The magnitude as unsigned, so that the smallest int64 has one too.
+    const auto magnitude = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    const std::string out = grouped(std::to_string(magnitude), style == NumberStyle::Vi ? '.' : ',');
+    return negative ? "-" + out : out;
+}
+
+std::string format_decimal(double value, int decimals, NumberStyle style) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(value));
+    std::string text = buf;
+    const auto point = text.find('.');
+    std::string whole = text.substr(0, point);
+    std::string out = grouped(whole, style == NumberStyle::Vi ? '.' : ',');
+    if (point != std::string::npos) out += (style == NumberStyle::Vi ? ',' : '.') + text.substr(point + 1);
+    const bool zero = text.find_first_not_of("0.") == std::string::npos;
+    return value < 0 && !zero ? "-" + out : out;
+}
+
+std::string format_percent(double percent, NumberStyle style) { return format_decimal(percent, 1, style) + " %"; }
+
+}  // namespace dt
