@@ -7,7 +7,8 @@ set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config
   libsqlite3-dev libsqlitecpp-dev doctest-dev libcli11-dev nlohmann-json3-dev
-  libutf8proc-dev libsodium-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-liberation2)
+  libutf8proc-dev libsodium-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-liberation2
+  libzip-dev libxml2-dev libpoppler-cpp-dev)
 gui_pkgs=(libimgui-dev libglfw3-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core xdg-utils)
 test_pkgs=(xvfb xauth poppler-utils unzip)
 bench_pkgs=(taskwarrior hyperfine)
