@@ -255,7 +255,7 @@ std::string_view words_before(std::string_view f, std::size_t pos, int words) {
 bool periodic_context(std::string_view f, std::size_t pos, std::size_t len, bool yearly) {
     if (f.substr(0, pos).ends_with("ngan ")) return false;  // "ngân hàng tháng trước": a bank, last month
     // "báo cáo … hằng quý" reaches over the report's subject; other verbs stand right before.
-    const auto far = words_before(f, pos, 10);
+    const auto far = words_before(f, pos, 14);
     if (far.find("dinh ky") != std::string_view::npos || far.find("bao cao") != std::string_view::npos) return true;
     const auto near = words_before(f, pos, 2);
     if (!yearly)
@@ -283,20 +283,39 @@ int day_before(std::string_view f, std::size_t pos) {
     return p == pos || f.substr(p, pos - p) == "cua thang cuoi " || f.substr(p, pos - p).starts_with("cua ") ? *d : 0;
 }
 
-// "trước ngày 15/6 và 15/12 hằng năm": the (day, month) pairs before `pos`.
-std::vector<std::pair<int, int>> dates_before(std::string_view f, std::size_t pos) {
-    const auto from = pos > 48 ? pos - 48 : 0;
+// The days without a year in f[from, to): "15/6 và 15/12", "30 tháng 11" — (day, month) pairs.
+std::vector<std::pair<int, int>> yearless_dates(std::string_view f, std::size_t from, std::size_t to) {
     std::vector<std::pair<int, int>> out;
-    for (std::size_t p = from; p < pos; ++p) {
-        if (!digit_at(f, p) || (p > 0 && digit_at(f, p - 1))) continue;
+    for (std::size_t p = from; p < to; ++p) {
+        if (!digit_at(f, p) || (p > 0 && (digit_at(f, p - 1) || f[p - 1] == '/'))) continue;
         auto q = p;
         auto d = number_at(f, q, 1, 2);
-        if (!d || q >= pos || f[q] != '/') continue;
-        ++q;
-        auto m = number_at(f, q, 1, 2);
-        if (!m || (q < f.size() && f[q] == '/')) continue;
+        if (!d || q >= to) continue;
+        std::optional<int> m;
+        if (f[q] == '/') {
+            ++q;
+            m = number_at(f, q, 1, 2);
+            if (!m || (q < f.size() && f[q] == '/')) continue;
+        } else if (literal_at(f, q, " thang ")) {
+            m = number_at(f, q, 1, 2);
+            if (!m || f.substr(q).starts_with(" nam ")) continue;
+        } else {
+            continue;
+        }
         if (Date::valid(2024, *m, *d)) out.emplace_back(*d, *m);
         p = q;
+    }
+    return out;
+}
+
+// "trước ngày 15/6 và 15/12 hằng năm": the (day, month) pairs before `pos`; "định kỳ hằng năm
+// … trước ngày 15/12" also after it, within the sentence.
+std::vector<std::pair<int, int>> dates_before(std::string_view f, std::size_t pos) {
+    auto out = yearless_dates(f, pos > 48 ? pos - 48 : 0, pos);
+    if (out.empty()) {
+        auto end = f.find(". ", pos);
+        if (end == std::string_view::npos) end = f.size();
+        out = yearless_dates(f, pos, std::min(end, pos + 160));
     }
     return out;
 }

@@ -252,6 +252,12 @@ private:
         task.recurrence = rule.every;
         task.recurrence_day = rule.day;
         task.recurrence_dates = rule.dates;
+        // "Định kỳ hằng năm … trước ngày 15/12": the day of the rule, not a one-off deadline.
+        if (task.deadline && !rule.dates.empty() &&
+            std::any_of(rule.dates.begin(), rule.dates.end(), [&](const auto& dm) {
+                return dm.first == task.deadline->day && dm.second == task.deadline->month;
+            }))
+            task.deadline.reset();
         if (task.deadline && out_.directive.issued_on && *task.deadline < *out_.directive.issued_on)
             warn(task.ref + ": the deadline " + task.deadline->vn() + " is before the directive's date (" +
                  out_.directive.issued_on->vn() + "); check it.");
