@@ -75,12 +75,16 @@ struct Registry {
 
     Registry() {
         rows = service::load_registry_file(service::default_registry_path());
-        rows.push_back({kCommunesGroup, "UBND xã/phường", "group", {}, {"UBND các xã, phường, thị trấn"}});
+        // The shipped registry already has the group and the wards it knows for sure.
+        auto known = [&](const std::string& name) {
+            return std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return r.name == name; });
+        };
+        if (!known(kCommunesGroup)) rows.push_back({kCommunesGroup, "UBND xã/phường", "group", {}, {}});
         for (std::size_t i = 0; i < kCommunes.size(); ++i) {
             const bool ward = i < 3;  // the first three are the wards of the provincial city
             const auto place = str(kCommunes[i]);
-            rows.push_back({std::string(ward ? "UBND phường " : "UBND xã ") + place, (ward ? "P. " : "Xã ") + place,
-                            ward ? "ward" : "commune", {kCommunesGroup}, {}});
+            const auto name = std::string(ward ? "UBND phường " : "UBND xã ") + place;
+            if (!known(name)) rows.push_back({name, (ward ? "P. " : "Xã ") + place, ward ? "ward" : "commune", {kCommunesGroup}, {}});
         }
         for (const auto& r : rows) {
             short_of[r.name] = r.short_name;

@@ -35,11 +35,11 @@ importer::Outline small_outline() {
     o.sections = {{"1", "Giải ngân vốn đầu tư công"}, {"2", "Phát triển thương mại"}};
     o.tasks.push_back({"1.1", "1", std::nullopt, "Tổng hợp báo cáo giải ngân", "Tổng hợp báo cáo giải ngân hằng tháng",
                        Date{2025, 6, 30}, Recurrence::Monthly,
-                       {{"Sở Tài chính", AssignmentRole::Lead}, {"Sở Xây dựng", AssignmentRole::Coordinate}}});
+                       {{"Sở Tài chính", AssignmentRole::Lead}, {"Sở Xây dựng", AssignmentRole::Coordinate}}, 0, {}});
     o.tasks.push_back({"1.2", "1", std::nullopt, "Đẩy nhanh giải ngân vốn", "Đẩy nhanh giải ngân vốn đầu tư công",
-                       Date{2025, 12, 31}, Recurrence::None, {{"UBND các huyện, thành phố", AssignmentRole::Lead}}});
+                       Date{2025, 12, 31}, Recurrence::None, {{"UBND các huyện, thành phố", AssignmentRole::Lead}}, 0, {}});
     o.tasks.push_back({"2.1", "2", std::nullopt, "Phát triển hạ tầng thương mại", "Phát triển hạ tầng thương mại biên giới",
-                       std::nullopt, Recurrence::None, {{"Sở Công Thương", AssignmentRole::Lead}}});
+                       std::nullopt, Recurrence::None, {{"Sở Công Thương", AssignmentRole::Lead}}, 0, {}});
     o.agencies = {"Sở Tài chính", "Sở Xây dựng", "UBND các huyện, thành phố", "Sở Công Thương"};
     o.body = "1. Giải ngân vốn đầu tư công\n2. Phát triển thương mại";
     return o;

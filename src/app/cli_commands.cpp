@@ -6,10 +6,13 @@
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include "core/error.h"
 #include "core/text.h"
+#include "app/cli_plan.h"
 #include "importer/importer.h"
+#include "importer/sources/sources.h"
 #include "app/cli_session.h"
 #include "app/daily_backup.h"
 #include "app/prompt.h"
@@ -111,8 +114,30 @@ int run_server_init(const Context& ctx, const InitOptions& o) {
     return 0;
 }
 
+namespace {
+// "-" is standard input; a .docx or a PDF is read by its bytes, whatever its name says.
+std::string directive_text(const std::string& file) {
+    std::string bytes;
+    if (file == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        bytes = ss.str();
+        if (bytes.size() > importer::kMaxDirectiveBytes * 4)
+            fail(ErrorKind::Invalid, "The directive given on standard input is too large.");
+    } else {
+        bytes = service::read_file(file, importer::kMaxDirectiveBytes * 4);
+    }
+    return importer::sources::text_of(bytes);
+}
+
+importer::Outline planned(importer::Outline outline, const std::optional<std::string>& plan) {
+    if (!plan) return outline;
+    return app::apply_plan(outline, service::read_file(*plan, importer::kMaxDirectiveBytes));
+}
+}  // namespace
+
 int run_import(const Context& ctx, const ImportOptions& o) {
-    const auto text = service::read_file(o.file, importer::kMaxDirectiveBytes);
+    const auto text = directive_text(o.file);
     if (o.dry_run) {
         // A preview stores nothing; it needs the database only for the agencies it knows.
         std::error_code ec;
@@ -125,7 +150,7 @@ int run_import(const Context& ctx, const ImportOptions& o) {
         } else {
             catalog = service::catalog_from(service::load_registry_file(service::default_registry_path()));
         }
-        const auto outline = importer::parse_directive(text, catalog);
+        const auto outline = planned(importer::parse_directive(text, catalog), o.plan);
         if (o.json) {
             std::cout << outline_json(outline) << "\n";
         } else {
@@ -139,7 +164,7 @@ int run_import(const Context& ctx, const ImportOptions& o) {
         return 0;
     }
     auto s = open_session(ctx);
-    const auto outline = importer::parse_directive(text, s.service->catalog());
+    const auto outline = planned(importer::parse_directive(text, s.service->catalog()), o.plan);
     const auto summary = s.service->import_directive(s.actor, outline);
     if (o.json) {
         std::cout << nlohmann::json{{"directive_id", summary.directive_id}, {"code", summary.code},
@@ -295,6 +320,14 @@ int run_agency_add(const Context& ctx, const AgencyAddOptions& o) {
     auto s = open_session(ctx);
     const Id id = s.service->add_agency(s.actor, o.name, o.short_name, o.kind, o.groups);
     std::cout << "Added agency " << id << ": " << o.name << ".\n";
+    return 0;
+}
+
+int run_agency_import(const Context& ctx, const std::string& file) {
+    auto s = open_session(ctx);
+    const auto rows = service::parse_registry_csv(service::read_file(file, 4 * 1024 * 1024));
+    const auto added = s.service->import_agencies(s.actor, rows);
+    std::cout << "Read " << rows.size() << " agencies; added " << added << " (the others were already known).\n";
     return 0;
 }
 

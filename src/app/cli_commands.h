@@ -32,7 +32,7 @@ struct Session {
 Session open_session(const Context& ctx, bool create = false);
 
 struct InitOptions { bool no_seed = false; std::optional<std::string> admin; };
-struct ImportOptions { std::string file; bool dry_run = false; bool json = false; };
+struct ImportOptions { std::string file; std::optional<std::string> plan; bool dry_run = false; bool json = false; };
 struct ListOptions {
     std::optional<std::string> directive, section, agency, status, bucket, owner, search, as_of;
     bool json = false;
@@ -67,6 +67,7 @@ int run_agency_list(const Context& ctx, bool json);
 int run_agency_add(const Context& ctx, const AgencyAddOptions& o);
 int run_agency_rename(const Context& ctx, const std::string& name, const std::string& new_name);
 int run_agency_deactivate(const Context& ctx, const std::string& name);
+int run_agency_import(const Context& ctx, const std::string& file);
 int run_summary(const Context& ctx, const std::optional<std::string>& as_of);
 // `check`: 0 healthy; 5 damaged (restore advice); kExitInconsistent when the file is sound but a
 // business rule is broken (shown with its rows, to repair; never restore advice).

@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
 
     ImportOptions imp;
     auto* import_cmd = app.add_subcommand("import", "Import a directive's text");
-    import_cmd->add_option("FILE", imp.file, "Text file of the directive")->required();
+    import_cmd->add_option("FILE", imp.file, "The directive: text, .docx or text PDF; - for standard input")->required();
+    import_cmd->add_option("--plan", imp.plan, "The outline as corrected by the office (JSON of --dry-run --json)");
     import_cmd->add_flag("--dry-run", imp.dry_run, "Show what would be imported; store nothing");
     import_cmd->add_flag("--json", imp.json, "Print JSON");
     import_cmd->callback([&] { action = [&] { return run_import(ctx, imp); }; });
@@ -145,6 +146,10 @@ int main(int argc, char** argv) {
     agency_add_cmd->add_option("--short", agency_add.short_name, "Short name");
     agency_add_cmd->add_option("--group", agency_add.groups, "Group it belongs to (repeatable)");
     agency_add_cmd->callback([&] { action = [&] { return run_agency_add(ctx, agency_add); }; });
+    std::string agency_import_file;
+    auto* agency_import_cmd = agency_cmd->add_subcommand("import", "Load a province's agencies: name,short_name,kind,group,aliases (all rows or none)");
+    agency_import_cmd->add_option("FILE", agency_import_file, "CSV file")->required();
+    agency_import_cmd->callback([&] { action = [&] { return run_agency_import(ctx, agency_import_file); }; });
     std::string rename_from, rename_to, deactivate_name;
     auto* agency_rename_cmd = agency_cmd->add_subcommand("rename", "Rename an agency; the old name stays an alias");
     agency_rename_cmd->add_option("NAME", rename_from, "Current name")->required();

@@ -2,6 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <map>
+
+#include <cstdio>
 #include <iostream>
 
 #include "app/cli_commands.h"
@@ -69,19 +72,45 @@ json assignment_object(const service::AssignmentView& v) {
 }
 }  // namespace
 
+// {"every": "month", "day": 25} or {"every": "half_year", "dates": ["06-15", "12-15"]}; null
+// without a recurrence (docs/INPUT.md).
+json recurrence_rule(const importer::Task& t) {
+    if (t.recurrence == Recurrence::None) return nullptr;
+    static const std::map<Recurrence, std::string> every = {
+        {Recurrence::Weekly, "week"}, {Recurrence::Monthly, "month"}, {Recurrence::Quarterly, "quarter"},
+        {Recurrence::HalfYearly, "half_year"}, {Recurrence::Yearly, "year"}};
+    json rule{{"every", every.at(t.recurrence)}};
+    if (t.recurrence_day > 0) rule["day"] = t.recurrence_day;
+    if (!t.recurrence_dates.empty()) {
+        json dates = json::array();
+        for (auto [d, m] : t.recurrence_dates) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "%02d-%02d", m % 100, d % 100);
+            dates.push_back(buf);
+        }
+        rule["dates"] = dates;
+    }
+    return rule;
+}
+
 std::string outline_json(const importer::Outline& o) {
     json sections = json::array();
     for (const auto& s : o.sections) sections.push_back({{"label", s.label}, {"title", s.title}});
     json tasks = json::array();
     for (const auto& t : o.tasks) {
         json agencies = json::array();
-        for (const auto& a : t.agencies) agencies.push_back({{"name", a.name}, {"role", to_string(a.role)}});
+        for (const auto& a : t.agencies) {
+            json share{{"name", a.name}, {"role", to_string(a.role)}};
+            if (!a.registered) share["registered"] = false;
+            agencies.push_back(std::move(share));
+        }
         tasks.push_back({{"ref", t.ref},
                          {"section", t.section},
                          {"parent", t.parent ? json(*t.parent) : json(nullptr)},
                          {"text", t.text},
                          {"deadline", date_or_null(t.deadline)},
                          {"recurrence", t.recurrence == Recurrence::None ? json(nullptr) : json(to_string(t.recurrence))},
+                         {"recurrence_rule", recurrence_rule(t)},
                          {"agencies", agencies}});
     }
     json out{{"directive", {{"code", o.directive.code},

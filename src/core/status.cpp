@@ -26,9 +26,10 @@ constexpr std::array<std::pair<AssignmentRole, std::string_view>, 2> kRole{{
     {AssignmentRole::Lead, "lead"}, {AssignmentRole::Coordinate, "coordinate"}}};
 constexpr std::array<std::pair<UserRole, std::string_view>, 3> kUserRole{{
     {UserRole::Admin, "admin"}, {UserRole::Agency, "agency"}, {UserRole::Viewer, "viewer"}}};
-constexpr std::array<std::pair<Recurrence, std::string_view>, 4> kRecurrence{{
+constexpr std::array<std::pair<Recurrence, std::string_view>, 6> kRecurrence{{
     {Recurrence::None, ""}, {Recurrence::Monthly, "monthly"},
-    {Recurrence::Quarterly, "quarterly"}, {Recurrence::Yearly, "yearly"}}};
+    {Recurrence::Quarterly, "quarterly"}, {Recurrence::Yearly, "yearly"},
+    {Recurrence::Weekly, "weekly"}, {Recurrence::HalfYearly, "half_yearly"}}};
 constexpr std::array<std::pair<Bucket, std::string_view>, 5> kBucket{{
     {Bucket::DoneOnTime, "done_on_time"}, {Bucket::DoneLate, "done_late"},
     {Bucket::OpenOnTime, "open_on_time"}, {Bucket::OpenOverdue, "open_overdue"},

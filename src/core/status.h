@@ -11,7 +11,7 @@ namespace dt {
 enum class Status { NotStarted, InProgress, Done, Blocked };
 enum class AssignmentRole { Lead, Coordinate };
 enum class UserRole { Admin, Agency, Viewer };
-enum class Recurrence { None, Monthly, Quarterly, Yearly };
+enum class Recurrence { None, Monthly, Quarterly, Yearly, Weekly, HalfYearly };
 enum class Bucket { DoneOnTime, DoneLate, OpenOnTime, OpenOverdue, NoDeadline };
 
 std::string_view to_string(Status s);

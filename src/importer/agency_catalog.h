@@ -10,12 +10,22 @@ struct KnownAgency {
     std::string name;                  // canonical, e.g. "Sở Tài chính", "UBND các huyện, thành phố"
     std::vector<std::string> aliases;  // other spellings, e.g. "Ủy ban nhân dân các huyện, thành phố"
     bool is_group = false;
+    bool active = true;  // false: kept for older directives (district committees after 1/7/2025)
 };
+
+// A department merged away in the 2025 reorganisation, and the one that took over its work.
+// Every province's directives of before 1/3/2025 name them, so the catalog knows them all.
+struct FormerName {
+    std::string_view name;       // as a directive writes it
+    std::string_view successor;  // canonical name of the department that took it over
+};
+const std::vector<FormerName>& former_names();
 
 struct CatalogMatch {
     std::size_t begin = 0;  // byte offsets in the *folded* text given to find_all
     std::size_t end = 0;
     std::size_t agency = 0;  // index into entries()
+    int former = -1;         // index into former_names() when the text used a former name
 };
 
 class AgencyCatalog {
@@ -33,6 +43,7 @@ private:
     struct Key {
         std::string folded;
         std::size_t agency;
+        int former = -1;
     };
     std::vector<KnownAgency> entries_;
     std::vector<Key> keys_;  // grouped by first byte, longest first within a group

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "importer/deadlines.h"
 #include "importer/meta.h"
 #include "importer/normalize.h"
@@ -21,9 +22,12 @@ constexpr std::size_t kTitleMinWords = 3;
 struct Assigned {
     std::vector<std::size_t> leads;
     std::vector<std::size_t> coordinates;
+    std::vector<std::string> unknown_leads;  // names the registry does not know, shown as written
+    std::vector<std::string> unknown_coordinates;
 };
 
-void append_unique(std::vector<std::size_t>& to, const std::vector<std::size_t>& from) {
+template <typename T>
+void append_unique(std::vector<T>& to, const std::vector<T>& from) {
     for (auto a : from)
         if (std::find(to.begin(), to.end(), a) == to.end()) to.push_back(a);
 }
@@ -121,15 +125,18 @@ private:
             }
         }
         for (const auto& name : reading.unknown)
-            warn(item.ref + ": '" + name + "' is not in the agency registry and was not assigned.");
+            warn(item.ref + ": '" + name + "' is not in the agency registry: shown as written, assigned once the registry has it.");
+        for (const auto& note : reading.notes) warn(item.ref + ": " + note);
 
         Assigned& mine = assigned_[index];
-        if (reading.addressed) {
+        if (reading.addressed && reading.has_leads()) {
             append_unique(mine.leads, reading.leads);
+            append_unique(mine.unknown_leads, reading.unknown_leads);
         } else if (item.parent >= 0) {
             mine = assigned_[static_cast<std::size_t>(item.parent)];
         }
         append_unique(mine.coordinates, reading.coordinates);
+        append_unique(mine.unknown_coordinates, reading.unknown_coordinates);
     }
 
     // An item's own deadline phrase; a parent's phrase ("… trong quý II năm 2026:") covers its children.
@@ -137,7 +144,7 @@ private:
         if (deadline_done_[index]) return deadlines_[index];
         deadline_done_[index] = true;
         const Item& item = st_.items[index];
-        if (auto found = detail::find_deadline(detail::fold_fast(item.text()))) {
+        if (auto found = detail::find_deadline(detail::fold_fast(item.text()), out_.directive.issued_on)) {
             if (!found->date)
                 warn(item.ref + ": the date " + found->written + " does not exist, so no deadline was set.");
             deadlines_[index] = found->date;
@@ -147,29 +154,131 @@ private:
         return deadlines_[index];
     }
 
+    // An item's sentences, cut at ". " before a capital and at its paragraphs.
+    static std::vector<std::string> sentences_of(const std::string& text) {
+        std::vector<std::string> out;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            bool cut = i == text.size() || text[i] == '\n';
+            if (!cut && text[i] == '.' && i + 2 < text.size() && text[i + 1] == ' ' &&
+                detail::is_upper(detail::decode_at(text, i + 2).cp)) {
+                // "TP. Hồ Chí Minh": a short abbreviation before the dot does not end a sentence.
+                std::size_t w = i;
+                while (w > start && text[w - 1] != ' ') --w;
+                cut = i - w > 3 || !detail::is_all_upper(std::string_view(text).substr(w, i - w));
+                if (cut) ++i;  // keep the dot with its sentence
+            }
+            if (!cut) continue;
+            auto part = dt::trim(std::string_view(text).substr(start, i - start));
+            if (!part.empty()) out.emplace_back(part);
+            start = i + 1;
+        }
+        return out;
+    }
+
+    // "Sở A chủ trì …, trước ngày X. Sở B …, chậm nhất ngày Y.": one item, two duties. Each
+    // sentence that names its own lead, or a second deadline, starts a task of its own.
     void add_task(std::size_t index) {
         const Item& item = st_.items[index];
-        Task task;
-        task.ref = item.ref;
-        task.section = st_.items[static_cast<std::size_t>(item.top)].ref;
-        if (item.parent >= 0) task.parent = st_.items[static_cast<std::size_t>(item.parent)].ref;
-        task.text = item.text();
-        task.title = short_title(task.text, catalog_, item.is_bullet());
-        task.deadline = deadline_of(index);
-        const auto folded = detail::fold_fast(task.text);
-        task.recurrence = detail::find_recurrence(folded);
+        const auto sentences = sentences_of(item.text());
+        struct Part {
+            std::string text;
+            Assigned assigned;
+            std::optional<Date> deadline;
+            bool own_leads = false;
+        };
+        std::vector<Part> parts;
+        for (const auto& sentence : sentences) {
+            const auto reading = detail::read_roles(sentence, catalog_, false);
+            const auto found = detail::find_deadline(detail::fold_fast(sentence), out_.directive.issued_on);
+            const bool leads = reading.addressed && reading.has_leads();
+            const bool new_part = parts.empty() ||
+                                  (leads && parts.back().own_leads &&
+                                   (reading.leads != parts.back().assigned.leads ||
+                                    reading.unknown_leads != parts.back().assigned.unknown_leads)) ||
+                                  (found && found->date && parts.back().deadline && *found->date != *parts.back().deadline);
+            if (new_part) {
+                Part p;
+                p.own_leads = leads;
+                if (leads) {
+                    p.assigned.leads = reading.leads;
+                    p.assigned.unknown_leads = reading.unknown_leads;
+                    p.assigned.coordinates = reading.coordinates;
+                    p.assigned.unknown_coordinates = reading.unknown_coordinates;
+                }
+                parts.push_back(std::move(p));
+            } else if (leads && !parts.back().own_leads) {
+                parts.back().own_leads = true;
+            }
+            auto& part = parts.back();
+            if (!part.text.empty()) part.text += (sentence.size() && part.text.back() != '\n' ? " " : "");
+            part.text += sentence;
+            if (found && found->date && !part.deadline) part.deadline = found->date;
+        }
+        if (parts.size() <= 1) {
+            add_one(index, item.ref, item.text(), assigned_[index], deadline_of(index));
+            return;
+        }
+        // The first part keeps what the item inherits; later parts without their own leads
+        // carry on the one before.
+        for (std::size_t n = 0; n < parts.size(); ++n) {
+            auto& part = parts[n];
+            if (n == 0 && part.own_leads) {
+                // The item's own reading already holds the first sentence's agencies.
+                part.assigned = assigned_[index];
+            } else if (n == 0) {
+                part.assigned = assigned_[index];
+            } else if (!part.own_leads) {
+                part.assigned = parts[n - 1].assigned;
+            }
+            const auto deadline = part.deadline ? part.deadline : (n == 0 ? deadline_of(index) : std::nullopt);
+            add_one(index, item.ref + "." + std::to_string(n + 1), part.text, part.assigned, deadline, item.ref);
+        }
+    }
 
-        const Assigned& a = assigned_[index];
+    void add_one(std::size_t index, const std::string& ref, const std::string& text, const Assigned& a,
+                 std::optional<Date> deadline, std::optional<std::string> split_from = std::nullopt) {
+        const Item& item = st_.items[index];
+        Task task;
+        task.ref = ref;
+        task.section = st_.items[static_cast<std::size_t>(item.top)].ref;
+        if (split_from) task.parent = split_from;
+        else if (item.parent >= 0) task.parent = st_.items[static_cast<std::size_t>(item.parent)].ref;
+        task.text = text;
+        task.title = short_title(task.text, catalog_, item.is_bullet());
+        task.deadline = deadline;
+        const auto folded = detail::fold_fast(task.text);
+        const auto rule = detail::find_recurrence_rule(folded);
+        task.recurrence = rule.every;
+        task.recurrence_day = rule.day;
+        task.recurrence_dates = rule.dates;
+        // "Định kỳ hằng năm … trước ngày 15/12": the day of the rule, not a one-off deadline.
+        if (task.deadline && !rule.dates.empty() &&
+            std::any_of(rule.dates.begin(), rule.dates.end(), [&](const auto& dm) {
+                return dm.first == task.deadline->day && dm.second == task.deadline->month;
+            }))
+            task.deadline.reset();
+        if (task.deadline && out_.directive.issued_on && *task.deadline < *out_.directive.issued_on)
+            warn(task.ref + ": the deadline " + task.deadline->vn() + " is before the directive's date (" +
+                 out_.directive.issued_on->vn() + "); check it.");
+
         for (auto lead : a.leads) task.agencies.push_back({catalog_.entries()[lead].name, AssignmentRole::Lead});
+        for (const auto& name : a.unknown_leads) task.agencies.push_back({name, AssignmentRole::Lead, false});
         for (auto c : a.coordinates)
             if (std::find(a.leads.begin(), a.leads.end(), c) == a.leads.end())
                 task.agencies.push_back({catalog_.entries()[c].name, AssignmentRole::Coordinate});
+        for (const auto& name : a.unknown_coordinates)
+            if (std::find(a.unknown_leads.begin(), a.unknown_leads.end(), name) == a.unknown_leads.end())
+                task.agencies.push_back({name, AssignmentRole::Coordinate, false});
+        for (auto e : a.leads)
+            if (!catalog_.entries()[e].active)
+                warn(task.ref + ": '" + catalog_.entries()[e].name + "' is no longer active in the registry.");
         if (task.agencies.empty())
             warn(task.ref + ": no agency from the registry was found for this task.");
-        else if (a.leads.empty())
+        else if (a.leads.empty() && a.unknown_leads.empty())
             warn(task.ref + ": no lead agency from the registry was found for this task.");
         for (const auto& share : task.agencies)
-            if (std::find(out_.agencies.begin(), out_.agencies.end(), share.name) == out_.agencies.end())
+            if (share.registered && std::find(out_.agencies.begin(), out_.agencies.end(), share.name) == out_.agencies.end())
                 out_.agencies.push_back(share.name);
 
         if (task.deadline)
@@ -201,7 +310,8 @@ void keep_climbing(std::vector<Milestone>& ladder, detail::Warnings& warnings) {
 }  // namespace
 
 Outline parse_directive(std::string_view text, const AgencyCatalog& catalog) {
-    const auto lines = detail::normalize_input(text);
+    auto lines = detail::normalize_input(text);
+    detail::join_broken_lines(lines.raw, lines.clean);
     const auto structure = detail::build_structure(lines.clean);
 
     Outline out;

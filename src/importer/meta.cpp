@@ -178,15 +178,20 @@ struct Reading {
                         }
                     }
                 }
-                if (meta.title.empty() && f.text == "chi thi" && is_all_upper(cell)) read_official_title(header[n] + 1);
+                if (meta.title.empty() && is_all_upper(cell) &&
+                    (f.text == "chi thi" || f.text == "ke hoach" || f.text == "thong bao" || f.text == "cong dien"))
+                    read_official_title(header[n] + 1, f.text == "chi thi");
+                // A letter (công văn) carries its subject under the number: "V/v tăng cường …".
+                if (meta.title.empty() && (f.text.starts_with("v/v ") || f.text.starts_with("ve viec ")))
+                    meta.title = strip_trailing_punct(cell);
             }
         }
     }
 
-    void read_official_title(std::size_t from) {
+    void read_official_title(std::size_t from, bool about) {
         std::size_t i = from;
         while (i < st.body_begin && lines.clean[i].empty()) ++i;
-        if (i >= st.body_begin || !fold_fast(lines.clean[i]).starts_with("ve ")) return;
+        if (i >= st.body_begin || (about && !fold_fast(lines.clean[i]).starts_with("ve "))) return;
         std::string title = lines.clean[i];
         // A long title wraps; its next lines go on in lower case.
         for (++i; i < st.body_begin && !lines.clean[i].empty() && is_lower(decode_at(lines.clean[i], 0).cp); ++i)

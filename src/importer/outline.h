@@ -2,6 +2,7 @@
 // What the importer reads out of a directive's text: plain data, no storage, no GUI.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -25,6 +26,7 @@ struct Section {
 struct AgencyShare {
     std::string name;  // canonical name from the catalog (an agency or a group)
     AssignmentRole role = AssignmentRole::Lead;
+    bool registered = true;  // false: a name the registry does not know, kept as written for the preview
 };
 
 struct Task {
@@ -36,6 +38,8 @@ struct Task {
     std::optional<Date> deadline;
     Recurrence recurrence = Recurrence::None;
     std::vector<AgencyShare> agencies;  // lead first; each name once
+    int recurrence_day = 0;                             // "trước ngày 25 hằng tháng" → 25; 0 when not given
+    std::vector<std::pair<int, int>> recurrence_dates;  // (day, month): "15/6 và 15/12 hằng năm"
 };
 
 // A disbursement milestone line of the directive ("Đến hết ngày 30/6/2025: … tối thiểu 50% …").

@@ -28,7 +28,35 @@ constexpr Prefix kPrefixes[] = {
     {"Văn phòng", NextWord::Upper},   {"Ban", NextWord::NotVerb},     {"UBND", NextWord::Any},
     {"Ủy ban nhân dân", NextWord::Any}, {"Uỷ ban nhân dân", NextWord::Any}, {"Công an", NextWord::Any},
     {"Thanh tra", NextWord::Any},     {"Bảo hiểm xã hội", NextWord::Any},
+    {"Đài", NextWord::Upper},         {"Hội", NextWord::Upper},       {"Trung tâm", NextWord::Upper},
+    {"Ủy ban Mặt trận", NextWord::Upper}, {"Uỷ ban Mặt trận", NextWord::Upper}, {"Liên đoàn", NextWord::Upper},
+    {"Tỉnh đoàn", NextWord::Any},     {"Báo và Phát thanh, Truyền hình", NextWord::Upper},
 };
+
+// Who heads an agency: "Giám đốc Sở Tài chính", "Chủ tịch UBND các xã", "Chánh Văn phòng …"
+// address the agency itself.
+constexpr std::string_view kHeads[] = {"giam doc ", "pho giam doc ", "thu truong ", "chu tich ", "chanh ",
+                                       "truong ban ", "chi huy truong ", "nguoi dung dau ", "cuc truong "};
+
+// "các Sở: Tài chính, Nội vụ" names each department without its prefix.
+struct Enumeration {
+    std::string_view folded;  // "cac so"
+    std::string_view prefix;  // what each element stands after: "Sở "
+};
+constexpr Enumeration kEnumerations[] = {
+    {"cac so", "Sở "}, {"ubnd cac phuong", "UBND phường "}, {"ubnd cac xa", "UBND xã "},
+    {"ubnd cac huyen", "UBND huyện "}, {"uy ban nhan dan cac phuong", "UBND phường "},
+    {"uy ban nhan dan cac xa", "UBND xã "}, {"uy ban nhan dan cac huyen", "UBND huyện "},
+};
+
+// A sentence may open with its purpose or its ground before naming who acts:
+// "Để …, Sở Tài chính chủ trì", "Thực hiện Công văn số …, Sở Nội vụ …".
+constexpr std::string_view kClauseOpeners[] = {"de ", "thuc hien ", "can cu ", "tren co so ", "ve ", "nham ",
+                                               "theo ", "trong ", "sau khi ", "truoc ", "ngoai ra", "dong thoi"};
+
+// What follows a list of agencies that makes them the leads, or the coordinators.
+constexpr std::string_view kLeadAfter[] = {"chu tri", "theo chuc nang", "co trach nhiem", "chiu trach nhiem",
+                                           "la co quan chu tri", "tham muu"};
 
 // Words that begin what an agency is asked to do, so they end its name. Compared with their
 // diacritics: folded, "tại" (at) would also stop "Sở Giao thông vận tải" (transport).
@@ -40,51 +68,80 @@ constexpr std::string_view kStopWords[] = {
     "hoàn thành", "được",     "cần",       "phải",      "là",         "kiểm tra",       "đôn đốc",
     "đẩy mạnh",  "đảm bảo",   "bảo đảm",   "lập",       "giao",       "nhằm",           "khi",
     "sau",       "trước",     "đến",       "tiếp tục",  "quyết liệt", "kịp thời",       "xử lý",
+    "tăng cường", "xây dựng", "thường xuyên", "vận động", "tuyên truyền", "theo dõi", "quản lý",
+    "thẩm định", "điều tra", "hoàn thiện", "bố trí",   "cắt giảm",   "công bố",  "trình",  "giám sát",
+    "chuẩn bị",  "kiện toàn", "nâng cấp",  "đánh giá",   "phân bổ",  "kiểm soát", "cập nhật", "đẩy nhanh",
+    "hỗ trợ",    "bình ổn",   "thu gom",   "tiếp nhận",  "giải quyết", "quán triệt", "phổ biến", "gửi",
+    "thông báo", "cung cấp",  "huy động",  "bảo vệ",     "chỉ",      "sẵn sàng",  "nghiêm túc", "ra",
+    "ký",        "vận hành",  "công khai", "hướng",      "tham gia", "giữ",       "đôn",     "nâng cao",
 };
 
-constexpr std::string_view kLeadIns[] = {"giao cho ", "giao ", "de nghi ", "yeu cau "};
-constexpr std::string_view kWithPhrases[] = {"phoi hop chat che voi", "phoi hop voi", "phoi hop cung"};
+constexpr std::string_view kLeadIns[] = {
+    "ubnd tinh giao cho ", "ubnd tinh giao ", "uy ban nhan dan tinh giao cho ", "uy ban nhan dan tinh giao ",
+    "chu tich ubnd tinh giao ", "chu tich uy ban nhan dan tinh giao ", "ubnd tinh yeu cau ", "ubnd tinh de nghi ",
+    "dong y giao ", "giao cho ", "giao ", "de nghi ", "yeu cau "};
+constexpr std::string_view kWithPhrases[] = {"phoi hop chat che voi", "phoi hop voi", "phoi hop cung",
+                                             "voi su phoi hop cua", "phoi hop chat che cung", "phoi hop"};
 
 bool is_separator_char(char c) { return c == ',' || c == ';' || c == ':' || c == '(' || c == ')'; }
 
 struct Span {
     std::size_t begin, end, agency;
+    int former;
 };
 
 class Reader {
 public:
-    Reader(std::string_view text, const AgencyCatalog& catalog) : s_(text), folded_(fold_mapped(text)) {
+    Reader(std::string_view text, const AgencyCatalog& catalog)
+        : s_(text), folded_(fold_mapped(text)), catalog_(catalog) {
         for (const auto& m : catalog.find_all(folded_.text))
-            spans_.push_back({folded_.origin[m.begin], folded_.origin[m.end], m.agency});
+            spans_.push_back({folded_.origin[m.begin], folded_.origin[m.end], m.agency, m.former});
     }
 
     RoleReading read(bool bullet) {
-        std::size_t start = 0;
-        for (auto lead_in : kLeadIns)
-            if (folded_.text.starts_with(lead_in)) {
-                start = folded_.origin[lead_in.size()];
-                break;
-            }
+        RoleReading r;
+        end_ = s_.size();
+        std::size_t start = skip_lead_ins(0);
+        const bool opened_by_lead_in = start > 0;
+        if (!element_at(start) && opens_clause(start))
+            if (auto after = agency_after_clause(start)) start = *after;
         end_ = sentence_end(start);
 
-        RoleReading r;
-        if (!bullet || known_at(start) || candidate_at(start)) {
+        if (!bullet || opened_by_lead_in || element_at(start)) {
             bool named = false;
-            r.address_end = walk(start, 0, !bullet, r.leads, r.unknown, named);
+            r.address_end = walk(start, 0, !bullet, r.leads, r.unknown_leads, named, r);
             r.addressed = named;
         }
+        // The sentence goes on over ";" for what others do: "…; Sở B phối hợp …".
+        end_ = clause_limit(start);
         if (auto with = with_phrase_end(start)) {
             bool named = false;
-            walk(*with, 0, false, r.coordinates, r.unknown, named);
+            with_begin_ = *with;
+            with_end_ = walk(*with, 0, false, r.coordinates, r.unknown_coordinates, named, r);
         }
+        scan_roles_inside(start, r);
+        if (!r.addressed && r.has_leads()) r.addressed = true;
+        for (const auto& n : r.unknown_leads) r.unknown.push_back(n);
+        for (const auto& n : r.unknown_coordinates) r.unknown.push_back(n);
         return r;
     }
 
 private:
     std::string_view s_;
     Folded folded_;
+    const AgencyCatalog& catalog_;
     std::vector<Span> spans_;
     std::size_t end_ = 0;
+    std::size_t with_begin_ = 0, with_end_ = 0;  // the coordinators' list after "phối hợp với"
+
+    std::size_t folded_at(std::size_t pos) const {
+        return static_cast<std::size_t>(std::lower_bound(folded_.origin.begin(), folded_.origin.end(), pos) -
+                                        folded_.origin.begin());
+    }
+    bool folded_starts(std::size_t pos, std::string_view word) const {
+        const auto f = folded_at(pos);
+        return f < folded_.text.size() && std::string_view(folded_.text).substr(f).starts_with(word);
+    }
 
     const Span* known_at(std::size_t pos) const {
         auto it = std::lower_bound(spans_.begin(), spans_.end(), pos,
@@ -98,11 +155,78 @@ private:
 
     bool and_at(std::size_t pos) const { return s_.substr(pos).starts_with("và "); }
 
+    std::size_t skip_lead_ins(std::size_t pos) const {
+        for (int round = 0; round < 3; ++round) {
+            bool moved = false;
+            for (auto lead_in : kLeadIns)
+                if (folded_starts(pos, lead_in)) {
+                    pos = folded_.origin[std::min(folded_at(pos) + lead_in.size(), folded_.text.size())];
+                    moved = true;
+                    break;
+                }
+            if (!moved) break;
+        }
+        return pos;
+    }
+
+    // "Giám đốc Sở …", "Thủ trưởng các sở, …": the head stands for the agency.
+    std::size_t skip_head(std::size_t pos) const {
+        for (auto head : kHeads) {
+            if (!folded_starts(pos, head)) continue;
+            const auto after = folded_.origin[std::min(folded_at(pos) + head.size(), folded_.text.size())];
+            if (known_at(after) || candidate_at(after) || enumeration_at(after) || folded_starts(after, "cac "))
+                return after;
+        }
+        return pos;
+    }
+
+    const Enumeration* enumeration_at(std::size_t pos) const {
+        for (const auto& e : kEnumerations) {
+            if (!folded_starts(pos, e.folded)) continue;
+            auto q = folded_.origin[std::min(folded_at(pos) + e.folded.size(), folded_.text.size())];
+            if (q < s_.size() && s_[q] == ':') ++q;
+            if (q >= s_.size() || s_[q] != ' ') continue;
+            ++q;
+            if (q < s_.size() && starts_upper(word_from(q, s_.size())) && !starts_prefix(q)) return &e;
+        }
+        return nullptr;
+    }
+
+    bool element_at(std::size_t pos) const {
+        const auto p = skip_head(pos);
+        return enumeration_at(p) || known_at(p) || (candidate_at(p) && !candidate_at(p)->issuer);
+    }
+
+    bool opens_clause(std::size_t pos) const {
+        for (auto opener : kClauseOpeners)
+            if (folded_starts(pos, opener)) return true;
+        return false;
+    }
+
+    // The agency named after the opening clause's comma, if one is.
+    std::optional<std::size_t> agency_after_clause(std::size_t from) const {
+        int words = 0;
+        for (std::size_t q = from; q < s_.size() && words < 80; ++q) {
+            if (s_[q] == ' ') ++words;
+            if (s_[q] == ':' || (s_[q] == '.' && (q + 1 == s_.size() || s_[q + 1] == ' '))) return std::nullopt;
+            if (s_[q] != ',') continue;
+            auto p = q + 1;
+            while (p < s_.size() && s_[p] == ' ') ++p;
+            const auto after_lead_in = skip_lead_ins(p);
+            if (element_at(after_lead_in)) return after_lead_in;
+        }
+        return std::nullopt;
+    }
+
     // The role sentence runs to ":", ". " or ";", except that "; " inside a list of agencies
     // ("Sở Xây dựng, …, Sở Dân tộc và Tôn giáo; UBND các huyện, thành phố:") keeps it going.
     std::size_t sentence_end(std::size_t from) const {
         std::size_t pos = from;
         while (pos < s_.size()) {
+            if (auto e = enumeration_at(pos)) {  // "Các Sở: Tài chính, …" goes on after its colon
+                pos = folded_.origin[std::min(folded_at(pos) + e->folded.size(), folded_.text.size())] + 1;
+                continue;
+            }
             if (auto k = known_at(pos)) {
                 pos = k->end;
                 continue;
@@ -119,18 +243,94 @@ private:
         return s_.size();
     }
 
-    std::optional<std::size_t> with_phrase_end(std::size_t from) const {
-        const auto folded_from = static_cast<std::size_t>(
-            std::lower_bound(folded_.origin.begin(), folded_.origin.end(), from) - folded_.origin.begin());
-        std::optional<std::pair<std::size_t, std::size_t>> best;  // folded begin, length
-        for (auto phrase : kWithPhrases) {
-            const auto at = find_word(folded_.text, phrase, folded_from);
-            if (at != std::string::npos && (!best || at < best->first)) best = std::make_pair(at, phrase.size());
+    // The whole sentence, ";" included: to ". " or the end.
+    std::size_t clause_limit(std::size_t from) const {
+        std::size_t pos = from;
+        while (pos < s_.size()) {
+            if (auto k = known_at(pos)) {
+                pos = k->end;
+                continue;
+            }
+            if (s_[pos] == '.' && (pos + 1 == s_.size() || s_[pos + 1] == ' ')) return pos;
+            ++pos;
         }
-        if (!best) return std::nullopt;
-        const auto after = folded_.origin[best->first + best->second];
-        if (folded_.origin[best->first] >= end_) return std::nullopt;
-        return after;
+        return s_.size();
+    }
+
+    std::optional<std::size_t> with_phrase_end(std::size_t from) const {
+        const auto folded_from = folded_at(from);
+        for (auto at = find_word(folded_.text, "phoi hop", folded_from); at != std::string::npos;
+             at = find_word(folded_.text, "phoi hop", at + 1)) {
+            if (folded_.origin[at] >= end_) return std::nullopt;
+            const auto phrase_from = at >= 7 && std::string_view(folded_.text).substr(at - 7, 7) == "voi su " ? at - 7 : at;
+            for (auto phrase : kWithPhrases) {
+                if (!word_at(folded_.text, phrase_from, phrase)) continue;
+                auto after = folded_.origin[std::min(phrase_from + phrase.size(), folded_.text.size())];
+                // Bare "phối hợp" counts only when an agency follows at once ("chủ trì, phối hợp Sở B").
+                if (phrase == "phoi hop") {
+                    auto q = after;
+                    while (q < end_ && s_[q] == ' ') ++q;
+                    if (!element_at(q)) break;
+                }
+                return after;
+            }
+        }
+        return std::nullopt;
+    }
+
+    // Roles named inside the sentence: "UBND tỉnh giao Sở Y tế chủ trì", "…, Sở A chủ trì",
+    // "…; Sở B phối hợp …".
+    void scan_roles_inside(std::size_t from, RoleReading& r) const {
+        for (std::size_t pos = from; pos < end_;) {
+            if (pos > from && is_word_char(code_point_before(s_, pos))) {
+                ++pos;
+                continue;
+            }
+            if (folded_starts(pos, "giao ") && !r.has_leads()) {
+                auto q = skip_lead_ins(pos);
+                if (element_at(q)) {
+                    bool named = false;
+                    pos = walk(q, 0, false, r.leads, r.unknown_leads, named, r);
+                    continue;
+                }
+            }
+            if (pos >= with_begin_ && pos < with_end_) {
+                pos = with_end_;
+                continue;
+            }
+            const auto p = skip_head(pos);
+            if (!(known_at(p) || enumeration_at(p) || (candidate_at(p) && !candidate_at(p)->issuer))) {
+                ++pos;
+                continue;
+            }
+            std::vector<std::size_t> names;
+            std::vector<std::string> unknown;
+            bool named = false;
+            RoleReading scratch;
+            auto list_end = walk(p, 0, false, names, unknown, named, scratch);
+            auto q = list_end;
+            while (q < end_ && (s_[q] == ' ' || s_[q] == ',')) ++q;
+            bool lead = false, coordinate = false;
+            for (auto w : kLeadAfter) lead = lead || folded_starts(q, w);
+            coordinate = folded_starts(q, "phoi hop");
+            if (lead && !r.has_leads()) {
+                append(r.leads, names);
+                append(r.unknown_leads, unknown);
+                r.notes.insert(r.notes.end(), scratch.notes.begin(), scratch.notes.end());
+            } else if (coordinate && (r.has_leads() || pos > from)) {
+                for (auto n : names)
+                    if (std::find(r.leads.begin(), r.leads.end(), n) == r.leads.end()) append(r.coordinates, {n});
+                append(r.unknown_coordinates, unknown);
+                r.notes.insert(r.notes.end(), scratch.notes.begin(), scratch.notes.end());
+            }
+            pos = std::max(list_end, pos + 1);
+        }
+    }
+
+    template <typename T>
+    static void append(std::vector<T>& to, const std::vector<T>& from) {
+        for (const auto& x : from)
+            if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
     }
 
     struct Candidate {
@@ -179,10 +379,13 @@ private:
             return std::nullopt;
 
         std::size_t name_end = q;
+        bool after_province = false;
         for (int words = 0; q < limit && words < kMaxNameWords; ++words) {
             const auto w = word_from(q, limit);
             if (w.empty()) break;
             if (words > 0 && is_stop_word(q)) break;
+            // "… tỉnh" closes a name unless the province's own name follows ("tỉnh Cao Bằng").
+            if (after_province && !starts_upper(w)) break;
             if (words > 0 && w == "và") {
                 // "Sở Nông nghiệp và Phát triển nông thôn" goes on; "Sở A và Sở B", "… và các …" do not.
                 auto next = q + w.size();
@@ -193,13 +396,14 @@ private:
             const bool sentence_stop = w.ends_with('.');
             name_end = q + w.size() - (sentence_stop ? 1 : 0);
             q += w.size();
+            after_province = after_province || w == "tỉnh";
             if (sentence_stop || q >= limit || s_[q] != ' ') break;
             ++q;
         }
         std::string name = strip_trailing_punct(s_.substr(pos, name_end - pos));
         const auto f = fold_fast(name);
         const bool issuer = f == "ubnd tinh" || f == "uy ban nhan dan tinh" || f.starts_with("ubnd tinh ") ||
-                            f.starts_with("uy ban nhan dan tinh ");
+                            f.starts_with("uy ban nhan dan tinh ") || f == "ubnd" || f == "uy ban nhan dan";
         return Candidate{name_end, std::move(name), issuer};
     }
 
@@ -214,14 +418,61 @@ private:
         return q;
     }
 
+    void note_former(const Span& k, RoleReading& r) const {
+        if (k.former < 0) return;
+        const auto& f = former_names()[static_cast<std::size_t>(k.former)];
+        r.notes.push_back("'" + std::string(s_.substr(k.begin, k.end - k.begin)) + "' is a former name (merged in 2025): read as " +
+                          std::string(f.successor) + ".");
+    }
+
+    // "các Sở: Tài chính, Nội vụ, …": each element is read as "Sở Tài chính", "Sở Nội vụ", …
+    std::size_t walk_enumeration(std::size_t pos, const Enumeration& e, std::vector<std::size_t>& names,
+                                 std::vector<std::string>& unknown, bool& named) const {
+        pos = folded_.origin[std::min(folded_at(pos) + e.folded.size(), folded_.text.size())];
+        if (pos < end_ && s_[pos] == ':') ++pos;
+        for (;;) {
+            skip_spaces(pos);
+            if (pos >= end_ || !starts_upper(word_from(pos, end_)) || starts_prefix(pos)) return pos;
+            const std::string whole = std::string(e.prefix) + std::string(s_.substr(pos, end_ - pos));
+            const auto folded = fold_mapped(whole);
+            std::size_t next = pos;
+            bool found = false;
+            for (const auto& m : catalog_.find_all(folded.text)) {
+                if (m.begin != 0) break;
+                const auto end_in_whole = folded.origin[m.end];
+                if (end_in_whole <= e.prefix.size()) break;
+                next = pos + (end_in_whole - e.prefix.size());
+                names.push_back(m.agency);
+                found = true;
+                break;
+            }
+            if (!found) {
+                std::size_t q = pos;
+                while (q < end_ && s_[q] != ',' && s_[q] != ';' && !(s_[q] == ' ' && (and_at(q + 1) || is_stop_word(q + 1)))) ++q;
+                unknown.push_back(std::string(e.prefix) + strip_trailing_punct(s_.substr(pos, q - pos)));
+                next = q;
+            }
+            named = true;
+            pos = next;
+            skip_spaces(pos);
+            if (pos < end_ && (s_[pos] == ',' || s_[pos] == ';')) ++pos;
+            else if (and_at(pos)) pos += std::string_view("và ").size();
+            else return pos;
+        }
+    }
+
     // Walks a list of agencies: names apart by ",", ";", "và" or brackets, over short fillers.
     std::size_t walk(std::size_t pos, int depth, bool long_first, std::vector<std::size_t>& names,
-                     std::vector<std::string>& unknown, bool& named) const {
+                     std::vector<std::string>& unknown, bool& named, RoleReading& r) const {
         for (bool first = true;; first = false) {
             skip_spaces(pos);
             if (pos >= end_ || (depth > 0 && s_[pos] == ')')) return pos;
-            if (auto k = known_at(pos)) {
-                names.push_back(k->agency);
+            pos = skip_head(pos);
+            if (auto e = enumeration_at(pos)) {
+                pos = walk_enumeration(pos, *e, names, unknown, named);
+            } else if (auto k = known_at(pos)) {
+                if (std::find(names.begin(), names.end(), k->agency) == names.end()) names.push_back(k->agency);
+                note_former(*k, r);
                 named = true;
                 pos = skip_province(k->end);
             } else if (auto c = candidate_at(pos)) {
@@ -242,13 +493,13 @@ private:
                 if (!bracket && (words > kMaxFillerWords || s_[q] == ':' || s_[q] == ')')) return q;
                 pos = q;
             }
-            if (!separator(pos, depth, long_first, names, unknown, named)) return pos;
+            if (!separator(pos, depth, long_first, names, unknown, named, r)) return pos;
         }
     }
 
     // Steps over what follows a list element; false when the list ends there.
     bool separator(std::size_t& pos, int depth, bool long_first, std::vector<std::size_t>& names,
-                   std::vector<std::string>& unknown, bool& named) const {
+                   std::vector<std::string>& unknown, bool& named, RoleReading& r) const {
         skip_spaces(pos);
         if (pos >= end_) return false;
         if (s_[pos] == ',' || s_[pos] == ';') {
@@ -260,9 +511,9 @@ private:
             return true;
         }
         if (s_[pos] == '(' && depth == 0) {
-            pos = walk(pos + 1, depth + 1, long_first, names, unknown, named);
+            pos = walk(pos + 1, depth + 1, long_first, names, unknown, named, r);
             if (pos < end_ && s_[pos] == ')') ++pos;
-            return separator(pos, depth, long_first, names, unknown, named) || pos >= end_;
+            return separator(pos, depth, long_first, names, unknown, named, r) || pos >= end_;
         }
         return false;
     }

@@ -46,6 +46,33 @@ std::optional<Level> bullet_level(char32_t cp) {
     }
 }
 
+// "1.1." / "1.1" / "2.3.1." before a capital: the last number is the label.
+std::optional<Marker> dotted_marker(std::string_view line) {
+    std::vector<int> parts;
+    std::size_t p = 0;
+    for (;;) {
+        std::size_t n = 0;
+        while (p + n < line.size() && line[p + n] >= '0' && line[p + n] <= '9') ++n;
+        if (n == 0 || n > 2) return std::nullopt;
+        parts.push_back(std::stoi(std::string(line.substr(p, n))));
+        p += n;
+        if (p < line.size() && line[p] == '.' && p + 1 < line.size() && line[p + 1] >= '0' && line[p + 1] <= '9') {
+            ++p;
+            continue;
+        }
+        break;
+    }
+    if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
+    if (p < line.size() && (line[p] == '.' || line[p] == ')')) ++p;
+    const auto rest = line.substr(p);
+    if (!rest.starts_with(' ')) return std::nullopt;
+    const auto text = dt::trim(rest);
+    if (!starts_upper(text)) return std::nullopt;
+    for (int v : parts)
+        if (v < 1) return std::nullopt;
+    return Marker{parts.size() == 2 ? Level::Sub : Level::SubSub, std::to_string(parts.back()), parts.back(), text};
+}
+
 bool has_word_char(std::string_view line) {
     for (std::size_t i = 0; i < line.size();) {
         const auto c = decode_at(line, i);
@@ -70,6 +97,13 @@ bool starts_with_phrase(std::string_view folded, std::string_view phrase) {
 bool is_closing_paragraph(std::string_view line) {
     const auto f = folded_start(line, 64);
     return starts_with_phrase(f, "can cu chi thi nay") || starts_with_phrase(f, "chi thi nay co hieu luc");
+}
+
+bool is_closing_formula(std::string_view line) {
+    const auto f = fold_fast(line);
+    return f.find("nghiem tuc") != std::string::npos || f.find("co hieu luc") != std::string::npos ||
+           f.find("biet, thuc hien") != std::string::npos || f.find("biet va thuc hien") != std::string::npos ||
+           f.starts_with("yeu cau") || f.starts_with("trong qua trinh");
 }
 
 struct Builder {
@@ -200,6 +234,10 @@ struct Builder {
                 continue;
             }
             if (line.find("./.") != std::string::npos || is_closing_paragraph(line)) {
+                // The last duty may carry the end mark ("Giao Văn phòng … báo cáo …./."); a
+                // closing formula ("Yêu cầu … nghiêm túc thực hiện …") is no duty.
+                if (!skipping && !is_closing_paragraph(line) && !is_closing_formula(line))
+                    add_paragraph(strip_trailing_punct(line.substr(0, line.find("./."))), i);
                 s.body_end = i + 1;
                 break;
             }
@@ -234,9 +272,11 @@ std::optional<Marker> detect_marker(std::string_view line) {
             return Marker{Level::Roman, std::string(line.substr(0, n)), v, dt::trim(line.substr(n + 1))};
     }
 
+    if (auto dotted = dotted_marker(line)) return dotted;
+
     n = 0;
     while (n < line.size() && line[n] >= '0' && line[n] <= '9') ++n;
-    if (n >= 1 && n <= 2 && n < line.size() && (line[n] == '.' || line[n] == ')')) {
+    if (n >= 1 && n <= 2 && n < line.size() && (line[n] == '.' || line[n] == ')' || line[n] == '/')) {
         const auto rest = line.substr(n + 1);
         const int v = std::stoi(std::string(line.substr(0, n)));
         if (v >= 1 && (rest.empty() || rest.starts_with(' ') || starts_upper(rest)))
@@ -244,9 +284,14 @@ std::optional<Marker> detect_marker(std::string_view line) {
     }
 
     for (auto letter : kClauseLetters) {
-        if (line.starts_with(letter) && line.size() > letter.size() && line[letter.size()] == ')' &&
-            (line.size() == letter.size() + 1 || line[letter.size() + 1] == ' '))
-            return Marker{Level::Letter, std::string(letter), 0, dt::trim(line.substr(letter.size() + 1))};
+        if (!line.starts_with(letter) || line.size() <= letter.size()) continue;
+        const char close = line[letter.size()];
+        const auto rest = line.substr(letter.size() + 1);
+        // "a)" as the decree writes it; "a." and "a/" as many offices type it, then a capital.
+        if (close == ')' && (rest.empty() || rest.starts_with(' ')))
+            return Marker{Level::Letter, std::string(letter), 0, dt::trim(rest)};
+        if ((close == '.' || close == '/') && rest.starts_with(' ') && starts_upper(dt::trim(rest)))
+            return Marker{Level::Letter, std::string(letter), 0, dt::trim(rest)};
     }
     return std::nullopt;
 }
@@ -268,6 +313,65 @@ bool is_signature_start(std::string_view line) {
     for (std::string_view key : {"noi nhan", "luu: vt", "luu vt", "(da ky)"})
         if (starts_with_phrase(f, key)) return true;
     return false;
+}
+
+namespace {
+bool digits_only(std::string_view line) {
+    if (line.empty() || line.size() > 3) return false;
+    for (char c : line)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+bool ends_sentence(std::string_view line) {
+    if (line.empty()) return true;
+    const char c = line.back();
+    return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+// A line that ends with the first word of an agency's name: "2. Sở" / "Tài chính …".
+bool ends_with_name_start(std::string_view line) {
+    for (std::string_view w : {" Sở", " Ban", " UBND", " Ủy ban nhân dân", " Công an", " Văn phòng", " Chủ tịch",
+                               " Giám đốc", " Bộ Chỉ huy", " Kho bạc", " Ngân hàng"})
+        if (line.ends_with(w) || line == w.substr(1)) return true;
+    return false;
+}
+
+bool joins_previous(std::string_view prev, std::string_view raw_prev, std::string_view line) {
+    if (prev.empty() || line.empty()) return false;
+    const auto fprev = fold_fast(prev);
+    if (fprev == "so:" || fprev == "so") return true;  // "Số:" / "06/CT-UBND"
+    if (ends_sentence(prev) || detect_marker(line) || is_signature_start(line) || is_page_chrome(line)) return false;
+    // Header columns (tabs, wide gaps) are read cell by cell, not as prose.
+    if (raw_prev.find('\t') != std::string_view::npos || raw_prev.find("   ") != std::string_view::npos) return false;
+    const auto first = decode_at(line, 0).cp;
+    if (is_lower(first) || is_digit(first)) return true;
+    if (ends_with_name_start(prev)) return true;
+    // A long line cut by the page's width goes on even before a capital ("… trước Chủ tịch" / "UBND tỉnh").
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < prev.size(); i += decode_at(prev, i).len) ++chars;
+    return chars >= 75 && !is_all_upper(prev) && is_lower(code_point_before(prev, prev.size()));
+}
+}  // namespace
+
+void join_broken_lines(std::vector<std::string>& raw, std::vector<std::string>& clean) {
+    std::vector<std::string> out_raw, out_clean;
+    out_raw.reserve(raw.size());
+    out_clean.reserve(clean.size());
+    for (std::size_t i = 0; i < clean.size(); ++i) {
+        if (digits_only(clean[i])) continue;  // a page number
+        if (!out_clean.empty() && joins_previous(out_clean.back(), out_raw.back(), clean[i])) {
+            out_clean.back() += ' ';
+            out_clean.back() += clean[i];
+            out_raw.back() += ' ';
+            out_raw.back() += raw[i];
+            continue;
+        }
+        out_raw.push_back(std::move(raw[i]));
+        out_clean.push_back(std::move(clean[i]));
+    }
+    raw = std::move(out_raw);
+    clean = std::move(out_clean);
 }
 
 std::string Item::text() const {

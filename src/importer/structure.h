@@ -12,7 +12,8 @@
 namespace dt::importer::detail {
 
 // Higher levels nest inside lower ones.
-enum class Level { Roman = 0, Arabic = 1, Letter = 2, Dash = 3, Plus = 4 };
+// "1.1." and "1.1.1." (Sub, SubSub) sit between a numbered section and its lettered clauses.
+enum class Level { Roman = 0, Arabic = 1, Sub = 2, SubSub = 3, Letter = 4, Dash = 5, Plus = 6 };
 
 struct Marker {
     Level level = Level::Arabic;
@@ -49,6 +50,10 @@ constexpr std::size_t kMaxItems = 20000;
 // `lines` are space-collapsed NFC lines. Throws dt::Error(Invalid) when no numbered section
 // exists or when there are more than kMaxItems items.
 Structure build_structure(const std::vector<std::string>& lines);
+
+// Lines broken by copying from a PDF or a narrow web column, joined back into their paragraphs;
+// page numbers left alone on their lines are dropped. `raw` and `clean` stay index-aligned.
+void join_broken_lines(std::vector<std::string>& raw, std::vector<std::string>& clean);
 
 // Lines that only belong to a web page around the directive, or open its signature block.
 bool is_page_chrome(std::string_view line);

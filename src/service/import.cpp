@@ -38,6 +38,46 @@ void Service::seed_registry(const std::vector<RegistryRow>& given) {
     tx.commit();
 }
 
+std::size_t Service::import_agencies(const Actor& actor, const std::vector<RegistryRow>& given) {
+    require_admin(actor, "import agencies");
+    std::vector<RegistryRow> rows = given;
+    std::map<std::string, std::size_t> lines;  // folded name → line
+    auto at = [](const RegistryRow& row) { return "Line " + std::to_string(row.line) + ": "; };
+    for (auto& row : rows) {
+        row.name = check_single_line(at(row) + "the agency name", row.name, kMaxTitleBytes);
+        row.short_name = check_single_line(at(row) + "the short name", row.short_name, kMaxShortBytes);
+        row.kind = check_single_line(at(row) + "the kind", row.kind, kMaxShortBytes);
+        if (row.name.empty() || row.kind.empty()) fail(ErrorKind::Invalid, at(row) + "an agency needs a name and a kind.");
+        for (auto& g : row.groups) g = check_single_line(at(row) + "a group", g, kMaxTitleBytes);
+        for (auto& a : row.aliases) a = check_single_line(at(row) + "an alias", a, kMaxTitleBytes);
+        const auto key = dt::fold(row.name);
+        if (auto seen = lines.find(key); seen != lines.end())
+            fail(ErrorKind::Invalid, at(row) + quoted_input(row.name) + " is already on line " +
+                                         std::to_string(seen->second) + ".");
+        lines.emplace(key, row.line);
+    }
+    store::Store::WriteTx tx(store_);
+    std::size_t added = 0;
+    for (const auto& row : rows) {
+        if (store_.find_agency(row.name)) continue;
+        store::AgencyRecord a{0, row.name, row.short_name, row.kind, row.kind == "group", true};
+        const Id id = store_.insert_agency(a, row.aliases);
+        journal(actor, "agency", id, std::nullopt, "created", std::nullopt, row.name);
+        ++added;
+    }
+    for (const auto& row : rows) {
+        const auto member = store_.find_agency(row.name);
+        for (const auto& group_name : row.groups) {
+            const auto group = store_.find_agency(group_name);
+            if (!group || !group->is_group)
+                fail(ErrorKind::Invalid, at(row) + quoted_input(group_name) + " is not a group (kind 'group') of the file or the registry.");
+            store_.add_group_member(group->id, member->id);
+        }
+    }
+    tx.commit();
+    return added;
+}
+
 namespace {
 // An outline comes from the importer, which cleans what it reads, or is built in code (the
 // benchmark's province, tests): either way its text is checked as any user's text is, so that
@@ -70,10 +110,9 @@ importer::Outline checked(const importer::Outline& in) {
 
 importer::AgencyCatalog Service::catalog() const {
     std::vector<importer::KnownAgency> entries;
-    for (const auto& a : store_.agencies()) {
-        if (!a.active) continue;
-        entries.push_back({a.name, store_.aliases_of(a.id), a.is_group});
-    }
+    // Inactive agencies (district committees after 1/7/2025) are still recognised in the older
+    // directives that name them.
+    for (const auto& a : store_.agencies()) entries.push_back({a.name, store_.aliases_of(a.id), a.is_group, a.active});
     return importer::AgencyCatalog(std::move(entries));
 }
 
@@ -116,7 +155,7 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
         std::map<Id, Share> shares;
         std::vector<Id> order;
         for (const auto& share : t.agencies) {
-            const auto agency = store_.find_agency(share.name);
+            const auto agency = share.registered ? store_.find_agency(share.name) : std::nullopt;
             if (!agency) {
                 summary.warnings.push_back(t.ref + ": " + quoted_input(share.name) + " is not a known agency and was not assigned.");
                 continue;

@@ -22,7 +22,7 @@ std::vector<std::string> split_list(const std::string& s) {
 std::vector<RegistryRow> parse_registry_csv(std::string_view csv) {
     const auto records = parse_csv(csv);
     if (records.empty() || records[0].fields.size() < 3 || records[0].fields[0] != "name")
-        fail(ErrorKind::Invalid, "The agency registry must start with the header name,short_name,kind,groups,aliases.");
+        fail(ErrorKind::Invalid, "The agency registry must start with the header name,short_name,kind,group,aliases.");
     std::vector<RegistryRow> rows;
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& f = records[r].fields;
@@ -34,6 +34,7 @@ std::vector<RegistryRow> parse_registry_csv(std::string_view csv) {
         row.kind = trim(f[2]);
         if (f.size() > 3) row.groups = split_list(f[3]);
         if (f.size() > 4) row.aliases = split_list(f[4]);
+        row.line = records[r].line;
         rows.push_back(std::move(row));
     }
     return rows;

@@ -1,5 +1,5 @@
 #pragma once
-// The agency registry shipped in assets/ (CSV: name,short_name,kind,groups,aliases).
+// The agency registry shipped in assets/ (CSV: name,short_name,kind,group,aliases).
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -15,6 +15,7 @@ struct RegistryRow {
     std::string kind;  // "group" for groups such as "Các sở, ban, ngành"
     std::vector<std::string> groups;
     std::vector<std::string> aliases;
+    std::size_t line = 0;  // in the CSV file, for messages
 };
 
 // RFC 4180 CSV with a header; throws Error(Invalid) naming the line of a malformed row.

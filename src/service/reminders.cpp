@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "service/service.h"
+#include "store/store.h"
 
 namespace dt::service {
 

@@ -150,6 +150,11 @@ public:
 
     // Setup: agencies from the registry (adds what is missing), then directives.
     void seed_registry(const std::vector<RegistryRow>& rows);
+    // `agency import`: another province's list (admin). All rows or none: a row without name or
+    // kind, a name twice, or a group that is neither in the file nor known refuses the whole
+    // file, naming its line. Agencies already known are kept; new ones and memberships are added.
+    // Returns how many agencies were added.
+    std::size_t import_agencies(const Actor& actor, const std::vector<RegistryRow>& rows);
     importer::AgencyCatalog catalog() const;
     ImportSummary import_directive(const Actor& actor, const importer::Outline& outline);
 

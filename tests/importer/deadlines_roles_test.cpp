@@ -76,7 +76,9 @@ TEST_CASE("recurrence only when the text clearly asks for a periodic action") {
         {"hằng quý gửi Sở Nội vụ", dt::Recurrence::Quarterly},
         {"định kỳ hàng năm", dt::Recurrence::Yearly},
         {"thường xuyên hằng năm", dt::Recurrence::None},
-        {"kiểm tra hằng tháng các công trình", dt::Recurrence::None},
+        {"kiểm tra hằng tháng các công trình", dt::Recurrence::Monthly},  // an inspection every month
+        {"và công khai kết quả hằng tháng", dt::Recurrence::Monthly},       // the clause's rhythm
+        {"trợ cấp hằng tháng cho người có công", dt::Recurrence::None},
         {"của ngân hàng tháng trước", dt::Recurrence::None},
     };
     for (const auto& [phrase, expected] : cases) {
@@ -150,10 +152,12 @@ TEST_CASE("unknown agencies are warned about and never assigned, the issuer itse
         "a) Sở Giao thông vận tải: bảo đảm giao thông.\n"
         "b) Sở Tài chính chủ trì, phối hợp với Bộ Tài chính, Cục Thuế tỉnh rà soát nguồn thu.\n"
         "c) Tham mưu UBND tỉnh ban hành kế hoạch, phối hợp với Ủy ban nhân dân tỉnh Lạng Sơn thực hiện.\n");
-    CHECK(task(o, "1.a").agencies.empty());  // addressed to an unknown agency: not handed the group's share
-    CHECK(has_warning(o, "1.a: 'Sở Giao thông vận tải' is not in the agency registry and was not assigned."));
-    CHECK(has_warning(o, "1.a: no agency from the registry was found for this task."));
+    // A former name (merged on 1/3/2025) leads to its successor, with a warning.
+    CHECK(joined(task(o, "1.a")) == "Sở Xây dựng:lead");
+    CHECK(has_warning(o, "1.a: 'Sở Giao thông vận tải' is a former name (merged in 2025): read as Sở Xây dựng."));
     CHECK(joined(task(o, "1.b")) == "Sở Tài chính:lead");
+    // Names the registry does not know are shown as written, never assigned by the service.
+    CHECK(unregistered(task(o, "1.b")) == std::vector<std::string>{"Bộ Tài chính:coordinate", "Cục Thuế tỉnh:coordinate"});
     CHECK(has_warning(o, "1.b: 'Bộ Tài chính' is not in the agency registry"));
     CHECK(has_warning(o, "1.b: 'Cục Thuế tỉnh' is not in the agency registry"));
     CHECK(joined(task(o, "1.c")) == "Các sở, ban, ngành:lead");

@@ -56,10 +56,19 @@ inline std::vector<std::string> refs(const Outline& o) {
     return out;
 }
 
-// "Sở Tài chính:lead" for each share, in order: compact to compare whole assignments at once.
+// "Sở Tài chính:lead" for each share the registry knows, in order: compact to compare whole
+// assignments at once. Names the registry does not know are in unregistered().
 inline std::vector<std::string> shares(const Task& t) {
     std::vector<std::string> out;
-    for (const auto& a : t.agencies) out.push_back(a.name + ":" + std::string(dt::to_string(a.role)));
+    for (const auto& a : t.agencies)
+        if (a.registered) out.push_back(a.name + ":" + std::string(dt::to_string(a.role)));
+    return out;
+}
+
+inline std::vector<std::string> unregistered(const Task& t) {
+    std::vector<std::string> out;
+    for (const auto& a : t.agencies)
+        if (!a.registered) out.push_back(a.name + ":" + std::string(dt::to_string(a.role)));
     return out;
 }
 

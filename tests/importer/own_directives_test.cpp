@@ -57,7 +57,7 @@ TEST_CASE("official document: header columns, Roman parts, roles, deadlines, sig
     CHECK(iso(task(o, "II.3.1").deadline) == "none");
     CHECK(task(o, "I.2.b").recurrence == dt::Recurrence::Monthly);
     CHECK(task(o, "III").recurrence == dt::Recurrence::Quarterly);
-    CHECK(task(o, "II.1.b").recurrence == dt::Recurrence::None);
+    CHECK(task(o, "II.1.b").recurrence == dt::Recurrence::Quarterly);  // "vào cuối mỗi quý"
 
     CHECK(joined(task(o, "I.1")) == "Các sở, ban, ngành:lead|UBND các huyện, thành phố:lead|Các chủ đầu tư:lead");
     CHECK(joined(task(o, "I.2.a")) == "Các chủ đầu tư:lead");
@@ -118,15 +118,16 @@ TEST_CASE("CRLF, NBSP and tabs, an abolished agency, an impossible date") {
     CHECK(joined(task(o, "4")) ==
           "Bộ Chỉ huy Quân sự tỉnh:lead|Công an tỉnh:coordinate|Bộ Chỉ huy Bộ đội Biên phòng tỉnh:coordinate");
 
-    // Sở Giao thông vận tải was merged into Sở Xây dựng on 1/3/2025: warned about, never assigned.
+    // Sở Giao thông vận tải was merged into Sở Xây dựng on 1/3/2025: its former name leads there,
+    // with a warning.
     CHECK(std::find(o.warnings.begin(), o.warnings.end(),
-                    "2: 'Sở Giao thông vận tải' is not in the agency registry and was not assigned.") !=
+                    "2: 'Sở Giao thông vận tải' is a former name (merged in 2025): read as Sở Xây dựng.") !=
           o.warnings.end());
-    CHECK(joined(task(o, "2")) == "Sở Xây dựng:coordinate");
-    CHECK(has_warning(o, "2: no lead agency"));
+    CHECK(joined(task(o, "2")) == "Sở Xây dựng:lead");
     for (const auto& name : o.agencies) CHECK(name.find("Giao thông") == std::string::npos);
-    CHECK(task(o, "5").agencies.empty());
-    CHECK(has_warning(o, "5: no agency from the registry was found"));
+    // Newspapers and broadcasters are not in the registry: shown as written, not assigned.
+    CHECK(shares(task(o, "5")).empty());
+    CHECK(unregistered(task(o, "5")) == std::vector<std::string>{"Đài Phát thanh và Truyền hình tỉnh:lead"});
 }
 
 TEST_CASE("a directive decomposed to NFD reads exactly as its NFC form") {
@@ -175,6 +176,7 @@ TEST_CASE("separate header lines, 'Ủy ban nhân dân' spelled out, lists split
     CHECK(iso(task(o, "3").deadline) == "2025-09-30");    // "trong tháng 9/2025"
     CHECK(joined(task(o, "3")) == "Sở Khoa học và Công nghệ:lead|Công an tỉnh:coordinate");
     CHECK(joined(task(o, "4")) == "UBND huyện Hòa An:lead|UBND huyện Quảng Hòa:lead");
+    CHECK(unregistered(task(o, "4")) == std::vector<std::string>{"Ủy ban nhân dân huyện Thông Nông:lead"});
     CHECK(task(o, "4").title.starts_with("Thí điểm tiếp nhận hồ sơ"));
     CHECK(has_warning(o, "4: 'Ủy ban nhân dân huyện Thông Nông' is not in the agency registry"));
     CHECK(joined(task(o, "5")) == "Ban Quản lý Khu kinh tế:lead");
