@@ -204,3 +204,23 @@ TEST_CASE("a lost server connection is a storage error with one sentence; dtrack
     CHECK(lines_of(r.err).size() == 1);
     CHECK(r.err.find("cannot be reached") != std::string::npos);
 }
+
+TEST_CASE("another client's commit changes data_version (NOTIFY), without reading tables" * doctest::skip(kNoServer)) {
+    PgDatabase db;
+    auto watcher = store::Store::open(db.uri);
+    auto writer = store::Store::open(db.uri);
+    const int before = watcher->data_version();
+    CHECK(watcher->data_version() == before);  // nothing committed: unchanged
+    {
+        store::Store::WriteTx tx(*writer);
+        writer->set_setting("report.signer", "Nguyễn Văn A");
+        tx.commit();
+    }
+    // Delivered at commit; the watcher drains its socket without blocking.
+    int after = before;
+    for (int i = 0; i < 50 && after == before; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        after = watcher->data_version();
+    }
+    CHECK(after > before);
+}
