@@ -1,5 +1,5 @@
 #pragma once
-// The words dtrack prints for people, in its language (DESIGN.md §10): `--lang vi|en`, else
+// The words dtrack prints for people, in its language (docs/ARCHITECTURE.md, Words and languages): `--lang vi|en`, else
 // LANG / LC_MESSAGES starting with "vi" → Vietnamese, else English. JSON keeps the codes.
 #include <optional>
 #include <string>

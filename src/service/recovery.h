@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "store/faults.h"
+#include "service/records.h"
 
 namespace dt::service {
 

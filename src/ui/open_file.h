@@ -2,18 +2,18 @@
 #include <optional>
 #include <string>
 
-#include "store/records.h"
+#include "service/records.h"
 
 namespace dt::ui {
 
 // Writes an attachment into `folder` (a subfolder named after its sha256) under its stored name
 // made safe (core/text.h safe_file_name): whatever the name holds, the file lands inside
 // `folder`. Returns the file's path, or none with a sentence in `error`.
-std::optional<std::string> save_attachment(const store::EvidenceFile& file, const std::string& folder, std::string& error);
+std::optional<std::string> save_attachment(const service::EvidenceFile& file, const std::string& folder, std::string& error);
 
 // Saves an attachment to a private folder (save_attachment) and opens it with the desktop's
 // default program. False with a sentence in `error` when it cannot.
-bool open_attachment(const store::EvidenceFile& file, std::string& error);
+bool open_attachment(const service::EvidenceFile& file, std::string& error);
 
 // Opens a file or folder with the desktop's default program (xdg-open, no shell).
 bool open_path(const std::string& path, std::string& error);

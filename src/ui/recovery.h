@@ -11,13 +11,13 @@
 #include <optional>
 #include <string>
 
-#include "store/faults.h"
+#include "service/records.h"
 
 namespace dt::ui {
 
 struct RecoveryState {
     std::filesystem::path database;
-    store::Fault fault = store::Fault::Io;
+    service::Fault fault = service::Fault::Io;
     bool restorable = false;                      // a restore mends this fault
     std::string problem;                          // the storage error's sentence (English, as service errors are)
     std::optional<std::filesystem::path> backup;  // the newest usable backup, when restorable
@@ -27,7 +27,7 @@ struct RecoveryState {
     std::map<std::string, std::pair<float, float>> probes;
 };
 
-// The screen's state for `error`, met while using `database` (store::storage_error names it).
+// The screen's state for `error`, met while using `database` (service::storage_fault names it).
 RecoveryState recovery_for(const std::exception& error, const std::filesystem::path& database);
 
 enum class RecoveryAction { None, Restored, TryAgain, Quit };

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "store/records.h"
+#include "service/records.h"
 
 namespace dt::ui {
 
@@ -90,7 +90,7 @@ const char* label(Status s);
 const char* label(Bucket b);
 const char* label(AssignmentRole r);
 const char* label(UserRole r);
-const char* label(store::ExtensionStatus s);
+const char* label(service::ExtensionStatus s);
 // An agency's kind in words ("department" → "Sở, ngành"); an unknown code as it is.
 const char* agency_kind_label(const std::string& kind);
 // The kinds the registry uses, in the order a combo lists them.
