@@ -3,8 +3,6 @@
 
 namespace dt::store {
 
-namespace {
-// Columns 16, 20 and 23 (text, evidence count, extension count) depend on the RowDetail.
 std::string assignment_select(RowDetail detail) {
     const bool text = detail == RowDetail::Full;
     const bool counts = detail != RowDetail::Table;
@@ -19,6 +17,7 @@ std::string assignment_select(RowDetail detail) {
            "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
 }
 
+namespace {
 AssignmentRecord read_assignment(SQLite::Statement& q) {
     AssignmentRecord r;
     r.id = q.getColumn(0).getInt64();

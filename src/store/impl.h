@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/date.h"
+#include "store/queries.h"
 #include "store/sqlite_store.h"
 
 namespace dt::store {
@@ -27,11 +28,8 @@ void bind_opt(SQLite::Statement& s, int index, const std::optional<std::string>&
 void bind_opt(SQLite::Statement& s, int index, const std::optional<Date>& v);
 void bind_opt(SQLite::Statement& s, int index, const std::optional<Id>& v);
 
-// Evidence as every query reads it: kEvidenceSelect, then WHERE …; read_evidence per row.
-extern const char* const kEvidenceSelect;
+// Rows of the shared select lists (store/queries.h), read from a SQLite statement.
 EvidenceRecord read_evidence(SQLite::Statement& q);
-// Journal rows likewise: kJournalSelect, then WHERE …; read_journal per row.
-extern const char* const kJournalSelect;
 JournalRecord read_journal(SQLite::Statement& q);
 
 // Creates `path` empty with mode 0600 (never through a link) when it does not exist, so that

@@ -1,29 +1,12 @@
 // PostgreSQL rows: assignments, evidence, journal, extension requests, disbursement, reports.
 #include "store/pg_conn.h"
 #include "store/pg_store.h"
+#include "store/queries.h"
 
 namespace dt::store {
 
-// The SQLite store's select lists (assignment_store.cpp) are plain SQL both backends read.
-extern const char* const kEvidenceSelect;
-extern const char* const kJournalSelect;
-
 namespace {
 Id returning_id(const PgResult& r) { return r.i64(0, 0); }
-
-std::string assignment_select(RowDetail detail) {
-    const bool text = detail == RowDetail::Full;
-    const bool counts = detail != RowDetail::Table;
-    return std::string("SELECT a.id, a.task_id, a.agency_id, a.role, a.via_group_id, a.status, a.progress, a.owner, a.due, "
-                       "a.completed_on, a.version, a.updated_at, d.code, s.label, t.ref, t.title, ") +
-           (text ? "t.text" : "''") + ", g.name, g.short_name, t.recurrence, " +
-           (counts ? "(SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id AND e.withdrawn_at IS NULL)" : "0") +
-           ", a.original_due, a.review_note, " +
-           (counts ? "(SELECT count(*) FROM extension_requests x WHERE x.assignment_id = a.id AND x.status = 'approved')"
-                   : "0") +
-           ", a.difficulties, a.proposals FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
-           "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
-}
 
 AssignmentRecord read_assignment(const PgResult& q, int i) {
     AssignmentRecord r;
