@@ -386,6 +386,7 @@ int run_check(const Context& ctx) {
 }
 
 int run_backup(const Context& ctx, const std::string& path) {
+    if (store::is_server_spec(ctx.db.native())) return run_server_backup(ctx, path);
     auto s = open_session(ctx);
     s.service->backup(s.actor, path);
     std::cout << "Backed up to " << path << ".\n";
@@ -393,6 +394,7 @@ int run_backup(const Context& ctx, const std::string& path) {
 }
 
 int run_restore(const Context& ctx, const std::string& path) {
+    if (store::is_server_spec(ctx.db.native())) return run_server_restore(ctx, path);
     // A database that cannot be used is replaced without signing in (service/recovery.h).
     if (service::unusable_database(ctx.db)) {
         const auto kept = service::restore_unusable(ctx.db, path);

@@ -76,6 +76,12 @@ int run_check(const Context& ctx);
 int run_backup(const Context& ctx, const std::string& path);
 int run_restore(const Context& ctx, const std::string& path);
 
+// Server mode, as the database's owner (cli_server.cpp, docs/SERVER.md)
+struct MigrateOptions { std::string from, to; std::optional<std::string> passwords; };
+int run_migrate(const Context& ctx, const MigrateOptions& o);
+int run_server_backup(const Context& ctx, const std::string& path);   // pg_dump -Fc
+int run_server_restore(const Context& ctx, const std::string& path);  // pg_restore into an empty database
+
 // dtrack invest … (cli_invest.cpp)
 struct ProjectAddOptions {
     std::string code, investor, name, year, plan_assigned, plan_total, source = "domestic";

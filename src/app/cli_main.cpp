@@ -276,12 +276,21 @@ int main(int argc, char** argv) {
     check_cmd->callback([&] { action = [&] { return run_check(ctx); }; });
 
     std::string backup_path, restore_path;
-    auto* backup_cmd = app.add_subcommand("backup", "Copy the database to a new file");
+    auto* backup_cmd = app.add_subcommand("backup", "Copy the database to a new file (a server: pg_dump -Fc, as its owner)");
     backup_cmd->add_option("PATH", backup_path, "Backup file")->required();
     backup_cmd->callback([&] { action = [&] { return run_backup(ctx, backup_path); }; });
-    auto* restore_cmd = app.add_subcommand("restore", "Replace the database with a backup");
+    auto* restore_cmd = app.add_subcommand("restore", "Replace the database with a backup (a server: pg_restore into an empty database)");
     restore_cmd->add_option("PATH", restore_path, "Backup file")->required();
     restore_cmd->callback([&] { action = [&] { return run_restore(ctx, restore_path); }; });
+
+    MigrateOptions migrate;
+    auto* migrate_cmd = app.add_subcommand(
+        "migrate", "Copy a tracker file into a server database made by 'server init' (as the database's owner)");
+    migrate_cmd->add_option("--from", migrate.from, "The tracker file")->required();
+    migrate_cmd->add_option("--to", migrate.to, "The server database: postgresql://OWNER@HOST/DBNAME")->required();
+    migrate_cmd->add_option("--passwords", migrate.passwords,
+                            "File of NAME:PASSWORD lines for the users' new logins (chmod 600); the others are listed");
+    migrate_cmd->callback([&] { action = [&] { return run_migrate(ctx, migrate); }; });
 
     try {
         app.parse(argc, argv);

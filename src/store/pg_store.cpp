@@ -177,13 +177,7 @@ int PgStore::set_login_enabled(const std::string& name, bool enabled) {
     return conn_->exec("SELECT dtrack_set_login($1, $2)", PgParams().add(name).add(enabled ? "true" : "false")).i32(0, 0);
 }
 
-void PgStore::backup_to(const fs::path&) const {
-    fail(ErrorKind::Usage, "A server database is backed up with PostgreSQL's own tools (pg_dump): see docs/SERVER.md.");
-}
-
-void PgStore::restore_from(const fs::path&) {
-    fail(ErrorKind::Usage, "A server database is restored with PostgreSQL's own tools (pg_restore): see docs/SERVER.md.");
-}
+// backup_to and restore_from: pg_tools.cpp (pg_dump, pg_restore).
 
 std::vector<std::string> PgStore::check() const {
     // PostgreSQL checks its own pages (data checksums, when the cluster has them) and enforces
