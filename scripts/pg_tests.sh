@@ -1,17 +1,34 @@
 #!/usr/bin/env bash
-# Runs the tests that take DT_TEST_PG (service, report, store/pg_server: dtrack_service_tests) against a throwaway
-# PostgreSQL cluster made by Debian's pg_virtualenv (postgresql-common), which sets PGHOST,
-# PGPORT, PGUSER and PGPASSWORD for it and stops and removes it afterwards.
+# Runs the tests that take DT_TEST_PG against a throwaway PostgreSQL cluster made by Debian's
+# pg_virtualenv (postgresql-common), which sets PGHOST, PGPORT, PGUSER, PGPASSWORD and PGVERSION
+# for it and stops and removes it afterwards:
+#   dtrack_service_tests: service/, report/, store/pg_server* (the service on PostgreSQL);
+#   dtrack_cli_tests:     cli/server_* (dtrack itself: sign-in, viewers, processes, the server
+#                         stopped and started, migrate, backup and restore).
+# A test that says "SKIPPED (nothing was checked)" here is a failure: this pass must check them all.
 # Usage: scripts/pg_tests.sh BUILD_DIR [doctest options]
 set -euo pipefail
 build=${1:?usage: scripts/pg_tests.sh BUILD_DIR}
 shift
 command -v pg_virtualenv >/dev/null || { echo "pg_virtualenv is missing: scripts/deps.sh test installs postgresql" >&2; exit 1; }
-tests=$(realpath "$build/dtrack_service_tests")
+build=$(realpath "$build")
 # As root, pg_virtualenv runs the cluster as the postgres user: the tests' temporary files must be theirs to read.
-exec pg_virtualenv -- sh -c '
-  set -e
+exec pg_virtualenv -- bash -c '
+  set -eo pipefail
   test -n "$PGPORT" && pg_isready -q || { echo "PostgreSQL did not start" >&2; exit 1; }
   export DT_TEST_PG="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/postgres"
-  cd "$(dirname "$0")" && "$0" -sf="*service/*,*report/*,*store/pg_server*" "$@"
-' "$tests" "$@"
+  # The cluster the "server stopped" test may stop and start (pg_virtualenv names it regress).
+  export DT_TEST_PG_CLUSTER="$PGVERSION regress"
+  build=$1; shift
+  cd "$build"
+  log=$(mktemp)
+  status=0
+  ./dtrack_service_tests -sf="*service/*,*report/*,*store/pg_server*" "$@" 2>&1 | tee "$log" || status=1
+  ./dtrack_cli_tests -sf="*cli/server_*" "$@" 2>&1 | tee -a "$log" || status=1
+  if grep -q "SKIPPED (nothing was checked)" "$log"; then
+    echo "pg_tests.sh: a server test was skipped in the PostgreSQL pass" >&2
+    status=1
+  fi
+  rm -f "$log"
+  exit $status
+' bash "$build" "$@"
