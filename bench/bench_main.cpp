@@ -1,5 +1,5 @@
 // dtrack-bench: a synthetic province at a chosen scale, and the figures of docs/PERFORMANCE.md on it.
-//   dtrack-bench generate --out DB --assignments N [--seed S] [--anchor DATE] [--force]
+//   dtrack-bench generate --out DB|URI --assignments N [--seed S] [--anchor DATE] [--force]
 //   dtrack-bench run --db DB [--json] [--runs N]
 //   dtrack-bench export-taskwarrior --db DB [--out FILE]     (bench/peer-taskwarrior.sh)
 //   dtrack-bench invest-import [--rows 5000,20000,80000] [--dir DIR]   (rows per second)
@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
     dt::bench::GenerateOptions gen;
     std::string out, anchor;
     auto* gen_cmd = app.add_subcommand("generate", "Write a synthetic province through the service");
-    gen_cmd->add_option("--out", out, "Database file to create")->required();
+    gen_cmd->add_option("--out,--db", out, "Database file to create, or an empty PostgreSQL database (postgresql://…)")->required();
     gen_cmd->add_option("--assignments", gen.assignments, "How many assignments (default 100000)");
     gen_cmd->add_option("--seed", gen.seed, "Seed of the pseudo-random choices (default 7)");
     gen_cmd->add_option("--anchor", anchor, "The province's 'today' (default: today; never later)");
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     dt::bench::RunOptions run;
     std::string db;
     auto* run_cmd = app.add_subcommand("run", "Measure open, frames, filter, sort, updates, reports and memory");
-    run_cmd->add_option("--db", db, "Database file (from generate)")->required();
+    run_cmd->add_option("--db", db, "Database file or postgresql:// URI (from generate)")->required();
     run_cmd->add_option("--runs", run.runs, "Runs per figure (at least 5; frames: 10 times as many)");
     run_cmd->add_flag("--json", run.json, "Print one JSON object");
     run_cmd->add_option("--only", run.only, "Measure one group only, to profile it")

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <set>
@@ -19,6 +20,7 @@
 #include "importer/outline.h"
 #include "service/registry.h"
 #include "service/service.h"
+#include "store/server_tools.h"
 #include "store/store.h"
 
 namespace dt::bench {
@@ -365,7 +367,47 @@ void in_batches(Service& svc, const std::vector<Item>& items, Fn fn) {
 
 }  // namespace
 
+namespace {
+GenerateResult generate_file(const GenerateOptions& o);
+}
+
+// A server database is generated as a file first (the same seed gives the same province),
+// then copied by `dtrack migrate`'s batched inserts in one transaction: the service's row at a
+// time over the network would take many minutes. The database must be empty (createdb), and
+// this runs as a role that may create roles (the migrations make the tracker's group roles).
 GenerateResult generate(const GenerateOptions& o) {
+    if (!store::is_server_spec(o.out.native())) return generate_file(o);
+    const auto started = std::chrono::steady_clock::now();
+    char tmpl[] = "/tmp/dtrack-bench-generate-XXXXXX";
+    if (!mkdtemp(tmpl)) fail(ErrorKind::Storage, "Cannot create a temporary folder for the province.");
+    const fs::path folder = tmpl;
+    struct Remove {
+        fs::path p;
+        ~Remove() {
+            std::error_code ec;
+            fs::remove_all(p, ec);
+        }
+    } remove{folder};
+    GenerateOptions file = o;
+    file.out = folder / "province.db";
+    auto result = generate_file(file);
+    {
+        store::OpenOptions options;
+        options.create = true;  // an empty database gets the schema, the roles and no rows
+        if (store::Store::open(o.out, options)->count_users() > 0)
+            fail(ErrorKind::Usage, "'" + o.out.string() + "' is already a tracker: generate into a new, empty database.");
+    }
+    const auto copy_started = std::chrono::steady_clock::now();
+    store::copy_file_to_server(file.out, o.out.native(), {{o.admin, o.password}});
+    if (!o.quiet)
+        std::cerr << "copied to the server in "
+                  << std::chrono::duration<double>(std::chrono::steady_clock::now() - copy_started).count() << " s\n";
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+namespace {
+GenerateResult generate_file(const GenerateOptions& o) {
     const auto started = std::chrono::steady_clock::now();
     if (o.assignments < 100) fail(ErrorKind::Usage, "Generate at least 100 assignments.");
     const Date today = Date::today();
@@ -483,6 +525,7 @@ GenerateResult generate(const GenerateOptions& o) {
     say(std::to_string(result.entries) + " disbursement entries; done");
     return result;
 }
+}  // namespace
 
 void export_taskwarrior(const fs::path& db, std::ostream& out) {
     store::OpenOptions options;

@@ -98,7 +98,9 @@ std::unique_ptr<Store> open_postgres(const std::string& uri, const OpenOptions& 
                                std::to_string(version) + "; this program knows up to " + std::to_string(latest()) +
                                "): use the newer program.");
     migrate(c, options.target_version.value_or(latest()));
-    c.run("LISTEN dtrack_changes");
+    // A hot standby delivers no notifications and refuses LISTEN: a viewer pointed at a replica
+    // (docs/SERVER.md) reads without them.
+    if (c.exec("SELECT pg_is_in_recovery()").text(0, 0) != "t") c.run("LISTEN dtrack_changes");
     return std::make_unique<PgStore>(std::move(conn), shown);
 }
 
