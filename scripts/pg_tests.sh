@@ -12,6 +12,15 @@ build=${1:?usage: scripts/pg_tests.sh BUILD_DIR}
 shift
 command -v pg_virtualenv >/dev/null || { echo "pg_virtualenv is missing: scripts/deps.sh test installs postgresql" >&2; exit 1; }
 build=$(realpath "$build")
+# As root, pg_virtualenv's cluster is the machine's NN/regress, one at a time: on a machine that
+# several test runs share, wait (up to 15 minutes) while another run holds it.
+if [ "$(id -u)" = 0 ]; then
+  for _ in $(seq 180); do
+    ls -d /etc/postgresql/*/regress >/dev/null 2>&1 || break
+    echo "pg_tests.sh: another pg_virtualenv cluster (regress) is running; waiting" >&2
+    sleep 5
+  done
+fi
 # As root, pg_virtualenv runs the cluster as the postgres user: the tests' temporary files must be theirs to read.
 exec pg_virtualenv -- bash -c '
   set -eo pipefail

@@ -264,6 +264,9 @@ ServerCopy copy_file_to_server(const fs::path& file, const std::string& uri, con
         }
         throw;
     }
+    // The planner's statistics of tables that were just filled: without them the first reads
+    // (the application's start, the first report) plan as for empty tables until autovacuum comes.
+    c.run("ANALYZE");
     return result;
 }
 

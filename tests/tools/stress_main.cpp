@@ -1,6 +1,6 @@
 // dtrack-stress: one process of a multi-process test. Updates the given assignments N times
 // through the real service, each update its own transaction, and says how many landed.
-// Usage: dtrack-stress DB ID[,ID…] COUNT
+// Usage: dtrack-stress DB ID[,ID…] COUNT   (DB: a file, or a postgresql:// URI as a role that may write)
 #include <unistd.h>
 
 #include <cstdio>
