@@ -129,6 +129,17 @@ struct WorkflowOptions {
 void add_workflow_commands(CLI::App& app, CLI::App& evidence, CLI::App& user, const Context& ctx, WorkflowOptions& o,
                            std::function<int()>& action);
 
+// Structure (cli_structure.cpp): task add|edit|move|remove|list, assign, unassign,
+// directive add|list, amendment add|list. Registers its subcommands; `action` is set on parse.
+struct StructureOptions {
+    std::string task, agency, role, code, kind = "Công văn";
+    std::optional<std::string> directive, section, section_title, parent, ref, text, title, deadline, recurrence;
+    std::optional<std::string> reason, amendment, by, date, issuer, signer, text_file, summary;
+    std::vector<std::string> leads, coordinators;
+    bool json = false;
+};
+void add_structure_commands(CLI::App& app, const Context& ctx, StructureOptions& o, std::function<int()>& action);
+
 // Output (cli_output.cpp)
 // Pads or cuts UTF-8 text to `width` terminal columns (code points), with … when cut.
 std::string fit(const std::string& s, std::size_t width, bool right = false);

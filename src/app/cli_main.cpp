@@ -133,6 +133,10 @@ int main(int argc, char** argv) {
     WorkflowOptions workflow;
     add_workflow_commands(app, *evidence_cmd, *user_cmd, ctx, workflow, action);
 
+    // task …, assign, unassign, directive …, amendment …
+    StructureOptions structure;
+    add_structure_commands(app, ctx, structure, action);
+
     bool agency_json = false;
     auto* agency_cmd = app.add_subcommand("agency", "Agencies and groups");
     agency_cmd->require_subcommand(1);

@@ -68,7 +68,9 @@ json assignment_object(const service::AssignmentView& v) {
                 {"evidence_count", r.evidence_count},
                 {"original_due", date_or_null(r.original_due)},
                 {"extensions", r.extension_count},
-                {"review_note", r.review_note.empty() ? json(nullptr) : json(r.review_note)}};
+                {"review_note", r.review_note.empty() ? json(nullptr) : json(r.review_note)},
+                {"closed_on", date_or_null(r.closed_on)},
+                {"closed_reason", r.closed_on ? json(r.closed_reason) : json(nullptr)}};
 }
 }  // namespace
 
@@ -173,6 +175,9 @@ void print_assignment(const service::AssignmentView& v, const std::vector<store:
         std::cout << say("  Hạn ban đầu: ", "  First due:  ") << (r.original_due ? r.original_due->vn() : "—") << " ("
                   << r.extension_count << say(" lần gia hạn được đồng ý)", " extension(s) approved)") << "\n";
     if (!r.review_note.empty()) std::cout << say("  Bị trả lại: ", "  Sent back:  ") << r.review_note << "\n";
+    if (r.closed_on)
+        std::cout << say("  Đã đóng:    ", "  Closed:     ") << r.closed_on->vn() << " — " << r.closed_reason
+                  << say(" (không còn tính là việc đang làm)", " (no longer counted as open work)") << "\n";
     std::cout << say("  Người phụ trách: ", "  Owner:      ") << (r.owner.empty() ? "—" : r.owner) << "\n"
               << say("  Nội dung:", "  Task:") << "\n    " << r.text << "\n";
     std::cout << say("  Minh chứng (", "  Evidence (") << evidence.size() << "):\n";

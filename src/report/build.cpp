@@ -198,6 +198,12 @@ Report build_report(const service::Service& service, const service::Actor& actor
             const auto& a = it->second->record;
             c.deadline_changes.push_back({a.task_ref, words_of(a), a.agency, show(j.old_value) + " → " + show(j.new_value), ts_day(j.at)});
         }
+        // Closed ones are no longer in `rows`: read each (a handful) to name it.
+        for (const auto& j : service.journal_between(*since, req.as_of, "closed")) {
+            if (!j.assignment_id || !j.new_value) continue;  // a reopening
+            const auto a = service.get(actor, *j.assignment_id).record;
+            c.closed.push_back({a.task_ref, words_of(a), a.agency, "Đã đóng: " + *j.new_value, ts_day(j.at)});
+        }
         for (const auto& e : service.evidence_between(*since, req.as_of)) {
             const auto it = by_id.find(e.assignment_id);
             if (it == by_id.end()) continue;

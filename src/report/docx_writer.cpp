@@ -403,7 +403,8 @@ private:
         const std::pair<const char*, const std::vector<Change>*> lists[] = {{"1. Nhiệm vụ mới hoàn thành", &c.newly_done},
                                                                              {"2. Nhiệm vụ mới quá hạn", &c.newly_overdue},
                                                                              {"3. Điều chỉnh thời hạn", &c.deadline_changes},
-                                                                             {"4. Minh chứng mới", &c.new_evidence}};
+                                                                             {"4. Minh chứng mới", &c.new_evidence},
+                                                                             {"5. Phân công đã đóng", &c.closed}};
         for (const auto& [title, list] : lists) {
             item(std::string(title) + " (" + std::to_string(list->size()) + ")");
             if (list->empty()) {

@@ -145,7 +145,8 @@ void write_html(const Report& r, const std::filesystem::path& out) {
         h << "<h2>VI. Thay đổi từ ngày " << esc(r.changes->since.vn()) << "</h2>";
         const std::pair<const char*, const std::vector<Change>*> parts[] = {
             {"1. Mới hoàn thành", &r.changes->newly_done}, {"2. Mới quá hạn", &r.changes->newly_overdue},
-            {"3. Điều chỉnh thời hạn", &r.changes->deadline_changes}, {"4. Minh chứng mới", &r.changes->new_evidence}};
+            {"3. Điều chỉnh thời hạn", &r.changes->deadline_changes}, {"4. Minh chứng mới", &r.changes->new_evidence},
+            {"5. Phân công đã đóng", &r.changes->closed}};
         for (const auto& [title, list] : parts) {
             h << "<h3>" << title << "</h3>";
             table(h, {"Mục", "Nội dung", "Đơn vị", "Chi tiết", "Ngày"}, change_rows(*list));

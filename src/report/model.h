@@ -136,6 +136,9 @@ struct Changes {
     std::vector<Change> newly_overdue;
     std::vector<Change> deadline_changes;
     std::vector<Change> new_evidence;
+    // Assignments the office closed (unassigned, or their task removed, after work was done on
+    // them): no longer counted, so the report says which and why (service/structure.cpp).
+    std::vector<Change> closed{};
 };
 
 struct Report {

@@ -439,7 +439,8 @@ private:
             {"1. Nhiệm vụ mới hoàn thành", &c.newly_done},
             {"2. Nhiệm vụ mới quá hạn", &c.newly_overdue},
             {"3. Điều chỉnh thời hạn", &c.deadline_changes},
-            {"4. Minh chứng mới", &c.new_evidence}};
+            {"4. Minh chứng mới", &c.new_evidence},
+            {"5. Phân công đã đóng", &c.closed}};
         for (const auto& [title, list] : lists) {
             doc_.keep(mm(25));
             doc_.flow(std::string(title) + " (" + std::to_string(list->size()) + ")", body(true), mm(1));

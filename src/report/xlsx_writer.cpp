@@ -387,7 +387,8 @@ Table change_table(const Changes& c) {
     const std::pair<const char*, const std::vector<Change>*> lists[] = {{"Mới hoàn thành", &c.newly_done},
                                                                          {"Mới quá hạn", &c.newly_overdue},
                                                                          {"Điều chỉnh thời hạn", &c.deadline_changes},
-                                                                         {"Minh chứng mới", &c.new_evidence}};
+                                                                         {"Minh chứng mới", &c.new_evidence},
+                                                                         {"Phân công đã đóng", &c.closed}};
     for (const auto& [kind, list] : lists)
         for (const auto& ch : *list) {
             // "when" is dd/mm/yyyy: a real date when it reads as one.

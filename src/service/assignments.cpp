@@ -97,6 +97,9 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
     if (!can_edit(actor, current))
         fail(ErrorKind::Denied, actor.name + " (" + actor.agency_name + ") may change only its own agency's "
                                 "assignments; assignment " + std::to_string(id) + " belongs to " + current.agency + ".");
+    if (current.closed_on)
+        fail(ErrorKind::Invalid, "Assignment " + std::to_string(id) + " was closed on " + current.closed_on->vn() + " (" +
+                                     current.closed_reason + "): it is no longer open work.");
     if (expect_version && *expect_version != current.version)
         fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else (now version " +
                                       std::to_string(current.version) + ", you had " +
@@ -170,6 +173,8 @@ Id Service::add_evidence(const Actor& actor, Id assignment_id, const EvidenceInp
     if (!can_edit(actor, current))
         fail(ErrorKind::Denied, actor.name + " may not add evidence to assignment " + std::to_string(assignment_id) +
                                     " of " + current.agency + ".");
+    if (current.closed_on)
+        fail(ErrorKind::Invalid, "Assignment " + std::to_string(assignment_id) + " is closed (" + current.closed_reason + ").");
     const Id id = store_.insert_evidence(e, file);
     std::string summary = e.doc_ref.empty() ? e.note : e.doc_ref + ": " + e.note;
     if (file) summary += " [" + file->name + "]";
@@ -195,7 +200,9 @@ std::vector<store::JournalRecord> Service::history(const Actor&, Id assignment_i
 DirectiveSummary Service::summary(const store::DirectiveRecord& directive, Date as_of) const {
     DirectiveSummary s;
     s.directive = directive;
-    const auto tasks = store_.tasks(directive.id);
+    auto tasks = store_.tasks(directive.id);
+    // A task closed on or before the day is no longer work of that day.
+    std::erase_if(tasks, [&](const store::TaskRecord& t) { return t.closed_on && *t.closed_on <= as_of; });
     s.tasks = static_cast<int>(tasks.size());
     for (const auto& section : store_.sections(directive.id)) {
         DirectiveSummary::SectionLine line{section.label, section.title, 0, 0};
@@ -204,6 +211,7 @@ DirectiveSummary Service::summary(const store::DirectiveRecord& directive, Date 
     }
     store::AssignmentQuery query;
     query.directive_code = directive.code;
+    query.as_of = as_of;  // assignments closed later were still open work that day
     BucketTally tally;
     auto rows = store_.assignments(query);
     rewind(rows, as_of);

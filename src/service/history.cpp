@@ -42,6 +42,10 @@ void Service::rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) con
         {"review", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.review_note = v.value_or(""); }},
         {"difficulties", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.difficulties = v.value_or(""); }},
         {"proposals", [](store::AssignmentRecord& r, const std::optional<std::string>& v) { r.proposals = v.value_or(""); }},
+        // The office's corrections (structure.cpp): the role an agency had that day.
+        {"role", [](store::AssignmentRecord& r, const std::optional<std::string>& v) {
+             if (v) r.role = parse_assignment_role(*v).value_or(r.role);
+         }},
     };
     static const std::vector<std::string> names = [] {
         std::vector<std::string> n;

@@ -120,6 +120,71 @@ struct DirectiveSummary {
     double on_time_rate = 0.0;              // percent; done_on_time ÷ deadline passed
 };
 
+// The structure the office corrects after an import (structure.cpp). A change may cite the
+// later document behind it: a recorded amendment, or a document named in words.
+struct Citation {
+    std::optional<Id> amendment;   // an amendment of the task's directive
+    std::optional<std::string> by; // "Công văn 123/UBND-TH ngày 05/6/2025"
+};
+
+struct TaskInput {
+    std::string directive;                     // its number (code)
+    std::string section;                       // label; a new label adds the section
+    std::optional<std::string> section_title;  // for a new section (else its label)
+    std::optional<std::string> parent;         // a task's reference: the new one is its sub-task
+    std::optional<std::string> ref;            // else the next free number under the parent or section
+    std::string text;
+    std::optional<std::string> title;          // else the text's first clause
+    std::optional<Date> deadline;
+    Recurrence recurrence = Recurrence::None;
+    Citation cite;
+};
+
+// An absent field stays as it was; `clear_deadline` removes the deadline.
+struct TaskEdit {
+    std::optional<std::string> text;
+    std::optional<std::string> title;
+    std::optional<Date> deadline;
+    bool clear_deadline = false;
+    std::optional<Recurrence> recurrence;
+    Citation cite;
+};
+
+// Where a task goes: another section and/or under another task (an empty parent: top level of
+// its section). Its reference stays unless `ref` gives a new one (refs are what letters cite).
+struct TaskMove {
+    std::optional<std::string> section;
+    std::optional<std::string> parent;
+    std::optional<std::string> ref;
+};
+
+struct DirectiveInput {
+    std::string code;
+    std::optional<Date> issued_on;
+    std::string title;
+    std::string issuer;
+    std::string signer;
+    std::string body;  // empty for a meeting's conclusions entered by hand
+};
+
+struct AmendmentInput {
+    std::string directive;
+    std::string number;
+    std::optional<Date> issued_on;
+    std::string kind;
+    std::string summary;
+};
+
+// What a removal did: deleted outright (nothing was done on it yet), or closed with its
+// reason, kept in the history and out of the open work.
+enum class Removal { Deleted, Closed };
+
+struct AssignOutcome {
+    std::vector<Id> added;     // new or reopened assignments
+    std::vector<Id> changed;   // an existing assignment given the new role
+    std::vector<Id> unchanged; // already assigned so (a group's members already there)
+};
+
 // Nhắc việc: what an agency must look at now. One entry per assignment and reason; an
 // assignment both overdue and sent back appears under both.
 enum class ReminderKind { Overdue, DueSoon, SentBack, ExtensionDecided };
@@ -224,6 +289,33 @@ public:
     std::vector<store::TaskRecord> tasks(Id directive_id) const;
     DirectiveSummary summary(const store::DirectiveRecord& directive, Date as_of) const;
 
+    // Structure (structure.cpp; admin only, each one transaction, journalled). A task is named
+    // by its directive's number and its reference.
+    store::TaskRecord find_task(std::string_view directive, std::string_view ref) const;
+    store::TaskRecord task(Id task_id) const;
+    Id add_directive(const Actor& actor, const DirectiveInput& input);
+    Id add_task(const Actor& actor, const TaskInput& input);
+    // A new deadline moves the deadline of every open assignment still on the old one (those
+    // moved on their own, by an extension or the office, and those done keep theirs).
+    store::TaskRecord edit_task(const Actor& actor, Id task_id, const TaskEdit& edit);
+    store::TaskRecord move_task(const Actor& actor, Id task_id, const TaskMove& move);
+    // Deleted when none of its assignments was worked on; else the untouched ones are deleted,
+    // the others and the task closed with `reason` (required then).
+    Removal remove_task(const Actor& actor, Id task_id, std::string_view reason, const Citation& cite = {});
+    // An agency, or a group (its members, as the importer does), given `role` on a task: new,
+    // reopened when it was closed, or an existing assignment's role changed.
+    AssignOutcome assign(const Actor& actor, Id task_id, std::string_view agency, AssignmentRole role,
+                         const Citation& cite = {});
+    // Deleted when never worked on, else closed with `reason` (required then). A group: each of
+    // its members assigned to the task.
+    Removal unassign(const Actor& actor, Id task_id, std::string_view agency, std::string_view reason,
+                     const Citation& cite = {});
+    AssignmentView change_role(const Actor& actor, Id assignment_id, AssignmentRole role, std::optional<int> expect_version);
+    Id add_amendment(const Actor& actor, const AmendmentInput& input);
+    std::vector<store::AmendmentRecord> amendments(Id directive_id) const;
+    // A task's assignments, the closed ones too (the Chỉ thị view's editor).
+    std::vector<store::AssignmentRecord> task_assignments(Id task_id) const;
+
     // Disbursement (only the admin writes; agency users read their own investors)
     Id add_investor(const Actor& actor, std::string_view name, std::optional<std::string> agency);
     Id add_project(const Actor& actor, const ProjectInput& input);
@@ -271,6 +363,11 @@ private:
     store::AgencyRecord find_agency_or_fail(std::string_view name) const;
     void require_admin(const Actor& actor, std::string_view what) const;
     store::AssignmentRecord load(Id id) const;
+    store::DirectiveRecord find_directive_or_fail(std::string_view code) const;
+    std::optional<std::string> citation_text(const Citation& cite, Id directive_id) const;
+    // Closes (or deletes, when nothing was done on it) one assignment inside the caller's transaction.
+    Removal remove_assignment(const Actor& actor, const store::AssignmentRecord& a, const std::string& reason,
+                              const std::optional<std::string>& basis);
     store::UserRecord find_user_or_fail(std::string_view name) const;
     // Counts a sign-in attempt as a failure, and locks the account at the limit, in one
     // IMMEDIATE transaction before the password is checked; Error(Denied) while locked.

@@ -13,7 +13,7 @@ std::string assignment_select(RowDetail detail) {
            ", a.original_due, a.review_note, " +
            (counts ? "(SELECT count(*) FROM extension_requests x WHERE x.assignment_id = a.id AND x.status = 'approved')"
                    : "0") +
-           ", a.difficulties, a.proposals FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
+           ", a.difficulties, a.proposals, a.closed_on, a.closed_reason FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN sections s ON s.id = t.section_id "
            "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
 }
 
@@ -46,6 +46,8 @@ AssignmentRecord read_assignment(SQLite::Statement& q) {
     r.extension_count = q.getColumn(23).getInt();
     r.difficulties = q.getColumn(24).getString();
     r.proposals = q.getColumn(25).getString();
+    r.closed_on = opt_date(q.getColumn(26));
+    r.closed_reason = q.getColumn(27).getString();
     return r;
 }
 }  // namespace
@@ -71,6 +73,9 @@ Id SqliteStore::insert_assignment(const AssignmentRecord& a) {
 std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& query) const {
     std::string sql = assignment_select(query.detail) + " WHERE 1 = 1";
     if (query.id) sql += " AND a.id = :id";
+    if (query.task_id) sql += " AND a.task_id = :task";
+    const bool open_only = !query.id && !query.include_closed;
+    if (open_only) sql += query.as_of.year == 0 ? " AND a.closed_on IS NULL" : " AND (a.closed_on IS NULL OR a.closed_on > :closed_after)";
     if (query.directive_code) sql += " AND d.code = :code";
     if (query.section) sql += " AND s.label = :section";
     if (query.agency_id) sql += " AND a.agency_id = :agency";
@@ -93,6 +98,8 @@ std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& qu
     if (query.detail != RowDetail::Table) sql += " ORDER BY d.id, t.position, a.role DESC, g.id";
     SQLite::Statement q(impl_->db, sql);
     if (query.id) q.bind(":id", static_cast<int64_t>(*query.id));
+    if (query.task_id) q.bind(":task", static_cast<int64_t>(*query.task_id));
+    if (open_only && query.as_of.year != 0) q.bind(":closed_after", query.as_of.iso());
     if (query.directive_code) q.bind(":code", *query.directive_code);
     if (query.section) q.bind(":section", *query.section);
     if (query.agency_id) q.bind(":agency", static_cast<int64_t>(*query.agency_id));
@@ -111,6 +118,27 @@ std::optional<AssignmentRecord> SqliteStore::assignment(Id id) const {
     auto rows = assignments(query);
     if (rows.empty()) return std::nullopt;
     return std::move(rows.front());
+}
+
+bool SqliteStore::update_assignment_structure(const AssignmentRecord& next, int expected_version) {
+    SQLite::Statement q(impl_->db, "UPDATE assignments SET role = ?, closed_on = ?, closed_reason = ?, version = version + 1, "
+                                   "updated_at = ? WHERE id = ? AND version = ?");
+    q.bind(1, std::string(to_string(next.role)));
+    bind_opt(q, 2, next.closed_on);
+    q.bind(3, next.closed_on ? next.closed_reason : std::string());
+    q.bind(4, now_timestamp());
+    q.bind(5, static_cast<int64_t>(next.id));
+    q.bind(6, expected_version);
+    return q.exec() == 1;
+}
+
+bool SqliteStore::delete_assignment(Id id) {
+    SQLite::Statement q(impl_->db, "DELETE FROM assignments WHERE id = ?1 AND status = 'not_started' AND progress = 0 "
+                                   "AND NOT EXISTS (SELECT 1 FROM evidence WHERE assignment_id = ?1) "
+                                   "AND NOT EXISTS (SELECT 1 FROM extension_requests WHERE assignment_id = ?1) "
+                                   "AND NOT EXISTS (SELECT 1 FROM journal WHERE assignment_id = ?1)");
+    q.bind(1, static_cast<int64_t>(id));
+    return q.exec() == 1;
 }
 
 bool SqliteStore::update_assignment(const AssignmentRecord& next, int expected_version) {

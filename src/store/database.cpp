@@ -378,6 +378,12 @@ std::vector<std::string> SqliteStore::inconsistencies() const {
          "projects whose entries exceed their whole plan"},
         {"SELECT group_concat(name, ', ') FROM (SELECT name FROM users WHERE role = 'agency' AND agency_id IS NULL LIMIT 50)",
          "agency users without an agency"},
+        {"SELECT group_concat(id, ', ') FROM (SELECT t.id FROM tasks t WHERE t.closed_on IS NOT NULL AND EXISTS (SELECT 1 "
+         "FROM assignments a WHERE a.task_id = t.id AND a.closed_on IS NULL) ORDER BY t.id LIMIT 50)",
+         "closed tasks with open assignments"},
+        {"SELECT group_concat(id, ', ') FROM (SELECT id FROM assignments WHERE (closed_on IS NULL) != (closed_reason = '') "
+         "UNION SELECT id FROM tasks WHERE (closed_on IS NULL) != (closed_reason = '') ORDER BY 1 LIMIT 50)",
+         "tasks or assignments closed without a reason (or a reason without a closing)"},
     };
     std::vector<std::string> found;
     for (const auto& [sql, what] : rules) {

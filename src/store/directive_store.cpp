@@ -82,7 +82,7 @@ std::vector<SectionRecord> SqliteStore::sections(Id directive_id) const {
 
 std::vector<TaskRecord> SqliteStore::tasks(Id directive_id) const {
     SQLite::Statement q(impl_->db, "SELECT id, directive_id, section_id, ref, parent_ref, title, text, deadline, "
-                                   "recurrence, position FROM tasks WHERE directive_id = ? ORDER BY position");
+                                   "recurrence, position, closed_on, closed_reason FROM tasks WHERE directive_id = ? ORDER BY position, id");
     q.bind(1, static_cast<int64_t>(directive_id));
     std::vector<TaskRecord> out;
     while (q.executeStep()) {
@@ -97,6 +97,8 @@ std::vector<TaskRecord> SqliteStore::tasks(Id directive_id) const {
         t.deadline = opt_date(q.getColumn(7));
         t.recurrence = parse_recurrence(q.getColumn(8).getString()).value_or(Recurrence::None);
         t.position = q.getColumn(9).getInt();
+        t.closed_on = opt_date(q.getColumn(10));
+        t.closed_reason = q.getColumn(11).getString();
         out.push_back(std::move(t));
     }
     return out;
@@ -106,6 +108,57 @@ std::vector<std::pair<Id, std::string>> SqliteStore::task_search_keys() const {
     SQLite::Statement q(impl_->db, "SELECT id, search_key FROM tasks");
     std::vector<std::pair<Id, std::string>> out;
     while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    return out;
+}
+
+void SqliteStore::update_task(const TaskRecord& t) {
+    SQLite::Statement q(impl_->db, "UPDATE tasks SET section_id = ?, ref = ?, parent_ref = ?, title = ?, text = ?, deadline = ?, "
+                                   "recurrence = ?, position = ?, search_key = ?, closed_on = ?, closed_reason = ? WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(t.section_id));
+    q.bind(2, t.ref);
+    bind_opt(q, 3, t.parent_ref);
+    q.bind(4, t.title);
+    q.bind(5, t.text);
+    bind_opt(q, 6, t.deadline);
+    q.bind(7, std::string(to_string(t.recurrence)));
+    q.bind(8, t.position);
+    q.bind(9, fold(t.ref + " " + t.title + "\n" + t.text));
+    bind_opt(q, 10, t.closed_on);
+    q.bind(11, t.closed_on ? t.closed_reason : std::string());
+    q.bind(12, static_cast<int64_t>(t.id));
+    q.exec();
+}
+
+bool SqliteStore::delete_task(Id task_id) {
+    SQLite::Statement q(impl_->db, "DELETE FROM tasks WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM assignments WHERE task_id = ?1)");
+    q.bind(1, static_cast<int64_t>(task_id));
+    return q.exec() == 1;
+}
+
+Id SqliteStore::insert_amendment(const AmendmentRecord& a) {
+    SQLite::Statement q(impl_->db, "INSERT INTO amendments(directive_id, number, issued_on, kind, summary, created_at, created_by) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, (SELECT id FROM users WHERE name = ?))");
+    q.bind(1, static_cast<int64_t>(a.directive_id));
+    q.bind(2, a.number);
+    bind_opt(q, 3, a.issued_on);
+    q.bind(4, a.kind);
+    q.bind(5, a.summary);
+    q.bind(6, now_timestamp());
+    q.bind(7, a.created_by);
+    q.exec();
+    return impl_->db.getLastInsertRowid();
+}
+
+std::vector<AmendmentRecord> SqliteStore::amendments(Id directive_id) const {
+    SQLite::Statement q(impl_->db, "SELECT a.id, a.directive_id, a.number, a.issued_on, a.kind, a.summary, a.created_at, "
+                                   "coalesce(u.name, '') FROM amendments a LEFT JOIN users u ON u.id = a.created_by "
+                                   "WHERE a.directive_id = ? ORDER BY a.id");
+    q.bind(1, static_cast<int64_t>(directive_id));
+    std::vector<AmendmentRecord> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                       opt_date(q.getColumn(3)), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                       q.getColumn(6).getString(), q.getColumn(7).getString()});
     return out;
 }
 

@@ -217,7 +217,7 @@ std::vector<SectionRecord> PgStore::sections(Id directive_id) const {
 
 std::vector<TaskRecord> PgStore::tasks(Id directive_id) const {
     auto r = conn_->exec("SELECT id, directive_id, section_id, ref, parent_ref, title, text, deadline, recurrence, "
-                         "position FROM tasks WHERE directive_id = $1 ORDER BY position",
+                         "position, closed_on, closed_reason FROM tasks WHERE directive_id = $1 ORDER BY position, id",
                          PgParams().add(directive_id));
     std::vector<TaskRecord> out;
     for (int i = 0; i < r.rows(); ++i) {
@@ -232,8 +232,42 @@ std::vector<TaskRecord> PgStore::tasks(Id directive_id) const {
         t.deadline = r.opt_date(i, 7);
         t.recurrence = parse_recurrence(r.text(i, 8)).value_or(Recurrence::None);
         t.position = r.i32(i, 9);
+        t.closed_on = r.opt_date(i, 10);
+        t.closed_reason = r.text(i, 11);
         out.push_back(std::move(t));
     }
+    return out;
+}
+
+void PgStore::update_task(const TaskRecord& t) {
+    conn_->exec("UPDATE tasks SET section_id = $1, ref = $2, parent_ref = $3, title = $4, text = $5, deadline = $6, "
+                "recurrence = $7, position = $8, search_key = $9, closed_on = $10, closed_reason = $11 WHERE id = $12",
+                PgParams().add(t.section_id).add(t.ref).add(t.parent_ref).add(t.title).add(t.text).add(t.deadline)
+                    .add(std::string(to_string(t.recurrence))).add(t.position).add(fold(t.ref + " " + t.title + "\n" + t.text))
+                    .add(t.closed_on).add(t.closed_on ? t.closed_reason : std::string()).add(t.id));
+}
+
+bool PgStore::delete_task(Id task_id) {
+    return conn_->exec("DELETE FROM tasks WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM assignments WHERE task_id = $1)",
+                       PgParams().add(task_id)).affected() == 1;
+}
+
+Id PgStore::insert_amendment(const AmendmentRecord& a) {
+    return conn_->exec("INSERT INTO amendments(directive_id, number, issued_on, kind, summary, created_at, created_by) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, (SELECT id FROM users WHERE name = $7)) RETURNING id",
+                       PgParams().add(a.directive_id).add(a.number).add(a.issued_on).add(a.kind).add(a.summary)
+                           .add(now_timestamp()).add(a.created_by)).i64(0, 0);
+}
+
+std::vector<AmendmentRecord> PgStore::amendments(Id directive_id) const {
+    auto r = conn_->exec("SELECT a.id, a.directive_id, a.number, a.issued_on, a.kind, a.summary, a.created_at, "
+                         "coalesce(u.name, '') FROM amendments a LEFT JOIN users u ON u.id = a.created_by "
+                         "WHERE a.directive_id = $1 ORDER BY a.id",
+                         PgParams().add(directive_id));
+    std::vector<AmendmentRecord> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.i64(i, 0), r.i64(i, 1), r.text(i, 2), r.opt_date(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6),
+                       r.text(i, 7)});
     return out;
 }
 

@@ -36,6 +36,8 @@ AssignmentRecord read_assignment(const PgResult& q, int i) {
     r.extension_count = q.i32(i, 23);
     r.difficulties = q.text(i, 24);
     r.proposals = q.text(i, 25);
+    r.closed_on = q.opt_date(i, 26);
+    r.closed_reason = q.text(i, 27);
     return r;
 }
 
@@ -102,6 +104,10 @@ std::vector<AssignmentRecord> PgStore::assignments(const AssignmentQuery& query)
         return "$" + std::to_string(++n);
     };
     if (query.id) sql += " AND a.id = " + param(*query.id);
+    if (query.task_id) sql += " AND a.task_id = " + param(*query.task_id);
+    if (!query.id && !query.include_closed)
+        sql += query.as_of.year == 0 ? " AND a.closed_on IS NULL"
+                                     : " AND (a.closed_on IS NULL OR a.closed_on > " + param(query.as_of.iso()) + ")";
     if (query.directive_code) sql += " AND d.code = " + param(*query.directive_code);
     if (query.section) sql += " AND s.label = " + param(*query.section);
     if (query.agency_id) sql += " AND a.agency_id = " + param(*query.agency_id);
@@ -132,6 +138,23 @@ std::optional<AssignmentRecord> PgStore::assignment(Id id) const {
     auto rows = assignments(query);
     if (rows.empty()) return std::nullopt;
     return std::move(rows.front());
+}
+
+bool PgStore::update_assignment_structure(const AssignmentRecord& next, int expected_version) {
+    // The trigger journals a changed role and a closing (migration 0006).
+    return conn_->exec("UPDATE assignments SET role = $1, closed_on = $2, closed_reason = $3, version = version + 1, "
+                       "updated_at = $4 WHERE id = $5 AND version = $6",
+                       PgParams().add(std::string(to_string(next.role))).add(next.closed_on)
+                           .add(next.closed_on ? next.closed_reason : std::string()).add(now_timestamp()).add(next.id)
+                           .add(expected_version)).affected() == 1;
+}
+
+bool PgStore::delete_assignment(Id id) {
+    return conn_->exec("DELETE FROM assignments WHERE id = $1 AND status = 'not_started' AND progress = 0 "
+                       "AND NOT EXISTS (SELECT 1 FROM evidence WHERE assignment_id = $1) "
+                       "AND NOT EXISTS (SELECT 1 FROM extension_requests WHERE assignment_id = $1) "
+                       "AND NOT EXISTS (SELECT 1 FROM journal WHERE assignment_id = $1)",
+                       PgParams().add(id)).affected() == 1;
 }
 
 bool PgStore::update_assignment(const AssignmentRecord& next, int expected_version) {

@@ -70,7 +70,7 @@ bool journaled_by_trigger(const JournalRecord& e) {
     if (e.entity == "assignment")
         return e.field == "status" || e.field == "progress" || e.field == "owner" || e.field == "due" ||
                e.field == "completed_on" || e.field == "review" || e.field == "difficulties" ||
-               e.field == "proposals";
+               e.field == "proposals" || e.field == "role" || e.field == "closed";
     if (e.entity == "evidence") return e.field == "evidence" || e.field == "evidence_withdrawn";
     if (e.entity == "extension") return e.field == "extension" && !e.old_value;
     return false;
@@ -217,6 +217,12 @@ std::vector<std::string> PgStore::inconsistencies() const {
         {"SELECT string_agg(name, ', ') FROM (SELECT u.name FROM users u WHERE u.active = 1 AND NOT dtrack_tracker_login(u.name) "
          "LIMIT 50) x",
          "active users without a login role of this database"},
+        {"SELECT string_agg(id::text, ', ') FROM (SELECT t.id FROM tasks t WHERE t.closed_on IS NOT NULL AND EXISTS (SELECT 1 "
+         "FROM assignments a WHERE a.task_id = t.id AND a.closed_on IS NULL) ORDER BY t.id LIMIT 50) x",
+         "closed tasks with open assignments"},
+        {"SELECT string_agg(id::text, ', ') FROM (SELECT id FROM assignments WHERE (closed_on IS NULL) <> (closed_reason = '') "
+         "UNION SELECT id FROM tasks WHERE (closed_on IS NULL) <> (closed_reason = '') ORDER BY 1 LIMIT 50) x",
+         "tasks or assignments closed without a reason (or a reason without a closing)"},
     };
     std::vector<std::string> found;
     for (const auto& [sql, what] : rules) {

@@ -3,7 +3,8 @@
 // the signed-in user, so that the server's grants and row-level security apply to everything
 // this program does (db/migrations/postgresql/0002_roles_and_security.sql).
 //
-// Journal rule: on PostgreSQL, triggers write the journal rows of assignment field changes,
+// Journal rule: on PostgreSQL, triggers write the journal rows of assignment field changes
+// (its role and its closing too, migration 0006),
 // evidence added or withdrawn and extension requests, under session_user, whoever changes the
 // row (this program or psql). append_journal drops the service's copies of exactly those rows
 // (journaled_by_trigger) and inserts every other one.
@@ -67,6 +68,12 @@ public:
     std::vector<SectionRecord> sections(Id directive_id) const override;
     std::vector<TaskRecord> tasks(Id directive_id) const override;
     std::vector<std::pair<Id, std::string>> task_search_keys() const override;
+    void update_task(const TaskRecord& task) override;
+    bool delete_task(Id task_id) override;
+    bool update_assignment_structure(const AssignmentRecord& next, int expected_version) override;
+    bool delete_assignment(Id id) override;
+    Id insert_amendment(const AmendmentRecord& amendment) override;
+    std::vector<AmendmentRecord> amendments(Id directive_id) const override;
     Id insert_assignment(const AssignmentRecord& assignment) override;
     std::vector<AssignmentRecord> assignments(const AssignmentQuery& query) const override;
     std::optional<AssignmentRecord> assignment(Id id) const override;

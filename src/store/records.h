@@ -74,6 +74,23 @@ struct TaskRecord {
     std::optional<Date> deadline;
     Recurrence recurrence = Recurrence::None;
     int position = 0;
+    // A task removed after work was done on it stays, closed (migration 0010): from that day it
+    // is no longer open work. Never set on a task that is still open.
+    std::optional<Date> closed_on{};
+    std::string closed_reason{};
+};
+
+// A later document recorded against a directive (công văn, quyết định, thông báo kết luận):
+// it moves deadlines, adds or ends tasks; the journal rows of those changes cite it.
+struct AmendmentRecord {
+    Id id = 0;
+    Id directive_id = 0;
+    std::string number;  // "123/UBND-TH"
+    std::optional<Date> issued_on;
+    std::string kind;     // "Công văn", "Quyết định", …
+    std::string summary;  // what it changes
+    std::string created_at{};
+    std::string created_by{};  // user name, "" when the user is gone or was the system
 };
 
 // An assignment with what a list shows beside it (task, section, agency, directive).
@@ -105,6 +122,10 @@ struct AssignmentRecord {
     int extension_count = 0;             // approved extensions
     std::string difficulties{};          // the agency's khó khăn, vướng mắc
     std::string proposals{};             // the agency's đề xuất, kiến nghị
+    // Closed (unassigned, or its task removed) after work was done on it: kept with its
+    // history, but from closed_on on it is no longer open work (migration 0010).
+    std::optional<Date> closed_on{};
+    std::string closed_reason{};
 };
 
 // What an assignment row carries beyond its own columns. A list of many assignments needs
@@ -130,6 +151,11 @@ struct AssignmentQuery {
     // bucket exactly); lets SQLite skip most rows of a large province.
     std::optional<Bucket> bucket;
     Date as_of;
+    std::optional<Id> task_id{};
+    // Closed assignments are left out, except those closed after `as_of` (they were still open
+    // work that day; an unset as_of leaves out every closed one); a query by id or with
+    // include_closed reads them too.
+    bool include_closed = false;
 };
 
 struct EvidenceRecord {

@@ -47,6 +47,12 @@ public:
     std::vector<SectionRecord> sections(Id directive_id) const override;
     std::vector<TaskRecord> tasks(Id directive_id) const override;
     std::vector<std::pair<Id, std::string>> task_search_keys() const override;
+    void update_task(const TaskRecord& task) override;
+    bool delete_task(Id task_id) override;
+    bool update_assignment_structure(const AssignmentRecord& next, int expected_version) override;
+    bool delete_assignment(Id id) override;
+    Id insert_amendment(const AmendmentRecord& amendment) override;
+    std::vector<AmendmentRecord> amendments(Id directive_id) const override;
     Id insert_assignment(const AssignmentRecord& assignment) override;
     std::vector<AssignmentRecord> assignments(const AssignmentQuery& query) const override;
     std::optional<AssignmentRecord> assignment(Id id) const override;

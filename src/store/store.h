@@ -117,6 +117,20 @@ public:
     // Every task's folded reference, title and text (as stored for search), by task id.
     virtual std::vector<std::pair<Id, std::string>> task_search_keys() const = 0;
 
+    // The structure the office corrects after an import (service/structure.cpp).
+    // Writes every column of the task but its directive (the search key follows the text).
+    virtual void update_task(const TaskRecord& task) = 0;
+    // Deletes a task no assignment refers to any more; false when one still does.
+    virtual bool delete_task(Id task_id) = 0;
+    // Writes an assignment's role and closed state and bumps its version, only if the stored
+    // version is `expected_version`; false when someone else saved first.
+    virtual bool update_assignment_structure(const AssignmentRecord& next, int expected_version) = 0;
+    // Deletes an assignment that was never started and that nothing refers to (evidence, an
+    // extension request, a journal row); false, deleting nothing, otherwise.
+    virtual bool delete_assignment(Id id) = 0;
+    virtual Id insert_amendment(const AmendmentRecord& amendment) = 0;
+    virtual std::vector<AmendmentRecord> amendments(Id directive_id) const = 0;  // oldest first
+
     // Assignments, evidence, journal
     virtual Id insert_assignment(const AssignmentRecord& assignment) = 0;
     virtual std::vector<AssignmentRecord> assignments(const AssignmentQuery& query) const = 0;

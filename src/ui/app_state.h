@@ -62,6 +62,37 @@ struct ConflictState {
     service::AssignmentChange mine;
 };
 
+// The Chỉ thị view's structure editor (admin, directive_structure.cpp): the selected task with
+// its assignments, the directive's amendments and the agencies, read when the task or the data
+// changes (never per frame); the buffers are filled again when another task is chosen or after
+// a save.
+struct StructureState {
+    Id task_id = 0;             // the task chosen in the outline (0: none)
+    Id loaded_task = 0;
+    unsigned loaded_revision = 0;
+    bool open = false;          // the popup is shown
+    store::TaskRecord task;
+    std::vector<store::AssignmentRecord> assignments;  // the closed ones too
+    std::vector<store::AmendmentRecord> amendments;
+    std::vector<store::AgencyRecord> agencies;
+    std::string directive_code;
+    char title[1024] = {};
+    char text[16384] = {};
+    bool text_too_long = false;  // longer than the buffer: edited with dtrack task edit only
+    char deadline[32] = {};
+    std::string deadline_error;
+    int cite = -1;               // index into amendments; -1: none
+    int pick_agency = -1;        // index into agencies
+    int pick_role = 0;           // 0 lead, 1 coordinate
+    char reason[512] = {};
+    char new_text[4096] = {};
+    char new_deadline[32] = {};
+    char amend_number[64] = {};
+    char amend_date[32] = {};
+    char amend_kind[64] = "Công văn";
+    char amend_summary[512] = {};
+};
+
 struct AdminState {
     unsigned built_revision = 0;  // the lists below are read again only after a change
     std::vector<store::AgencyRecord> agencies;
@@ -227,6 +258,7 @@ struct AppState {
     DirectiveModel directive;
     DisbursementModel disbursement;
     EditorState editor;
+    StructureState structure;
     ConflictState conflict;
     AdminState admin;
     TasksViewState tasks_view;

@@ -399,7 +399,8 @@ void DirectiveModel::rebuild(const service::Service& service) {
                 emitted.insert(*it);
             }
             const int depth = static_cast<int>(std::count(t.ref.begin(), t.ref.end(), '.'));
-            nodes.push_back({t.ref, t.ref + "  " + t.title, depth == 0 ? 1 : depth, true, t.id});
+            nodes.push_back({t.ref, t.ref + "  " + t.title + (t.closed_on ? std::string("  [") + tr(T::StructClosed) + "]" : ""),
+                             depth == 0 ? 1 : depth, true, t.id});
             // The paragraphs that hold this task's text, to highlight beside the tree.
             for (const auto& line : split(t.text, '\n')) {
                 const auto probe = trim(line).substr(0, 80);

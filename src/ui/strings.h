@@ -77,6 +77,8 @@ enum class T : int {
     ChooseFile, DroppedFile, DropWhere,
     KindDepartment, KindDistrict, KindCity, KindGroup, KindOffice, KindBoard, KindProjectBoard, KindPolice, KindMilitary, KindBank, KindTreasury, KindSocialInsurance, KindInspectorate, KindCommune,
     FullName,
+    // the Chỉ thị view's structure editor (issue 13)
+    StructEdit, StructTaskTitle, StructSaveTask, StructAgencies, StructAssign, StructUnassign, StructClosed, StructAddTask, StructAddSubtask, StructRemoveTask, StructRemoveExplain, StructAmendments, StructAmendmentNumber, StructAmendmentKind, StructAmendmentSummary, StructRecordAmendment, StructCite, StructNoCitation, StructTaskClosed, StructPickAgency,
     Count_
 };
 

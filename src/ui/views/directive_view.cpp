@@ -5,6 +5,7 @@
 
 #include "ui/strings.h"
 #include "ui/views.h"
+#include "ui/views/directive_parts.h"
 #include "ui/widgets.h"
 
 namespace dt::ui {
@@ -12,6 +13,7 @@ namespace dt::ui {
 namespace {
 void select_task(AppState& s, const OutlineNode& node) {
     s.selected_ref = node.ref;
+    s.structure.task_id = node.task_id.value_or(0);
     // The editor opens on this task's first assignment: the agency's own when it has one.
     const TaskRow* first = nullptr;
     for (const auto& r : s.tasks.rows()) {
@@ -32,6 +34,7 @@ void draw_outline(AppState& s) {
             ImGui::Indent(static_cast<float>(n.depth) * ImGui::GetFontSize());
             if (n.is_task) {
                 if (ImGui::Selectable(n.label.c_str(), s.selected_ref == n.ref)) select_task(s, n);
+                probe(s, "directive:task:" + n.ref);
             } else {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.30f, 0.50f, 1.0f));
                 ImGui::TextWrapped("%s", n.label.c_str());
@@ -86,6 +89,7 @@ void draw_directive(AppState& s) {
     }
     const auto& d = m.directives[m.current];
     ImGui::TextWrapped("%s %s — %s", tr(T::Directive), d.code.c_str(), d.title.c_str());
+    draw_structure_button(s);
     if (ImGui::BeginTable("##directive-split", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupColumn(tr(T::Outline), ImGuiTableColumnFlags_WidthStretch, 0.45f);
         ImGui::TableSetupColumn(tr(T::DirectiveText), ImGuiTableColumnFlags_WidthStretch, 0.55f);
@@ -100,6 +104,7 @@ void draw_directive(AppState& s) {
         ImGui::EndChild();
         ImGui::EndTable();
     }
+    draw_structure_editor(s);
 }
 
 }  // namespace dt::ui
