@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 // In the order their references need; sessions last (a file's command-line sessions: kept so
 // that nothing is lost, though a server never reads them).
-const char* const kTables[] = {"agencies", "agency_aliases", "group_members", "users", "directives", "sections", "tasks",
+const char* const kTables[] = {"agencies", "agency_aliases", "group_members", "users", "directives", "amendments", "sections", "tasks",
                                "assignments", "evidence", "journal", "settings", "investors", "projects", "disbursements",
                                "ladder_milestones", "reports", "extension_requests", "sessions"};
 
@@ -52,7 +52,7 @@ std::int64_t pg_count(const PgConn& c, const std::string& table, const std::stri
 void require_fresh(const PgConn& c, const std::string& shown) {
     std::vector<std::string> found;
     if (c.exec("SELECT 1 FROM dtrack_meta WHERE key = 'migrated_from'").rows() > 0) found.push_back("an earlier migrate");
-    for (const char* table : {"evidence", "extension_requests", "reports", "investors", "projects", "disbursements", "sessions"})
+    for (const char* table : {"evidence", "extension_requests", "amendments", "reports", "investors", "projects", "disbursements", "sessions"})
         if (const auto n = pg_count(c, table); n > 0) found.push_back(std::to_string(n) + " rows of " + table);
     if (const auto n = pg_count(c, "users"); n > 1) found.push_back(std::to_string(n) + " users");
     if (const auto n = pg_count(c, "journal", std::string("NOT (") + kSeedJournal + ")"); n > 0)

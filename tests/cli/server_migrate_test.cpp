@@ -16,7 +16,7 @@ using namespace dt;
 using namespace dt::test;
 
 namespace {
-const char* const kTables[] = {"agencies", "agency_aliases", "group_members", "users", "directives", "sections", "tasks",
+const char* const kTables[] = {"agencies", "agency_aliases", "group_members", "users", "directives", "amendments", "sections", "tasks",
                                "assignments", "evidence", "journal", "settings", "investors", "projects", "disbursements",
                                "ladder_milestones", "reports", "extension_requests", "sessions"};
 
