@@ -142,11 +142,17 @@ int run_task_list(const Context& ctx, const StructureOptions& o) {
     for (const auto& t : s.service->tasks(directive.id)) {
         nlohmann::json agencies = nlohmann::json::array();
         std::string shown;
+        int open = 0;
         for (const auto& a : s.service->task_assignments(t.id)) {
             agencies.push_back({{"id", a.id}, {"agency", a.agency}, {"role", to_string(a.role)},
                                 {"closed", a.closed_on ? nlohmann::json(a.closed_on->iso()) : nlohmann::json(nullptr)}});
-            if (!a.closed_on) shown += (shown.empty() ? "" : "; ") + a.agency + (a.role == AssignmentRole::Lead ? " (chủ trì)" : "");
+            if (a.closed_on) continue;
+            // A group's thirty members would fill the screen: the first three, then how many more.
+            if (++open <= 3)
+                shown += (shown.empty() ? "" : "; ") + (a.agency_short.empty() ? a.agency : a.agency_short) +
+                         (a.role == AssignmentRole::Lead ? say(" (chủ trì)", " (lead)") : "");
         }
+        if (open > 3) shown += say("; … (thêm ", "; … (") + std::to_string(open - 3) + say(" đơn vị)", " more)");
         if (o.json) {
             out.push_back({{"id", t.id}, {"ref", t.ref}, {"parent", t.parent_ref ? nlohmann::json(*t.parent_ref) : nlohmann::json(nullptr)},
                            {"title", t.title}, {"deadline", t.deadline ? nlohmann::json(t.deadline->iso()) : nlohmann::json(nullptr)},
