@@ -26,7 +26,7 @@ int run_history_bench(const HistoryOptions& o) {
     const auto admin = service::Service::system();
     service::ListFilter all;
     all.detail = store::RowDetail::List;
-    const auto rows = svc.list(admin, all);
+    const auto rows = svc.list(all);
     if (o.weeks > 0) {
         const auto started = std::chrono::steady_clock::now();
         for (int w = 1; w <= o.weeks; ++w) {
@@ -52,7 +52,7 @@ int run_history_bench(const HistoryOptions& o) {
         double best = 1e18;
         for (int r = 0; r < o.runs; ++r) {
             const auto t = std::chrono::steady_clock::now();
-            const auto got = svc.list(admin, all);
+            const auto got = svc.list(all);
             best = std::min(best, ms_since(t));
             if (got.size() != rows.size()) std::fprintf(stderr, "unexpected row count %zu\n", got.size());
         }

@@ -175,8 +175,8 @@ int run_benchmarks(const RunOptions& o) {
             service::ListFilter all;
             all.as_of = today;
             all.detail = store::RowDetail::Table;  // as the GUI reads them (ui/shell.cpp)
-            auto views = svc.list(system, all);
-            auto task_keys = svc.task_search_keys(system);
+            auto views = svc.list(all);
+            auto task_keys = svc.task_search_keys();
             const double read = now_ms();
             ui::TaskTable table;
             table.rebuild(std::move(views), std::move(task_keys));

@@ -450,7 +450,7 @@ GenerateResult generate_file(const GenerateOptions& o) {
         service::ListFilter filter;
         filter.directive = summary.code;
         filter.as_of = anchor;
-        const auto views = svc.list(admin, filter);
+        const auto views = svc.list(filter);
         in_batches(svc, views, [&](const service::AssignmentView& v) { act(svc, admin, rng, v, plan.issued, anchor, tally); });
         if (d == 0 || (d + 1) % 10 == 0 || d + 1 == directives)
             say("directive " + summary.code + ": " + std::to_string(result.assignments) + " assignments so far");
@@ -545,7 +545,7 @@ void export_taskwarrior(const fs::path& db, std::ostream& out) {
         return iso + time;
     };
     nlohmann::json tasks = nlohmann::json::array();
-    for (const auto& v : svc.list(Service::system(), all)) {
+    for (const auto& v : svc.list(all)) {
         const auto& a = v.record;
         char uuid[40];
         std::snprintf(uuid, sizeof uuid, "00000000-0000-4000-8000-%012llx", static_cast<unsigned long long>(a.id));

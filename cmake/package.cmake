@@ -1,7 +1,7 @@
 # Installation and the Debian package (cpack -G DEB → directive-tracker_<version>_amd64.deb).
 # The programs find their data relative to themselves (core/assets.h): <bin>/../share/directive-tracker.
 include(GNUInstallDirs)
-set(DT_APP_ID io.github.directivetracker.DirectiveTracker)
+set(DT_APP_ID org.directive_tracker.DirectiveTracker)
 set(pkg ${PROJECT_SOURCE_DIR}/packaging)
 set(out ${PROJECT_BINARY_DIR}/packaging)
 
@@ -41,7 +41,7 @@ install(FILES ${pkg}/copyright ${out}/changelog.gz README.md docs/HUONG-DAN.md d
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME directive-tracker)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_CONTACT "Directive Tracker maintainers <maintainers@directive-tracker.invalid>")
+set(CPACK_PACKAGE_CONTACT "Directive Tracker team <team@directive-tracker.org>")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)

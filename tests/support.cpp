@@ -80,7 +80,7 @@ service::Actor Fixture::add_user(const std::string& name, UserRole role, std::op
 store::Id Fixture::assignment_of(const std::string& task_ref, const std::string& agency) const {
     service::ListFilter filter;
     filter.agency = agency;
-    for (const auto& v : service->list(admin, filter))
+    for (const auto& v : service->list(filter))
         if (v.record.task_ref == task_ref) return v.record.id;
     return 0;
 }

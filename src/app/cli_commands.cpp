@@ -3,11 +3,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
+#include <climits>
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
 
+#include "core/numbers.h"
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "app/cli_plan.h"
@@ -27,19 +30,11 @@ using store::Id;
 namespace {
 
 Id parse_id(const std::string& text) {
-    Id id = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || p != text.data() + text.size() || id <= 0)
-        fail(ErrorKind::Invalid, quoted_input(text) + " is not an assignment id (a positive whole number).");
-    return id;
+    return whole_or_fail(text, "", "an assignment id (a positive whole number)", 1, INT64_MAX);
 }
 
 int parse_int(const std::string& text, const std::string& what) {
-    int v = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size())
-        fail(ErrorKind::Invalid, what + " " + quoted_input(text) + " is not a whole number.");
-    return v;
+    return static_cast<int>(whole_or_fail(text, what + " ", "a whole number", INT_MIN, INT_MAX));
 }
 
 Status parse_status_or_fail(const std::string& s) {
@@ -69,7 +64,7 @@ Session open_session(const Context& ctx, bool create) {
         // Without DTRACK_PASSWORD a valid session of this user (dtrack login) stands for the password.
         std::optional<service::Actor> resumed;
         if (const char* password = std::getenv("DTRACK_PASSWORD"); !password || !*password)
-            resumed = resume_session(*s.store, ctx.db, *ctx.user);
+            resumed = resume_session(*s.service, ctx.db, *ctx.user);
         s.actor = resumed ? std::move(*resumed)
                           : s.service->sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
     } else
@@ -196,7 +191,7 @@ int run_list(const Context& ctx, const ListOptions& o) {
     filter.as_of = as_of_or_today(o.as_of);
     filter.detail = store::RowDetail::List;  // neither output shows the task's text
     auto s = open_session(ctx);
-    const auto rows = s.service->list(s.actor, filter);
+    const auto rows = s.service->list(filter);
     if (o.json) std::cout << assignments_json(rows) << "\n";
     else print_assignments(rows);
     return 0;
@@ -205,8 +200,8 @@ int run_list(const Context& ctx, const ListOptions& o) {
 int run_show(const Context& ctx, const std::string& id_text, bool json) {
     const Id id = parse_id(id_text);
     auto s = open_session(ctx);
-    const auto view = s.service->get(s.actor, id);
-    const auto evidence = s.service->evidence(s.actor, id);
+    const auto view = s.service->get(id);
+    const auto evidence = s.service->evidence(id);
     if (json) std::cout << assignment_json(view, evidence) << "\n";
     else print_assignment(view, evidence);
     return 0;
@@ -263,7 +258,7 @@ int run_propose(const Context& ctx, const ProposeOptions& o) {
 int run_history(const Context& ctx, const std::string& id_text, bool json) {
     const Id id = parse_id(id_text);
     auto s = open_session(ctx);
-    const auto entries = s.service->history(s.actor, id);
+    const auto entries = s.service->history(id);
     if (json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& j : entries)
@@ -294,7 +289,7 @@ int run_user_list(const Context& ctx, bool json) {
     const auto users = s.service->users(s.actor);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& u : users) {
-        const bool locked = u.locked_until && store::seconds_until(*u.locked_until).value_or(0) > 0;
+        const bool locked = u.locked_until && seconds_until(*u.locked_until).value_or(0) > 0;
         if (json) out.push_back({{"name", u.name}, {"role", to_string(u.role)}, {"agency", u.agency_name}, {"full_name", u.full_name}, {"active", u.active},
                                  {"locked_until", locked ? nlohmann::json(*u.locked_until) : nlohmann::json(nullptr)}});
         else std::cout << u.name << (u.full_name.empty() ? "" : "  " + u.full_name) << "  " << to_string(u.role) << (u.agency_name.empty() ? "" : "  " + u.agency_name)

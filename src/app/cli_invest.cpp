@@ -1,31 +1,27 @@
 // dtrack invest …: investors, projects, disbursement entries, the ladder, the status.
 #include <nlohmann/json.hpp>
 
-#include <charconv>
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 
 #include "app/cli_commands.h"
 #include "core/error.h"
 #include "core/money.h"
+#include "app/cli_words.h"
+#include "core/numbers.h"
 #include "service/registry.h"
 
 namespace dt::cli {
 
 namespace {
 int parse_whole(const std::string& text, const std::string& what) {
-    int v = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size())
-        fail(ErrorKind::Invalid, what + " '" + text + "' is not a whole number.");
-    return v;
+    return static_cast<int>(whole_or_fail(text, what + " ", "a whole number", INT_MIN, INT_MAX));
 }
 
-std::string percent(double value) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", value);
-    return buf;
-}
+// One decimal, as the language of the output writes it (core/numbers.h).
+std::string percent(double value) { return format_decimal(value, 1, numbers()); }
 
 // Rates rounded to one decimal in JSON, as they are printed: the same figures either way.
 double rounded(double value) { return static_cast<double>(static_cast<long long>(value * 10.0 + 0.5)) / 10.0; }

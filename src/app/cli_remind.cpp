@@ -2,11 +2,11 @@
 // (grouped by agency and reason, in the CLI's language); --pdf hands over to dtrack-report.
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <iostream>
 
 #include "app/cli_commands.h"
 #include "app/cli_words.h"
+#include "core/numbers.h"
 #include "core/error.h"
 #include "core/text.h"
 
@@ -80,12 +80,9 @@ void print_reminders(const std::vector<service::Reminder>& rows, Date as_of, int
 }  // namespace
 
 int within_days(const std::string& text) {
-    int v = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size() || v < 1 || v > service::kMaxReminderDays)
-        fail(ErrorKind::Invalid, "--within " + quoted_input(text) + " is not a number of days from 1 to " +
-                                     std::to_string(service::kMaxReminderDays) + ".");
-    return v;
+    return static_cast<int>(whole_or_fail(text, "--within ",
+                                          "a number of days from 1 to " + std::to_string(service::kMaxReminderDays), 1,
+                                          service::kMaxReminderDays));
 }
 
 int run_remind(const Context& ctx, const RemindOptions& o) {

@@ -7,13 +7,15 @@
 // built with DT_REPORT_WRITERS, loads them.
 #include <unistd.h>
 
+#include <climits>
+#include <cstdint>
 #include <cerrno>
-#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <iostream>
 
 #include "app/cli_commands.h"
+#include "core/numbers.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "report/build.h"
@@ -50,11 +52,7 @@ report::Format format_of(const std::optional<std::string>& name, const std::file
 }
 
 store::Id report_id(const std::string& text) {
-    store::Id id = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || p != text.data() + text.size() || id <= 0)
-        fail(ErrorKind::Invalid, quoted_input(text) + " is not a report id (a positive whole number).");
-    return id;
+    return whole_or_fail(text, "", "a report id (a positive whole number)", 1, INT64_MAX);
 }
 
 const char* format_name(report::Format f) {
@@ -105,6 +103,7 @@ int run_report(const Context& ctx, const ReportOptions& o) {
         req.settings = settings;
     }
     const auto started = std::chrono::steady_clock::now();
+    s.service->require_sound();  // never a report silently missing the rows of a damaged page
     const auto rep = report::build_report(*s.service, s.actor, req);
     report::write_report(rep, format, out);
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

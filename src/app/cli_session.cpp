@@ -5,8 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <climits>
+#include <cstdint>
 #include <cerrno>
-#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -14,6 +15,8 @@
 #include <map>
 
 #include "app/prompt.h"
+#include "core/numbers.h"
+#include "core/clock.h"
 #include "core/error.h"
 #include "service/passwords.h"
 #include "service/sessions.h"
@@ -135,19 +138,6 @@ void write_session_file(const fs::path& path, const SessionFile& f) {
     }
 }
 
-// "26/11/2026 12:36" in local time from "2026-11-26T05:36:52Z".
-std::string local_text(const std::string& utc) {
-    std::tm tm{};
-    const char* end = strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-    if (end == nullptr || *end != '\0') return utc;
-    const std::time_t t = timegm(&tm);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M %Z", &local);
-    return buf;
-}
-
 store::OpenOptions existing_only() {
     store::OpenOptions options;
     options.create = false;
@@ -168,7 +158,7 @@ fs::path session_file_path(const fs::path& db) {
     return session_folder() / ("session-" + service::sha256_hex(database_key(db)).substr(0, 32));
 }
 
-std::optional<service::Actor> resume_session(store::Store& store, const fs::path& db, const std::string& user) {
+std::optional<service::Actor> resume_session(service::Service& service, const fs::path& db, const std::string& user) {
     fs::path path;
     try {
         path = session_file_path(db);
@@ -185,7 +175,7 @@ std::optional<service::Actor> resume_session(store::Store& store, const fs::path
     }
     // Another user's session (or another database's, were two paths ever to share a name): ignore it.
     if (file->user != user || file->database != database_key(db)) return std::nullopt;
-    if (auto actor = service::Sessions(store).resume(user, file->token)) return actor;
+    if (auto actor = service::Sessions(service).resume(user, file->token)) return actor;
     std::cerr << "dtrack: the session of " << user
               << " is no longer valid (expired, revoked, altered, or the account was deactivated): signing in "
                  "with the password.\n";
@@ -198,7 +188,7 @@ int run_login(const Context& ctx) {
     service::Service service(*store);
     // Always the password here, even when a session is still valid: login is where it is checked.
     const auto actor = service.sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
-    service::Sessions sessions(*store);
+    service::Sessions sessions(service);
     const auto path = session_file_path(ctx.db);
     std::string problem;
     if (const auto previous = read_session_file(path, problem)) sessions.revoke(previous->token);
@@ -209,7 +199,7 @@ int run_login(const Context& ctx) {
         sessions.revoke(created.token);
         throw;
     }
-    std::cout << "Signed in as " << actor.name << " until " << local_text(created.expires_at) << " ("
+    std::cout << "Signed in as " << actor.name << " until " << local_timestamp(created.expires_at, true) << " ("
               << created.expires_at << ", " << sessions.lifetime_hours() << " h).\n"
               << "Session file: " << path.string() << " (mode 0600).\n"
               << "Commands with --user " << actor.name
@@ -229,7 +219,8 @@ int run_logout(const Context& ctx) {
     bool revoked = false;
     if (file) {
         auto store = store::Store::open(ctx.db, existing_only());
-        revoked = service::Sessions(*store).revoke(file->token);
+        service::Service service(*store);
+        revoked = service::Sessions(service).revoke(file->token);
     }
     if (!fs::remove(path, ec) && ec)
         fail(ErrorKind::Storage, "Cannot delete the session file '" + path.string() + "': " + ec.message() + ".");
@@ -240,13 +231,10 @@ int run_logout(const Context& ctx) {
 
 int run_session_lifetime(const Context& ctx, const std::optional<std::string>& hours_text) {
     auto s = open_session(ctx);
-    service::Sessions sessions(*s.store);
+    service::Sessions sessions(*s.service);
     if (hours_text) {
-        long hours = 0;
-        auto [p, ec] = std::from_chars(hours_text->data(), hours_text->data() + hours_text->size(), hours);
-        if (ec != std::errc() || p != hours_text->data() + hours_text->size())
-            fail(ErrorKind::Invalid, "'" + *hours_text + "' is not a whole number of hours.");
-        sessions.set_lifetime_hours(*s.service, s.actor, hours);
+        const long hours = whole_or_fail(*hours_text, "", "a whole number of hours", LONG_MIN, LONG_MAX);
+        sessions.set_lifetime_hours(s.actor, hours);
     }
     std::cout << "A new session lasts " << sessions.lifetime_hours() << " hours.\n";
     return 0;

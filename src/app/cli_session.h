@@ -19,7 +19,7 @@ std::filesystem::path session_file_path(const std::filesystem::path& db);
 // The actor of `user`'s session of database `db`, when the session file is safe (a regular
 // file of this account, mode 0600) and its token is valid for that user; none otherwise,
 // and the caller signs in with the password. Says on stderr why a session was not used.
-std::optional<service::Actor> resume_session(store::Store& store, const std::filesystem::path& db,
+std::optional<service::Actor> resume_session(service::Service& service, const std::filesystem::path& db,
                                              const std::string& user);
 
 int run_login(const Context& ctx);

@@ -29,30 +29,10 @@ Lang lang() { return g_lang; }
 NumberStyle numbers() { return g_lang == Lang::Vi ? NumberStyle::Vi : NumberStyle::En; }
 const char* say(const char* vi, const char* en) { return g_lang == Lang::Vi ? vi : en; }
 
-const char* word(Status s) {
-    switch (s) {
-    case Status::NotStarted: return say("Chưa thực hiện", "Not started");
-    case Status::InProgress: return say("Đang thực hiện", "In progress");
-    case Status::Done: return say("Hoàn thành", "Done");
-    case Status::Blocked: return say("Vướng mắc", "Blocked");
-    }
-    return "";
-}
-
-const char* word(Bucket b) {
-    switch (b) {
-    case Bucket::DoneOnTime: return say("Hoàn thành đúng hạn", "Done on time");
-    case Bucket::DoneLate: return say("Hoàn thành quá hạn", "Done late");
-    case Bucket::OpenOnTime: return say("Chưa hoàn thành, trong hạn", "Open, on time");
-    case Bucket::OpenOverdue: return say("Chưa hoàn thành, quá hạn", "Open, overdue");
-    case Bucket::NoDeadline: return say("Không giao thời hạn", "No deadline");
-    }
-    return "";
-}
-
-const char* word(AssignmentRole r) {
-    return r == AssignmentRole::Lead ? say("Chủ trì", "Lead") : say("Phối hợp", "Coordinate");
-}
+// The domain's words are core's (core/status.h): the GUI and the reports say the same.
+const char* word(Status s) { return say(words(s).vi, words(s).en); }
+const char* word(Bucket b) { return say(words(b).vi, words(b).en); }
+const char* word(AssignmentRole r) { return say(words(r).vi, words(r).en); }
 
 const char* word(service::ReminderKind k) {
     switch (k) {

@@ -3,11 +3,13 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <charconv>
+#include <climits>
+#include <cstdint>
 #include <iostream>
 
 #include "app/cli_commands.h"
 #include "app/prompt.h"
+#include "core/numbers.h"
 #include "core/error.h"
 
 namespace dt::cli {
@@ -17,11 +19,7 @@ using store::Id;
 
 namespace {
 Id parse_positive(const std::string& text, const std::string& what) {
-    Id id = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || p != text.data() + text.size() || id <= 0)
-        fail(ErrorKind::Invalid, "'" + text + "' is not " + what + " (a positive whole number).");
-    return id;
+    return whole_or_fail(text, "", what + " (a positive whole number)", 1, INT64_MAX);
 }
 
 json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }

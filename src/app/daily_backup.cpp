@@ -1,8 +1,8 @@
 #include "app/daily_backup.h"
 
-#include <charconv>
 #include <iostream>
 
+#include "core/numbers.h"
 #include "store/backups.h"
 
 namespace dt::app {
@@ -10,9 +10,7 @@ namespace dt::app {
 void take_daily_backup(const store::Store& store, const service::Service& service) {
     int keep = store::kDefaultBackupDays;
     if (const auto setting = service.setting("backup.keep_days")) {
-        int v = 0;
-        auto [p, ec] = std::from_chars(setting->data(), setting->data() + setting->size(), v);
-        if (ec == std::errc() && v > 0) keep = v;
+        if (const auto days = parse_whole(*setting); days && *days > 0 && *days <= 36'500) keep = static_cast<int>(*days);
     }
     try {
         store::daily_backup(store, keep);

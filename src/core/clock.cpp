@@ -1,6 +1,7 @@
 #include "core/clock.h"
 
 #include <atomic>
+#include <ctime>
 
 namespace dt::clock {
 
@@ -17,3 +18,47 @@ std::time_t now() {
 void set_fixed(std::optional<std::time_t> t) { fixed.store(t ? *t : -1); }
 
 }  // namespace dt::clock
+
+namespace dt {
+
+namespace {
+constexpr const char* kUtcForm = "%Y-%m-%dT%H:%M:%SZ";
+
+std::optional<std::time_t> parse_timestamp(std::string_view text) {
+    std::tm tm{};
+    const std::string copy(text);
+    const char* end = strptime(copy.c_str(), kUtcForm, &tm);
+    if (end == nullptr || *end != '\0') return std::nullopt;
+    return timegm(&tm);
+}
+}  // namespace
+
+std::string utc_timestamp(std::time_t t) {
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, kUtcForm, &tm);
+    return buf;
+}
+
+std::string now_timestamp() { return utc_timestamp(clock::now()); }
+
+std::string timestamp_after(long seconds) { return utc_timestamp(clock::now() + seconds); }
+
+std::optional<long> seconds_until(std::string_view timestamp) {
+    const auto t = parse_timestamp(timestamp);
+    if (!t) return std::nullopt;
+    return static_cast<long>(*t - clock::now());
+}
+
+std::string local_timestamp(std::string_view utc, bool with_zone) {
+    const auto t = parse_timestamp(utc);
+    if (!t) return std::string(utc);
+    std::tm local{};
+    localtime_r(&*t, &local);
+    char buf[64];
+    std::strftime(buf, sizeof buf, with_zone ? "%d/%m/%Y %H:%M %Z" : "%d/%m/%Y %H:%M", &local);
+    return buf;
+}
+
+}  // namespace dt

@@ -1,7 +1,11 @@
 #include "core/numbers.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+
+#include "core/error.h"
+#include "core/text.h"
 
 namespace dt {
 
@@ -37,5 +41,20 @@ std::string format_decimal(double value, int decimals, NumberStyle style) {
 }
 
 std::string format_percent(double percent, NumberStyle style) { return format_decimal(percent, 1, style) + " %"; }
+
+std::optional<std::int64_t> parse_whole(std::string_view text) {
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+std::int64_t whole_or_fail(std::string_view text, std::string_view before, std::string_view what, std::int64_t min,
+                           std::int64_t max) {
+    const auto value = parse_whole(text);
+    if (!value || *value < min || *value > max)
+        fail(ErrorKind::Invalid, std::string(before) + quoted_input(text) + " is not " + std::string(what) + ".");
+    return *value;
+}
 
 }  // namespace dt

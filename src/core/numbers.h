@@ -2,7 +2,9 @@
 // Numbers as each language writes them: English "1,250,000" and "48.3", Vietnamese "1.250.000"
 // and "48,3". One helper for the GUI and the CLI, so both say the same figure the same way.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace dt {
 
@@ -14,5 +16,13 @@ std::string format_integer(std::int64_t value, NumberStyle style);
 std::string format_decimal(double value, int decimals, NumberStyle style);
 // A percentage with one decimal and a space before the sign: "48,3 %" / "48.3 %".
 std::string format_percent(double percent, NumberStyle style);
+
+// A whole number written in ASCII digits (a leading '-' allowed) that is all of `text` and fits
+// 64 bits; none otherwise (" 12", "12a", "1.5", "" are not).
+std::optional<std::int64_t> parse_whole(std::string_view text);
+// The same between `min` and `max`, else Error(Invalid) saying `<before>'<text>' is not <what>.`
+// (the text quoted as core/text.h quotes what a user typed): every whole number a command takes.
+std::int64_t whole_or_fail(std::string_view text, std::string_view before, std::string_view what, std::int64_t min,
+                           std::int64_t max);
 
 }  // namespace dt

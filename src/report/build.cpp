@@ -122,7 +122,7 @@ Report build_report(const service::Service& service, const service::Actor& actor
     service::ListFilter filter;
     filter.directive = directive.code;
     filter.as_of = req.as_of;
-    const auto rows = service.list(actor, filter);
+    const auto rows = service.list(filter);
     const auto latest = service.latest_evidence(req.as_of);
     std::map<std::string, Date> deadlines;
     for (const auto& t : service.tasks(directive.id))

@@ -5,32 +5,15 @@
 #include <cstdio>
 
 #include "core/money.h"
+#include "core/numbers.h"
 #include "report/pdf_layout.h"
 
 namespace dt::report {
 
-const char* status_vi(Status s) {
-    switch (s) {
-    case Status::NotStarted: return "Chưa thực hiện";
-    case Status::InProgress: return "Đang thực hiện";
-    case Status::Done: return "Hoàn thành";
-    case Status::Blocked: return "Vướng mắc";
-    }
-    return "";
-}
-
-const char* bucket_vi(Bucket b) {
-    switch (b) {
-    case Bucket::DoneOnTime: return "Hoàn thành đúng hạn";
-    case Bucket::DoneLate: return "Hoàn thành quá hạn";
-    case Bucket::OpenOnTime: return "Chưa hoàn thành, trong hạn";
-    case Bucket::OpenOverdue: return "Chưa hoàn thành, quá hạn";
-    case Bucket::NoDeadline: return "Không giao thời hạn";
-    }
-    return "";
-}
-
-const char* role_vi(AssignmentRole r) { return r == AssignmentRole::Lead ? "Chủ trì" : "Phối hợp"; }
+// The domain's words are core's (core/status.h); a report is written in Vietnamese.
+const char* status_vi(Status s) { return words(s).vi; }
+const char* bucket_vi(Bucket b) { return words(b).vi; }
+const char* role_vi(AssignmentRole r) { return words(r).vi; }
 
 std::string date_vi(const std::optional<Date>& d) { return d ? d->vn() : std::string(); }
 
@@ -42,24 +25,9 @@ std::string evidence_vi(const std::optional<Evidence>& e) {
     return out;
 }
 
-std::string percent_vi(double value) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", value);
-    std::string s = buf;
-    for (auto& c : s)
-        if (c == '.') c = ',';
-    return s + " %";
-}
-
-// "37,5" — a decimal comma, as Vietnamese writes it.
-std::string decimal_vi(double value) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", value);
-    std::string s = buf;
-    for (char& c : s)
-        if (c == '.') c = ',';
-    return s;
-}
+// Numbers as Vietnamese writes them are core's (core/numbers.h), the GUI's and the CLI's too.
+std::string percent_vi(double value) { return format_percent(value, NumberStyle::Vi); }
+std::string decimal_vi(double value) { return format_decimal(value, 1, NumberStyle::Vi); }
 
 // Whole đồng to million đồng, rounded: 46.209.000.000 → "46.209".
 std::string millions(std::int64_t vnd) {

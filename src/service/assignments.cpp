@@ -27,7 +27,7 @@ store::AssignmentRecord Service::load(Id id) const {
     return std::move(*a);
 }
 
-std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter) const {
+std::vector<AssignmentView> Service::list(const ListFilter& filter) const {
     // At a past date the stored status, owner and deadline are today's: those filters are
     // applied after the rows are rewound to that date, not in SQL.
     const bool past = filter.as_of < Date::today();
@@ -64,11 +64,11 @@ std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter
     return out;
 }
 
-std::vector<std::pair<Id, std::string>> Service::task_search_keys(const Actor&) const {
+std::vector<std::pair<Id, std::string>> Service::task_search_keys() const {
     return store_.task_search_keys();
 }
 
-AssignmentView Service::get(const Actor&, Id id, Date as_of) const {
+AssignmentView Service::get(Id id, Date as_of) const {
     std::vector<store::AssignmentRecord> one{load(id)};
     rewind(one, as_of);
     auto record = std::move(one.front());
@@ -147,7 +147,7 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
     record("completed_on", iso_or_null(current.completed_on), iso_or_null(next.completed_on));
     if (!current.review_note.empty() && next.review_note.empty()) record("review", current.review_note, std::nullopt);
     tx.commit();
-    return get(actor, id);
+    return get(id);
 }
 
 Id Service::add_evidence(const Actor& actor, Id assignment_id, const EvidenceInput& input) {
@@ -183,16 +183,16 @@ Id Service::add_evidence(const Actor& actor, Id assignment_id, const EvidenceInp
     return id;
 }
 
-std::vector<store::EvidenceRecord> Service::evidence(const Actor&, Id assignment_id) const {
+std::vector<store::EvidenceRecord> Service::evidence(Id assignment_id) const {
     load(assignment_id);
     return store_.evidence(assignment_id);
 }
 
-std::optional<store::EvidenceFile> Service::evidence_file(const Actor&, Id evidence_id) const {
+std::optional<store::EvidenceFile> Service::evidence_file(Id evidence_id) const {
     return store_.evidence_file(evidence_id);
 }
 
-std::vector<store::JournalRecord> Service::history(const Actor&, Id assignment_id) const {
+std::vector<store::JournalRecord> Service::history(Id assignment_id) const {
     load(assignment_id);
     return store_.journal(assignment_id);
 }

@@ -14,11 +14,16 @@
 
 namespace dt::service {
 
-int required_percent(const std::vector<store::MilestoneRecord>& ladder, Date as_of) {
-    int required = 0;
+std::optional<store::MilestoneRecord> current_milestone(const std::vector<store::MilestoneRecord>& ladder, Date as_of) {
+    std::optional<store::MilestoneRecord> current;
     for (const auto& m : ladder)
-        if (m.due <= as_of) required = std::max(required, m.percent);
-    return required;
+        if (m.due <= as_of && (!current || m.due >= current->due)) current = m;
+    return current;
+}
+
+int required_percent(const std::vector<store::MilestoneRecord>& ladder, Date as_of) {
+    const auto current = current_milestone(ladder, as_of);
+    return current ? current->percent : 0;
 }
 
 std::optional<store::MilestoneRecord> next_milestone(const std::vector<store::MilestoneRecord>& ladder, Date as_of) {
@@ -29,22 +34,6 @@ std::optional<store::MilestoneRecord> next_milestone(const std::vector<store::Mi
 
 Rates rates_of(std::int64_t plan_assigned, std::int64_t plan_total, std::int64_t disbursed) {
     return {plan_assigned, plan_total, disbursed, percent_of(disbursed, plan_assigned), percent_of(disbursed, plan_total)};
-}
-
-std::optional<store::CapitalSource> parse_capital_source(std::string_view text) {
-    if (text == "domestic") return store::CapitalSource::Domestic;
-    if (text == "oda") return store::CapitalSource::Oda;
-    if (text == "ntp") return store::CapitalSource::NationalTargetProgramme;
-    return std::nullopt;
-}
-
-std::string_view to_string(store::CapitalSource source) {
-    switch (source) {
-    case store::CapitalSource::Domestic: return "domestic";
-    case store::CapitalSource::Oda: return "oda";
-    case store::CapitalSource::NationalTargetProgramme: return "ntp";
-    }
-    return "domestic";
 }
 
 bool within_plan_window(int plan_year, Date date) {

@@ -61,13 +61,14 @@ struct DisbursementStatus {
     int behind = 0;
 };
 
-// The percent the ladder requires at a date.
+// The ladder rule, once: the milestone in force at a date is the latest one on or before it
+// (the ladder is by date); the percent it requires, 0 before the first.
+std::optional<store::MilestoneRecord> current_milestone(const std::vector<store::MilestoneRecord>& ladder, Date as_of);
 int required_percent(const std::vector<store::MilestoneRecord>& ladder, Date as_of);
 std::optional<store::MilestoneRecord> next_milestone(const std::vector<store::MilestoneRecord>& ladder, Date as_of);
 Rates rates_of(std::int64_t plan_assigned, std::int64_t plan_total, std::int64_t disbursed);
 
-std::optional<store::CapitalSource> parse_capital_source(std::string_view text);
-std::string_view to_string(store::CapitalSource source);
+using store::parse_capital_source;  // "domestic", "oda", "ntp" (store/records.h)
 
 // Entries are dated within the plan's year or in January after it, when the directive lets
 // the last of the year's capital be paid (31/01 of the next year).

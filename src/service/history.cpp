@@ -85,7 +85,7 @@ AssignmentView Service::propose(const Actor& actor, Id id, const ProposalInput& 
     auto next = current;
     if (difficulties) next.difficulties = *difficulties;
     if (proposals) next.proposals = *proposals;
-    if (next.difficulties == current.difficulties && next.proposals == current.proposals) return get(actor, id);
+    if (next.difficulties == current.difficulties && next.proposals == current.proposals) return get(id);
     if (!store_.update_assignment(next, current.version))
         fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else: reload it.");
     auto record = [&](std::string_view field, const std::string& before, const std::string& after) {
@@ -96,7 +96,7 @@ AssignmentView Service::propose(const Actor& actor, Id id, const ProposalInput& 
     record("difficulties", current.difficulties, next.difficulties);
     record("proposals", current.proposals, next.proposals);
     tx.commit();
-    return get(actor, id);
+    return get(id);
 }
 
 }  // namespace dt::service

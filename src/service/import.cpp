@@ -20,22 +20,10 @@ void Service::seed_registry(const std::vector<RegistryRow>& given) {
         for (auto& g : row.groups) g = check_single_line("A group of " + row.name, g, kMaxTitleBytes);
         for (auto& a : row.aliases) a = check_single_line("An alias of " + row.name, a, kMaxTitleBytes);
     }
-    store::Store::WriteTx tx(store_);
-    for (const auto& row : rows) {
-        if (store_.find_agency(row.name)) continue;
-        store::AgencyRecord a{0, row.name, row.short_name, row.kind, row.kind == "group", true};
-        store_.insert_agency(a, row.aliases);
-    }
-    for (const auto& row : rows) {
-        const auto member = store_.find_agency(row.name);
-        for (const auto& group_name : row.groups) {
-            const auto group = store_.find_agency(group_name);
-            if (!group || !group->is_group)
-                fail(ErrorKind::Invalid, "The registry puts '" + row.name + "' in '" + group_name + "', which is not a group.");
-            store_.add_group_member(group->id, member->id);
-        }
-    }
-    tx.commit();
+    // Seeding is the system's write: journalled like any other (who: the system).
+    add_registry(system(), rows, [](const RegistryRow& row, const std::string& group) {
+        return "The registry puts '" + row.name + "' in '" + group + "', which is not a group.";
+    });
 }
 
 std::size_t Service::import_agencies(const Actor& actor, const std::vector<RegistryRow>& given) {
@@ -56,6 +44,13 @@ std::size_t Service::import_agencies(const Actor& actor, const std::vector<Regis
                                          std::to_string(seen->second) + ".");
         lines.emplace(key, row.line);
     }
+    return add_registry(actor, rows, [&](const RegistryRow& row, const std::string& group) {
+        return at(row) + quoted_input(group) + " is not a group (kind 'group') of the file or the registry.";
+    });
+}
+
+std::size_t Service::add_registry(const Actor& actor, const std::vector<RegistryRow>& rows,
+                                  const std::function<std::string(const RegistryRow&, const std::string&)>& not_a_group) {
     store::Store::WriteTx tx(store_);
     std::size_t added = 0;
     for (const auto& row : rows) {
@@ -69,8 +64,7 @@ std::size_t Service::import_agencies(const Actor& actor, const std::vector<Regis
         const auto member = store_.find_agency(row.name);
         for (const auto& group_name : row.groups) {
             const auto group = store_.find_agency(group_name);
-            if (!group || !group->is_group)
-                fail(ErrorKind::Invalid, at(row) + quoted_input(group_name) + " is not a group (kind 'group') of the file or the registry.");
+            if (!group || !group->is_group) fail(ErrorKind::Invalid, not_a_group(row, group_name));
             store_.add_group_member(group->id, member->id);
         }
     }

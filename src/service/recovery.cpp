@@ -1,5 +1,6 @@
 #include "service/recovery.h"
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "store/backups.h"
 #include "store/store.h"
@@ -28,7 +29,7 @@ fs::path restore_unusable(const fs::path& database, const fs::path& backup) {
                                      "' can be opened: an administrator restores it (dtrack --user NAME restore FILE).");
     std::error_code ec;
     const bool existed = fs::exists(database, ec);
-    std::string stamp = store::now_timestamp();
+    std::string stamp = now_timestamp();
     for (char& c : stamp)
         if (c == ':') c = '-';  // a file name that every system accepts
     const fs::path keep = database.string() + ".before-restore-" + stamp + ".bak";

@@ -172,6 +172,12 @@ void Service::journal(const Actor& actor, std::string_view entity, Id entity_id,
                       std::optional<std::string> new_value) {
     // Every journalled write passes here, inside its transaction: a stale actor undoes it all.
     require_current(actor);
+    record(actor, entity, entity_id, assignment_id, field, std::move(old_value), std::move(new_value));
+}
+
+void Service::record(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
+                     std::string_view field, std::optional<std::string> old_value,
+                     std::optional<std::string> new_value) {
     store::JournalRecord entry;
     entry.user_id = actor.user_id;
     entry.user_name = actor.name;
@@ -196,7 +202,7 @@ void Service::restore(const Actor& actor, const std::filesystem::path& source) {
     require_admin(actor, "restore a backup");
     store::verify_tracker_file(source);
     // Keep what is being replaced, so a mistaken restore can itself be undone.
-    const auto keep = store_.path().string() + ".before-restore-" + store::now_timestamp() + ".bak";
+    const auto keep = store_.path().string() + ".before-restore-" + now_timestamp() + ".bak";
     store_.backup_to(keep);
     store_.restore_from(source);
 }
@@ -241,6 +247,7 @@ std::vector<store::ReportRecord> Service::reports() const { return store_.report
 
 std::vector<std::string> Service::check() const { return store_.check(); }
 std::vector<std::string> Service::inconsistencies() const { return store_.inconsistencies(); }
+void Service::require_sound() const { store_.require_sound(); }
 int Service::data_version() const { return store_.data_version(); }
 
 }  // namespace dt::service

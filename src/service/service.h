@@ -197,6 +197,23 @@ struct Reminder {
 };
 constexpr int kMaxReminderDays = 366;
 
+// THE READ POLICY (one place; tests/service/read_policy_test.cpp holds it on both backends).
+// Everyone who may open the database reads the directives, tasks, assignments, their history
+// and evidence, agencies, the ladder, settings and past reports: the office works in the open
+// ("xem được toàn bộ nhưng chỉ sửa được phần của đơn vị mình", docs/HUONG-DAN.md; on a server
+// the `reading` policy of every table, migration 0002). Those reads take no Actor.
+// A read takes the Actor exactly when a rule depends on who reads:
+//   users(actor)                      administrators only (Denied otherwise); no password hashes
+//   extensions(actor, …)              an agency user: its own agency's requests; others: all
+//   reminders(actor, agency, …)       an agency user: its own agency's (asking for another: Denied)
+//   investors(actor)                  an agency user: the investors of its own agency (linked, or
+//   project_status(actor, …)            named as the agency); projects and entries follow their
+//   disbursement_status(actor, …)       investor. Administrators and viewers: all
+//   disbursement_entries(actor, …)
+//   preview_disbursement_csv(actor, …) administrators only (it is the first half of a write)
+//   can_edit(actor, assignment)       what a write would allow: the GUI greys out the rest
+// Writes all take the Actor: rights, then require_current (a changed account writes nothing),
+// then the journal (Service::journal, the one writer of the journal; Sessions goes through it).
 class Service {
 public:
     explicit Service(store::Store& store);
@@ -224,10 +241,10 @@ public:
     ImportSummary import_directive(const Actor& actor, const importer::Outline& outline);
 
     // Assignments
-    std::vector<AssignmentView> list(const Actor& actor, const ListFilter& filter) const;
-    AssignmentView get(const Actor& actor, Id id, Date as_of = Date::today()) const;
+    std::vector<AssignmentView> list(const ListFilter& filter) const;
+    AssignmentView get(Id id, Date as_of = Date::today()) const;
     // Each task's folded text for search, by task id: what a RowDetail::Table list leaves out.
-    std::vector<std::pair<Id, std::string>> task_search_keys(const Actor& actor) const;
+    std::vector<std::pair<Id, std::string>> task_search_keys() const;
     AssignmentView update(const Actor& actor, Id id, const AssignmentChange& change,
                           std::optional<int> expect_version);
     Id add_evidence(const Actor& actor, Id assignment_id, const EvidenceInput& input);
@@ -238,9 +255,9 @@ public:
     // notes, proposals). Every reader at an as-of date goes through it: list, get, summary,
     // the reports and the dashboard (history.cpp).
     void rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) const;
-    std::vector<store::EvidenceRecord> evidence(const Actor& actor, Id assignment_id) const;
-    std::optional<store::EvidenceFile> evidence_file(const Actor& actor, Id evidence_id) const;
-    std::vector<store::JournalRecord> history(const Actor& actor, Id assignment_id) const;
+    std::vector<store::EvidenceRecord> evidence(Id assignment_id) const;
+    std::optional<store::EvidenceFile> evidence_file(Id evidence_id) const;
+    std::vector<store::JournalRecord> history(Id assignment_id) const;
     bool can_edit(const Actor& actor, const store::AssignmentRecord& assignment) const;
     // The office sends a 'done' back to in_progress with a reason (workflow.cpp).
     AssignmentView send_back(const Actor& actor, Id assignment_id, std::string_view reason,
@@ -356,6 +373,7 @@ public:
     void restore(const Actor& actor, const std::filesystem::path& source);
     std::vector<std::string> check() const;            // damage: restore a backup
     std::vector<std::string> inconsistencies() const;  // broken rules: repair them, never restore
+    void require_sound() const;                        // before a report: StorageError when damaged
     // Changes when another process commits to the database (PRAGMA data_version).
     int data_version() const;
 
@@ -374,13 +392,22 @@ private:
     // False when the file is read-only for this user (nothing can be counted).
     bool claim_sign_in_attempt(std::string_view name);
     std::optional<Id> ladder_directive() const;
+    // Adds the agencies of `rows` not yet known and their memberships, journalled as `actor`;
+    // a group that is not one is refused with `not_a_group`'s sentence (import.cpp).
+    std::size_t add_registry(const Actor& actor, const std::vector<RegistryRow>& rows,
+                             const std::function<std::string(const RegistryRow&, const std::string&)>& not_a_group);
     bool may_read_investor(const Actor& actor, const store::InvestorRecord& investor) const;
     // Validates one entry against its project (window, plan, duplicates). `totals` is each
     // project's running sum: read from the store once per project, then kept by the caller
     // (who adds an accepted entry), so an import of n rows checks in one pass, not n sums.
     store::DisbursementRecord check_entry(const EntryInput& entry, std::map<Id, std::int64_t>& totals) const;
+    // The journal's one writer: `journal` refuses a stale actor (require_current) and calls
+    // `record`, which appends the entry as it is (Sessions::revoke, for a token's holder).
     void journal(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
                  std::string_view field, std::optional<std::string> old_value, std::optional<std::string> new_value);
+    void record(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
+                std::string_view field, std::optional<std::string> old_value, std::optional<std::string> new_value);
+    friend class Sessions;  // service/sessions.cpp: the store and the journal through this class
 
     store::Store& store_;
 };

@@ -3,9 +3,8 @@
 
 #include <sodium.h>
 
-#include <charconv>
-
 #include "core/error.h"
+#include "core/numbers.h"
 #include "service/passwords.h"
 
 namespace dt::service {
@@ -24,37 +23,22 @@ std::optional<std::string> token_hash(std::string_view token) {
     sodium_memzero(raw, sizeof raw);
     return hash;
 }
-
-void journal_session(store::Store& store, Id user_id, const std::string& user_name, Id session_id,
-                     std::string_view field, std::optional<std::string> value) {
-    store::JournalRecord entry;
-    entry.user_id = user_id;
-    entry.user_name = user_name;
-    entry.entity = "session";
-    entry.entity_id = session_id;
-    entry.field = std::string(field);
-    entry.new_value = std::move(value);
-    store.append_journal(entry);
-}
 }  // namespace
 
-Sessions::Sessions(store::Store& store) : store_(store) {}
+Sessions::Sessions(Service& service) : service_(service) {}
 
 long Sessions::lifetime_hours() const {
-    if (const auto text = store_.setting(kSessionHoursSetting)) {
-        long hours = 0;
-        auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), hours);
-        if (ec == std::errc() && p == text->data() + text->size() && hours >= 1 && hours <= kMaxSessionHours)
-            return hours;
+    if (const auto text = service_.setting(kSessionHoursSetting)) {
+        if (const auto hours = parse_whole(*text); hours && *hours >= 1 && *hours <= kMaxSessionHours) return *hours;
     }
     return kDefaultSessionHours;
 }
 
-void Sessions::set_lifetime_hours(Service& service, const Actor& actor, long hours) {
+void Sessions::set_lifetime_hours(const Actor& actor, long hours) {
     if (hours < 1 || hours > kMaxSessionHours)
         fail(ErrorKind::Invalid, "A session lasts from 1 to " + std::to_string(kMaxSessionHours) + " hours, not " +
                                      std::to_string(hours) + ".");
-    service.set_setting(actor, kSessionHoursSetting, std::to_string(hours));
+    service_.set_setting(actor, kSessionHoursSetting, std::to_string(hours));
 }
 
 NewSession Sessions::open(const Actor& actor) {
@@ -69,10 +53,12 @@ NewSession Sessions::open(const Actor& actor) {
     sodium_memzero(raw, sizeof raw);
     sodium_memzero(hex, sizeof hex);
 
-    store::Store::WriteTx tx(store_);
-    session.expires_at = store::timestamp_after(lifetime_hours() * 3600);
-    const Id id = store_.insert_session(*actor.user_id, hash, session.expires_at);
-    journal_session(store_, *actor.user_id, actor.name, id, "session_opened", "until " + session.expires_at);
+    auto& store = service_.store_;
+    store::Store::WriteTx tx(store);
+    session.expires_at = timestamp_after(lifetime_hours() * 3600);
+    const Id id = store.insert_session(*actor.user_id, hash, session.expires_at);
+    // The service's journal: a stale actor (deactivated, password changed) opens nothing.
+    service_.journal(actor, "session", id, std::nullopt, "session_opened", std::nullopt, "until " + session.expires_at);
     tx.commit();
     return session;
 }
@@ -80,11 +66,12 @@ NewSession Sessions::open(const Actor& actor) {
 std::optional<Actor> Sessions::resume(std::string_view name, std::string_view token) const {
     const auto hash = token_hash(token);
     if (!hash) return std::nullopt;
-    const auto session = store_.find_session(*hash);
+    const auto& store = service_.store_;
+    const auto session = store.find_session(*hash);
     if (!session || session->revoked) return std::nullopt;
-    const auto left = store::seconds_until(session->expires_at);
+    const auto left = seconds_until(session->expires_at);
     if (!left || *left <= 0) return std::nullopt;
-    const auto user = store_.find_user(name);
+    const auto user = store.find_user(name);
     if (!user || user->id != session->user_id || !user->active) return std::nullopt;
     return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name, credential_of(user->password_hash)};
 }
@@ -92,10 +79,15 @@ std::optional<Actor> Sessions::resume(std::string_view name, std::string_view to
 bool Sessions::revoke(std::string_view token) {
     const auto hash = token_hash(token);
     if (!hash) return false;
-    store::Store::WriteTx tx(store_);
-    const auto session = store_.find_session(*hash);
-    if (!session || !store_.revoke_session(*hash)) return false;
-    journal_session(store_, session->user_id, "", session->id, "session_revoked", std::nullopt);
+    auto& store = service_.store_;
+    store::Store::WriteTx tx(store);
+    const auto session = store.find_session(*hash);
+    if (!session || !store.revoke_session(*hash)) return false;
+    // Whoever holds the token may end it, even after the account changed: recorded under the
+    // session's user, without the current-account check that journal() makes.
+    Actor holder;
+    holder.user_id = session->user_id;
+    service_.record(holder, "session", session->id, std::nullopt, "session_revoked", std::nullopt, std::nullopt);
     tx.commit();
     return true;
 }

@@ -2,15 +2,13 @@
 // Command-line sessions: `dtrack login` checks the password once (argon2id stays as strong
 // as it is) and receives a random token that later commands present instead, for a few
 // hours. Only the token's sha256 is stored, so the database never holds a usable secret.
+// Sessions is part of the service: it writes through the Service's transaction and journal
+// (Service::record, a friend's door), never a copy of them.
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "service/service.h"
-
-namespace dt::store {
-class Store;  // store/store.h: only the service and the mains (app/) see the store itself
-}  // namespace dt::store
 
 namespace dt::service {
 
@@ -21,12 +19,12 @@ constexpr std::size_t kSessionTokenBytes = 32;
 
 struct NewSession {
     std::string token;       // 64 hex digits of 32 random bytes (libsodium): what the session file keeps
-    std::string expires_at;  // UTC timestamp, as store::now_timestamp() writes them
+    std::string expires_at;  // UTC timestamp, as now_timestamp() writes them (core/clock.h)
 };
 
 class Sessions {
 public:
-    explicit Sessions(store::Store& store);
+    explicit Sessions(Service& service);
 
     // A new session for a user who has just signed in with the password. Error(Invalid)
     // for an actor that is not a stored user (the system, an anonymous reader).
@@ -40,10 +38,10 @@ public:
     // The lifetime of a new session: the setting session.lifetime_hours (1 to a week), else 8 hours.
     long lifetime_hours() const;
     // Sets it (administrators).
-    void set_lifetime_hours(Service& service, const Actor& actor, long hours);
+    void set_lifetime_hours(const Actor& actor, long hours);
 
 private:
-    store::Store& store_;
+    Service& service_;
 };
 
 }  // namespace dt::service

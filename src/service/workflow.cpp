@@ -96,12 +96,12 @@ bool Service::claim_sign_in_attempt(std::string_view name) {
         const auto user = store_.find_user(name);
         if (!user) fail(ErrorKind::Denied, kSignInRefused);
         if (user->locked_until)
-            if (const auto left = store::seconds_until(*user->locked_until); left && *left > 0)
+            if (const auto left = seconds_until(*user->locked_until); left && *left > 0)
                 fail(ErrorKind::Denied, kSignInRefused);
         const int failures = user->failed_logins + 1;
         const long seconds = lock_seconds(failures);
         std::optional<std::string> until;
-        if (seconds > 0) until = store::timestamp_after(seconds);
+        if (seconds > 0) until = timestamp_after(seconds);
         store_.set_login_failures(user->id, failures, until);
         if (until) journal(system(), "user", user->id, std::nullopt, "locked_until", user->locked_until, until);
         tx.commit();
@@ -200,7 +200,7 @@ AssignmentView Service::send_back(const Actor& actor, Id assignment_id, std::str
     journal(actor, "assignment", assignment_id, assignment_id, "review",
             current.review_note.empty() ? std::nullopt : std::optional<std::string>(current.review_note), why);
     tx.commit();
-    return get(actor, assignment_id);
+    return get(assignment_id);
 }
 
 bool Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason) {

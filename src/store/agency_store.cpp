@@ -5,21 +5,6 @@
 
 namespace dt::store {
 
-namespace {
-AgencyRecord read_agency(SQLite::Statement& q) {
-    AgencyRecord a;
-    a.id = q.getColumn(0).getInt64();
-    a.name = q.getColumn(1).getString();
-    a.short_name = q.getColumn(2).getString();
-    a.kind = q.getColumn(3).getString();
-    a.is_group = q.getColumn(4).getInt() != 0;
-    a.active = q.getColumn(5).getInt() != 0;
-    return a;
-}
-constexpr const char* kAgencyColumns = "SELECT id, name, short_name, kind, is_group, active FROM agencies";
-
-}  // namespace
-
 Id SqliteStore::insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases) {
     SQLite::Statement q(impl_->db, "INSERT INTO agencies(name, short_name, kind, is_group, active, search_key) "
                                    "VALUES (?, ?, ?, ?, ?, ?)");
@@ -52,7 +37,7 @@ std::optional<AgencyRecord> SqliteStore::agency(Id id) const {
     SQLite::Statement q(impl_->db, std::string(kAgencyColumns) + " WHERE id = ?");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
-    return read_agency(q);
+    return agency_from(SqliteRow{q});
 }
 
 std::optional<AgencyRecord> SqliteStore::find_agency(std::string_view name) const {
@@ -62,7 +47,7 @@ std::optional<AgencyRecord> SqliteStore::find_agency(std::string_view name) cons
                                        " WHERE search_key = ?1 OR id IN "
                                        "(SELECT agency_id FROM agency_aliases WHERE alias = ?1)");
     q.bind(1, key);
-    if (q.executeStep()) return read_agency(q);
+    if (q.executeStep()) return agency_from(SqliteRow{q});
     // Short names are few and typed by people: compare them folded here.
     for (auto& a : agencies())
         if (!a.short_name.empty() && fold(a.short_name) == key) return a;
@@ -72,7 +57,7 @@ std::optional<AgencyRecord> SqliteStore::find_agency(std::string_view name) cons
 std::vector<AgencyRecord> SqliteStore::agencies() const {
     SQLite::Statement q(impl_->db, std::string(kAgencyColumns) + " ORDER BY is_group DESC, id");
     std::vector<AgencyRecord> out;
-    while (q.executeStep()) out.push_back(read_agency(q));
+    while (q.executeStep()) out.push_back(agency_from(SqliteRow{q}));
     return out;
 }
 

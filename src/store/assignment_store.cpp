@@ -17,41 +17,6 @@ std::string assignment_select(RowDetail detail) {
            "JOIN directives d ON d.id = t.directive_id JOIN agencies g ON g.id = a.agency_id";
 }
 
-namespace {
-AssignmentRecord read_assignment(SQLite::Statement& q) {
-    AssignmentRecord r;
-    r.id = q.getColumn(0).getInt64();
-    r.task_id = q.getColumn(1).getInt64();
-    r.agency_id = q.getColumn(2).getInt64();
-    r.role = parse_assignment_role(q.getColumn(3).getString()).value_or(AssignmentRole::Lead);
-    if (!q.getColumn(4).isNull()) r.via_group_id = q.getColumn(4).getInt64();
-    r.status = parse_status(q.getColumn(5).getString()).value_or(Status::NotStarted);
-    r.progress = q.getColumn(6).getInt();
-    r.owner = q.getColumn(7).getString();
-    r.due = opt_date(q.getColumn(8));
-    r.completed_on = opt_date(q.getColumn(9));
-    r.version = q.getColumn(10).getInt();
-    r.updated_at = q.getColumn(11).getString();
-    r.directive_code = q.getColumn(12).getString();
-    r.section = q.getColumn(13).getString();
-    r.task_ref = q.getColumn(14).getString();
-    r.title = q.getColumn(15).getString();
-    r.text = q.getColumn(16).getString();
-    r.agency = q.getColumn(17).getString();
-    r.agency_short = q.getColumn(18).getString();
-    r.recurrence = parse_recurrence(q.getColumn(19).getString()).value_or(Recurrence::None);
-    r.evidence_count = q.getColumn(20).getInt();
-    r.original_due = opt_date(q.getColumn(21));
-    r.review_note = q.getColumn(22).isNull() ? "" : q.getColumn(22).getString();
-    r.extension_count = q.getColumn(23).getInt();
-    r.difficulties = q.getColumn(24).getString();
-    r.proposals = q.getColumn(25).getString();
-    r.closed_on = opt_date(q.getColumn(26));
-    r.closed_reason = q.getColumn(27).getString();
-    return r;
-}
-}  // namespace
-
 Id SqliteStore::insert_assignment(const AssignmentRecord& a) {
     SQLite::Statement q(impl_->db, "INSERT INTO assignments(task_id, agency_id, role, via_group_id, status, progress, "
                                    "owner, due, completed_on, version, updated_at, original_due) "
@@ -108,7 +73,7 @@ std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& qu
     if (query.bucket) q.bind(":as_of", query.as_of.iso());
     if (query.folded_search) q.bind(":q", *query.folded_search);
     std::vector<AssignmentRecord> out;
-    while (q.executeStep()) out.push_back(read_assignment(q));
+    while (q.executeStep()) out.push_back(assignment_from(SqliteRow{q}));
     return out;
 }
 
@@ -188,7 +153,7 @@ std::vector<EvidenceRecord> SqliteStore::evidence(Id assignment_id) const {
     SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) + " WHERE e.assignment_id = ? ORDER BY e.id");
     q.bind(1, static_cast<int64_t>(assignment_id));
     std::vector<EvidenceRecord> out;
-    while (q.executeStep()) out.push_back(read_evidence(q));
+    while (q.executeStep()) out.push_back(evidence_from(SqliteRow{q}));
     return out;
 }
 
@@ -224,50 +189,16 @@ const char* const kEvidenceSelect =
     "coalesce(e.withdrawal_reason, '') FROM evidence e "
     "LEFT JOIN users u ON u.id = e.created_by LEFT JOIN users w ON w.id = e.withdrawn_by";
 
-EvidenceRecord read_evidence(SQLite::Statement& q) {
-    EvidenceRecord e;
-    e.id = q.getColumn(0).getInt64();
-    e.assignment_id = q.getColumn(1).getInt64();
-    e.note = q.getColumn(2).getString();
-    e.doc_ref = q.getColumn(3).getString();
-    e.doc_date = opt_date(q.getColumn(4));
-    e.file_name = opt_text(q.getColumn(5));
-    e.file_size = q.getColumn(6).getInt64();
-    e.file_sha256 = q.getColumn(7).getString();
-    e.created_at = q.getColumn(8).getString();
-    e.created_by = q.getColumn(9).getString();
-    e.withdrawn_at = opt_text(q.getColumn(10));
-    e.withdrawn_by = q.getColumn(11).getString();
-    e.withdrawal_reason = q.getColumn(12).getString();
-    return e;
-}
-
 // With the user's full name (journal j, users u: conditions name j's columns).
 const char* const kJournalSelect = "SELECT j.id, j.at, j.user_id, j.user_name, j.entity, j.entity_id, j.assignment_id, "
                                    "j.field, j.old_value, j.new_value, coalesce(u.full_name, '') FROM journal j "
                                    "LEFT JOIN users u ON u.id = j.user_id";
 
-JournalRecord read_journal(SQLite::Statement& q) {
-    JournalRecord j;
-    j.id = q.getColumn(0).getInt64();
-    j.at = q.getColumn(1).getString();
-    if (!q.getColumn(2).isNull()) j.user_id = q.getColumn(2).getInt64();
-    j.user_name = q.getColumn(3).getString();
-    j.entity = q.getColumn(4).getString();
-    j.entity_id = q.getColumn(5).getInt64();
-    if (!q.getColumn(6).isNull()) j.assignment_id = q.getColumn(6).getInt64();
-    j.field = q.getColumn(7).getString();
-    j.old_value = opt_text(q.getColumn(8));
-    j.new_value = opt_text(q.getColumn(9));
-    j.user_full_name = q.getColumn(10).getString();
-    return j;
-}
-
 std::vector<JournalRecord> SqliteStore::journal(Id assignment_id) const {
     SQLite::Statement q(impl_->db, std::string(kJournalSelect) + " WHERE j.assignment_id = ? ORDER BY j.id");
     q.bind(1, static_cast<int64_t>(assignment_id));
     std::vector<JournalRecord> out;
-    while (q.executeStep()) out.push_back(read_journal(q));
+    while (q.executeStep()) out.push_back(journal_from(SqliteRow{q}));
     return out;
 }
 

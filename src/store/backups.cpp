@@ -119,6 +119,7 @@ void write_backup(const Store& store, const fs::path& target) {
         std::error_code ec;
         for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(temp.string() + suffix, ec);
     };
+    store.require_sound();  // a damaged file makes no backup that looks good
     remove_stale_temporaries(target);  // what a process killed while writing one left behind
     // Made 0600 before SQLite writes a byte: a backup is the whole database.
     const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);

@@ -22,28 +22,6 @@ namespace dt::store {
 
 namespace fs = std::filesystem;
 
-namespace {
-std::string format_timestamp(std::time_t t) {
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-}  // namespace
-
-std::string now_timestamp() { return format_timestamp(clock::now()); }
-
-std::string timestamp_after(long seconds) { return format_timestamp(clock::now() + seconds); }
-
-std::optional<long> seconds_until(std::string_view timestamp) {
-    std::tm tm{};
-    const std::string text(timestamp);
-    const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-    if (end == nullptr || *end != '\0') return std::nullopt;
-    return static_cast<long>(timegm(&tm) - clock::now());
-}
-
 void create_private_file(const fs::path& path) {
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0) close(fd);
@@ -356,6 +334,18 @@ std::vector<std::string> SqliteStore::check() const {
         problems.push_back(e.what());
     }
     return problems;
+}
+
+void SqliteStore::require_sound() const {
+    std::string result;
+    try {
+        result = impl_->db.execAndGet("PRAGMA quick_check").getString();
+    } catch (const std::exception& e) {
+        storage_failure(impl_->path, "Cannot check", e);
+    }
+    if (result != "ok")
+        throw StorageError(Fault::Damaged, impl_->path,
+                           "The database '" + impl_->path.string() + "' is damaged (" + result + ").");
 }
 
 std::vector<std::string> SqliteStore::inconsistencies() const {

@@ -53,55 +53,20 @@ Id SqliteStore::insert_task(const TaskRecord& t) {
 }
 
 std::vector<DirectiveRecord> SqliteStore::directives() const {
-    SQLite::Statement q(impl_->db, "SELECT id, code, issued_on, issuer, signer, title, body FROM directives ORDER BY id");
-    std::vector<DirectiveRecord> out;
-    while (q.executeStep()) {
-        DirectiveRecord d;
-        d.id = q.getColumn(0).getInt64();
-        d.code = q.getColumn(1).getString();
-        d.issued_on = opt_date(q.getColumn(2));
-        d.issuer = q.getColumn(3).getString();
-        d.signer = q.getColumn(4).getString();
-        d.title = q.getColumn(5).getString();
-        d.body = q.getColumn(6).getString();
-        out.push_back(std::move(d));
-    }
-    return out;
+    SQLite::Statement q(impl_->db, std::string(kDirectiveSelect) + " ORDER BY id");
+    return read_rows(q, directive_from<SqliteRow>);
 }
 
 std::vector<SectionRecord> SqliteStore::sections(Id directive_id) const {
-    SQLite::Statement q(impl_->db, "SELECT id, directive_id, label, title, position FROM sections "
-                                   "WHERE directive_id = ? ORDER BY position");
+    SQLite::Statement q(impl_->db, std::string(kSectionSelect) + " WHERE directive_id = ? ORDER BY position");
     q.bind(1, static_cast<int64_t>(directive_id));
-    std::vector<SectionRecord> out;
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
-                       q.getColumn(3).getString(), q.getColumn(4).getInt()});
-    return out;
+    return read_rows(q, section_from<SqliteRow>);
 }
 
 std::vector<TaskRecord> SqliteStore::tasks(Id directive_id) const {
-    SQLite::Statement q(impl_->db, "SELECT id, directive_id, section_id, ref, parent_ref, title, text, deadline, "
-                                   "recurrence, position, closed_on, closed_reason FROM tasks WHERE directive_id = ? ORDER BY position, id");
+    SQLite::Statement q(impl_->db, std::string(kTaskSelect) + " WHERE directive_id = ? ORDER BY position, id");
     q.bind(1, static_cast<int64_t>(directive_id));
-    std::vector<TaskRecord> out;
-    while (q.executeStep()) {
-        TaskRecord t;
-        t.id = q.getColumn(0).getInt64();
-        t.directive_id = q.getColumn(1).getInt64();
-        t.section_id = q.getColumn(2).getInt64();
-        t.ref = q.getColumn(3).getString();
-        t.parent_ref = opt_text(q.getColumn(4));
-        t.title = q.getColumn(5).getString();
-        t.text = q.getColumn(6).getString();
-        t.deadline = opt_date(q.getColumn(7));
-        t.recurrence = parse_recurrence(q.getColumn(8).getString()).value_or(Recurrence::None);
-        t.position = q.getColumn(9).getInt();
-        t.closed_on = opt_date(q.getColumn(10));
-        t.closed_reason = q.getColumn(11).getString();
-        out.push_back(std::move(t));
-    }
-    return out;
+    return read_rows(q, task_from<SqliteRow>);
 }
 
 std::vector<std::pair<Id, std::string>> SqliteStore::task_search_keys() const {

@@ -4,8 +4,7 @@
 
 namespace dt::store {
 
-namespace {
-std::string_view source_name(CapitalSource s) {
+std::string_view to_string(CapitalSource s) {
     switch (s) {
     case CapitalSource::Domestic: return "domestic";
     case CapitalSource::Oda: return "oda";
@@ -13,27 +12,12 @@ std::string_view source_name(CapitalSource s) {
     }
     return "domestic";
 }
-CapitalSource source_of(const std::string& s) {
-    return s == "oda" ? CapitalSource::Oda : s == "ntp" ? CapitalSource::NationalTargetProgramme : CapitalSource::Domestic;
-}
 
-constexpr const char* kProjectColumns =
-    "SELECT p.id, p.code, p.name, p.investor_id, i.name, p.year, p.source, p.plan_assigned, p.plan_total";
-
-ProjectRecord read_project(SQLite::Statement& q) {
-    ProjectRecord p;
-    p.id = q.getColumn(0).getInt64();
-    p.code = q.getColumn(1).getString();
-    p.name = q.getColumn(2).getString();
-    p.investor_id = q.getColumn(3).getInt64();
-    p.investor_name = q.getColumn(4).getString();
-    p.year = q.getColumn(5).getInt();
-    p.source = source_of(q.getColumn(6).getString());
-    p.plan_assigned = q.getColumn(7).getInt64();
-    p.plan_total = q.getColumn(8).getInt64();
-    return p;
+std::optional<CapitalSource> parse_capital_source(std::string_view s) {
+    for (auto source : {CapitalSource::Domestic, CapitalSource::Oda, CapitalSource::NationalTargetProgramme})
+        if (to_string(source) == s) return source;
+    return std::nullopt;
 }
-}  // namespace
 
 Id SqliteStore::insert_investor(const InvestorRecord& investor) {
     SQLite::Statement q(impl_->db, "INSERT INTO investors(name, search_key, agency_id, created_at) VALUES (?, ?, ?, ?)");
@@ -46,25 +30,15 @@ Id SqliteStore::insert_investor(const InvestorRecord& investor) {
 }
 
 std::optional<InvestorRecord> SqliteStore::find_investor(std::string_view name) const {
-    SQLite::Statement q(impl_->db, "SELECT i.id, i.name, i.agency_id, coalesce(a.name, '') FROM investors i "
-                                   "LEFT JOIN agencies a ON a.id = i.agency_id WHERE i.search_key = ?");
+    SQLite::Statement q(impl_->db, std::string(kInvestorSelect) + " WHERE i.search_key = ?");
     q.bind(1, fold(trim(name)));
     if (!q.executeStep()) return std::nullopt;
-    InvestorRecord r{q.getColumn(0).getInt64(), q.getColumn(1).getString(), std::nullopt, q.getColumn(3).getString()};
-    if (!q.getColumn(2).isNull()) r.agency_id = q.getColumn(2).getInt64();
-    return r;
+    return investor_from(SqliteRow{q});
 }
 
 std::vector<InvestorRecord> SqliteStore::investors() const {
-    SQLite::Statement q(impl_->db, "SELECT i.id, i.name, i.agency_id, coalesce(a.name, '') FROM investors i "
-                                   "LEFT JOIN agencies a ON a.id = i.agency_id ORDER BY i.name");
-    std::vector<InvestorRecord> out;
-    while (q.executeStep()) {
-        InvestorRecord r{q.getColumn(0).getInt64(), q.getColumn(1).getString(), std::nullopt, q.getColumn(3).getString()};
-        if (!q.getColumn(2).isNull()) r.agency_id = q.getColumn(2).getInt64();
-        out.push_back(std::move(r));
-    }
-    return out;
+    SQLite::Statement q(impl_->db, std::string(kInvestorSelect) + " ORDER BY i.name");
+    return read_rows(q, investor_from<SqliteRow>);
 }
 
 Id SqliteStore::insert_project(const ProjectRecord& p) {
@@ -74,7 +48,7 @@ Id SqliteStore::insert_project(const ProjectRecord& p) {
     q.bind(2, p.name);
     q.bind(3, static_cast<int64_t>(p.investor_id));
     q.bind(4, p.year);
-    q.bind(5, std::string(source_name(p.source)));
+    q.bind(5, std::string(to_string(p.source)));
     q.bind(6, static_cast<int64_t>(p.plan_assigned));
     q.bind(7, static_cast<int64_t>(p.plan_total));
     q.bind(8, now_timestamp());
@@ -87,7 +61,7 @@ std::optional<ProjectRecord> SqliteStore::find_project(std::string_view code) co
                                        " FROM projects p JOIN investors i ON i.id = p.investor_id WHERE p.code = ?");
     q.bind(1, std::string(code));
     if (!q.executeStep()) return std::nullopt;
-    return read_project(q);
+    return project_from(SqliteRow{q});
 }
 
 std::vector<ProjectRecord> SqliteStore::projects(Date as_of) const {
@@ -98,7 +72,7 @@ std::vector<ProjectRecord> SqliteStore::projects(Date as_of) const {
     q.bind(1, as_of.iso());
     std::vector<ProjectRecord> out;
     while (q.executeStep()) {
-        auto p = read_project(q);
+        auto p = project_from(SqliteRow{q});
         p.disbursed = q.getColumn(9).getInt64();
         out.push_back(std::move(p));
     }
@@ -134,23 +108,10 @@ bool SqliteStore::disbursement_exists(Id project_id, Date date, std::int64_t amo
 }
 
 std::vector<DisbursementRecord> SqliteStore::disbursements(std::optional<Id> project_id) const {
-    SQLite::Statement q(impl_->db, "SELECT d.id, d.project_id, d.entry_date, d.amount, d.note, d.created_at, "
-                                   "coalesce(u.name, '') FROM disbursements d LEFT JOIN users u ON u.id = d.created_by "
-                                   "WHERE ?1 IS NULL OR d.project_id = ?1 ORDER BY d.entry_date, d.id");
+    SQLite::Statement q(impl_->db, std::string(kDisbursementSelect) +
+                                       " WHERE ?1 IS NULL OR d.project_id = ?1 ORDER BY d.entry_date, d.id");
     bind_opt(q, 1, project_id);
-    std::vector<DisbursementRecord> out;
-    while (q.executeStep()) {
-        DisbursementRecord e;
-        e.id = q.getColumn(0).getInt64();
-        e.project_id = q.getColumn(1).getInt64();
-        e.date = Date::parse_iso(q.getColumn(2).getString()).value_or(Date{});
-        e.amount = q.getColumn(3).getInt64();
-        e.note = q.getColumn(4).getString();
-        e.created_at = q.getColumn(5).getString();
-        e.created_by = q.getColumn(6).getString();
-        out.push_back(std::move(e));
-    }
-    return out;
+    return read_rows(q, disbursement_from<SqliteRow>);
 }
 
 std::vector<MilestoneRecord> SqliteStore::ladder(Id directive_id) const {

@@ -6,9 +6,11 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "store/queries.h"
+#include "store/rows.h"
 #include "store/sqlite_store.h"
 
 namespace dt::store {
@@ -28,9 +30,27 @@ void bind_opt(SQLite::Statement& s, int index, const std::optional<std::string>&
 void bind_opt(SQLite::Statement& s, int index, const std::optional<Date>& v);
 void bind_opt(SQLite::Statement& s, int index, const std::optional<Id>& v);
 
-// Rows of the shared select lists (store/queries.h), read from a SQLite statement.
-EvidenceRecord read_evidence(SQLite::Statement& q);
-JournalRecord read_journal(SQLite::Statement& q);
+// A SQLite statement's current row for the shared readers (store/rows.h).
+struct SqliteRow {
+    SQLite::Statement& q;
+    std::string text(int c) const { return q.getColumn(c).getString(); }
+    std::int64_t i64(int c) const { return q.getColumn(c).getInt64(); }
+    int i32(int c) const { return q.getColumn(c).getInt(); }
+    std::optional<std::string> opt_text(int c) const { return store::opt_text(q.getColumn(c)); }
+    std::optional<Date> opt_date(int c) const { return store::opt_date(q.getColumn(c)); }
+    std::optional<std::int64_t> opt_i64(int c) const {
+        if (q.getColumn(c).isNull()) return std::nullopt;
+        return q.getColumn(c).getInt64();
+    }
+};
+
+// Every row of `q`, each read by `read` (one of store/rows.h's readers).
+template <typename Read>
+auto read_rows(SQLite::Statement& q, Read read) {
+    std::vector<decltype(read(SqliteRow{q}))> out;
+    while (q.executeStep()) out.push_back(read(SqliteRow{q}));
+    return out;
+}
 
 // Creates `path` empty with mode 0600 (never through a link) when it does not exist, so that
 // SQLite, which gives its -wal, -shm and -journal the main file's mode, keeps all of them

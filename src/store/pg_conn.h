@@ -57,6 +57,27 @@ private:
     std::unique_ptr<PGresult, void (*)(PGresult*)> r_;
 };
 
+// Row `i` of a result for the shared readers (store/rows.h).
+struct PgRow {
+    const PgResult& r;
+    int i;
+    std::string text(int c) const { return r.text(i, c); }
+    std::int64_t i64(int c) const { return r.i64(i, c); }
+    int i32(int c) const { return r.i32(i, c); }
+    std::optional<std::string> opt_text(int c) const { return r.opt_text(i, c); }
+    std::optional<Date> opt_date(int c) const { return r.opt_date(i, c); }
+    std::optional<std::int64_t> opt_i64(int c) const { return r.opt_i64(i, c); }
+};
+
+// Every row of `r`, each read by `read` (one of store/rows.h's readers).
+template <typename Read>
+auto read_rows(const PgResult& r, Read read) {
+    std::vector<decltype(read(PgRow{r, 0}))> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read(PgRow{r, i}));
+    return out;
+}
+
 // What went wrong in the server, as the Error the CLI and GUI understand: refused by a grant or
 // a policy → Denied (exit 3), a serialization failure → Conflict (4), anything else, a lost
 // connection first, → Storage (5).

@@ -2,45 +2,11 @@
 #include "core/text.h"
 #include "store/pg_conn.h"
 #include "store/pg_store.h"
+#include "store/queries.h"
+#include "store/rows.h"
 
 namespace dt::store {
 
-namespace {
-std::string source_name(CapitalSource s) {
-    switch (s) {
-    case CapitalSource::Domestic: return "domestic";
-    case CapitalSource::Oda: return "oda";
-    case CapitalSource::NationalTargetProgramme: return "ntp";
-    }
-    return "domestic";
-}
-CapitalSource source_of(const std::string& s) {
-    return s == "oda" ? CapitalSource::Oda : s == "ntp" ? CapitalSource::NationalTargetProgramme : CapitalSource::Domestic;
-}
-
-constexpr const char* kProjectColumns =
-    "SELECT p.id, p.code, p.name, p.investor_id, i.name, p.year, p.source, p.plan_assigned, p.plan_total";
-
-ProjectRecord read_project(const PgResult& q, int i) {
-    ProjectRecord p;
-    p.id = q.i64(i, 0);
-    p.code = q.text(i, 1);
-    p.name = q.text(i, 2);
-    p.investor_id = q.i64(i, 3);
-    p.investor_name = q.text(i, 4);
-    p.year = q.i32(i, 5);
-    p.source = source_of(q.text(i, 6));
-    p.plan_assigned = q.i64(i, 7);
-    p.plan_total = q.i64(i, 8);
-    return p;
-}
-
-InvestorRecord read_investor(const PgResult& q, int i) {
-    return {q.i64(i, 0), q.text(i, 1), q.opt_i64(i, 2), q.text(i, 3)};
-}
-constexpr const char* kInvestorSelect =
-    "SELECT i.id, i.name, i.agency_id, coalesce(a.name, '') FROM investors i LEFT JOIN agencies a ON a.id = i.agency_id";
-}  // namespace
 
 Id PgStore::insert_investor(const InvestorRecord& investor) {
     return conn_->exec("INSERT INTO investors(name, search_key, agency_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -51,20 +17,20 @@ Id PgStore::insert_investor(const InvestorRecord& investor) {
 std::optional<InvestorRecord> PgStore::find_investor(std::string_view name) const {
     auto r = conn_->exec(std::string(kInvestorSelect) + " WHERE i.search_key = $1", PgParams().add(fold(trim(name))));
     if (r.rows() == 0) return std::nullopt;
-    return read_investor(r, 0);
+    return investor_from(PgRow{r, 0});
 }
 
 std::vector<InvestorRecord> PgStore::investors() const {
     auto r = conn_->exec(std::string(kInvestorSelect) + " ORDER BY i.name COLLATE \"C\"");
     std::vector<InvestorRecord> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back(read_investor(r, i));
+    for (int i = 0; i < r.rows(); ++i) out.push_back(investor_from(PgRow{r, i}));
     return out;
 }
 
 Id PgStore::insert_project(const ProjectRecord& p) {
     return conn_->exec("INSERT INTO projects(code, name, investor_id, year, source, plan_assigned, plan_total, created_at) "
                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                       PgParams().add(p.code).add(p.name).add(p.investor_id).add(p.year).add(source_name(p.source))
+                       PgParams().add(p.code).add(p.name).add(p.investor_id).add(p.year).add(std::string(to_string(p.source)))
                            .add(p.plan_assigned).add(p.plan_total).add(now_timestamp()))
         .i64(0, 0);
 }
@@ -74,7 +40,7 @@ std::optional<ProjectRecord> PgStore::find_project(std::string_view code) const 
                                                          "WHERE p.code = $1",
                          PgParams().add(std::string(code)));
     if (r.rows() == 0) return std::nullopt;
-    return read_project(r, 0);
+    return project_from(PgRow{r, 0});
 }
 
 std::vector<ProjectRecord> PgStore::projects(Date as_of) const {
@@ -86,7 +52,7 @@ std::vector<ProjectRecord> PgStore::projects(Date as_of) const {
                          PgParams().add(as_of));
     std::vector<ProjectRecord> out;
     for (int i = 0; i < r.rows(); ++i) {
-        auto p = read_project(r, i);
+        auto p = project_from(PgRow{r, i});
         p.disbursed = r.i64(i, 9);
         out.push_back(std::move(p));
     }
@@ -112,22 +78,11 @@ bool PgStore::disbursement_exists(Id project_id, Date date, std::int64_t amount)
 }
 
 std::vector<DisbursementRecord> PgStore::disbursements(std::optional<Id> project_id) const {
-    auto r = conn_->exec("SELECT d.id, d.project_id, d.entry_date, d.amount, d.note, d.created_at, coalesce(u.name, '') "
-                         "FROM disbursements d LEFT JOIN users u ON u.id = d.created_by "
-                         "WHERE $1::bigint IS NULL OR d.project_id = $1 ORDER BY d.entry_date, d.id",
+    auto r = conn_->exec(std::string(kDisbursementSelect) +
+                             " WHERE $1::bigint IS NULL OR d.project_id = $1 ORDER BY d.entry_date, d.id",
                          PgParams().add(project_id));
     std::vector<DisbursementRecord> out;
-    for (int i = 0; i < r.rows(); ++i) {
-        DisbursementRecord e;
-        e.id = r.i64(i, 0);
-        e.project_id = r.i64(i, 1);
-        e.date = Date::parse_iso(r.text(i, 2)).value_or(Date{});
-        e.amount = r.i64(i, 3);
-        e.note = r.text(i, 4);
-        e.created_at = r.text(i, 5);
-        e.created_by = r.text(i, 6);
-        out.push_back(std::move(e));
-    }
+    for (int i = 0; i < r.rows(); ++i) out.push_back(disbursement_from(PgRow{r, i}));
     return out;
 }
 

@@ -4,34 +4,13 @@
 #include "core/text.h"
 #include "store/pg_conn.h"
 #include "store/pg_store.h"
+#include "store/queries.h"
+#include "store/rows.h"
 
 namespace dt::store {
 
 namespace {
 Id returning_id(const PgResult& r) { return r.i64(0, 0); }
-
-AgencyRecord read_agency(const PgResult& r, int i) {
-    return {r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.i64(i, 4) != 0, r.i64(i, 5) != 0};
-}
-constexpr const char* kAgencyColumns = "SELECT id, name, short_name, kind, is_group, active FROM agencies";
-
-UserRecord read_user(const PgResult& r, int i) {
-    UserRecord u;
-    u.id = r.i64(i, 0);
-    u.name = r.text(i, 1);
-    u.role = parse_user_role(r.text(i, 2)).value_or(UserRole::Viewer);
-    u.agency_id = r.opt_i64(i, 3);
-    u.agency_name = r.opt_text(i, 4).value_or("");
-    u.password_hash = r.text(i, 5);
-    u.active = r.i64(i, 6) != 0;
-    u.failed_logins = r.i32(i, 7);
-    u.locked_until = r.opt_text(i, 8);
-    u.full_name = r.text(i, 9);
-    return u;
-}
-constexpr const char* kUserColumns =
-    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active, u.failed_logins, u.locked_until, "
-    "u.full_name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
 }  // namespace
 
 Id PgStore::insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases) {
@@ -54,7 +33,7 @@ void PgStore::add_group_member(Id group_id, Id member_id) {
 std::optional<AgencyRecord> PgStore::agency(Id id) const {
     auto r = conn_->exec(std::string(kAgencyColumns) + " WHERE id = $1", PgParams().add(id));
     if (r.rows() == 0) return std::nullopt;
-    return read_agency(r, 0);
+    return agency_from(PgRow{r, 0});
 }
 
 std::optional<AgencyRecord> PgStore::find_agency(std::string_view name) const {
@@ -64,7 +43,7 @@ std::optional<AgencyRecord> PgStore::find_agency(std::string_view name) const {
                              " WHERE search_key = $1 OR id IN (SELECT agency_id FROM agency_aliases WHERE alias = $1) "
                              "ORDER BY id LIMIT 1",
                          PgParams().add(key));
-    if (r.rows() > 0) return read_agency(r, 0);
+    if (r.rows() > 0) return agency_from(PgRow{r, 0});
     for (auto& a : agencies())
         if (!a.short_name.empty() && fold(a.short_name) == key) return a;
     return std::nullopt;
@@ -73,7 +52,7 @@ std::optional<AgencyRecord> PgStore::find_agency(std::string_view name) const {
 std::vector<AgencyRecord> PgStore::agencies() const {
     auto r = conn_->exec(std::string(kAgencyColumns) + " ORDER BY is_group DESC, id");
     std::vector<AgencyRecord> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back(read_agency(r, i));
+    for (int i = 0; i < r.rows(); ++i) out.push_back(agency_from(PgRow{r, i}));
     return out;
 }
 
@@ -119,13 +98,13 @@ Id PgStore::insert_user(const UserRecord& user) {
 std::optional<UserRecord> PgStore::find_user(std::string_view name) const {
     auto r = conn_->exec(std::string(kUserColumns) + " WHERE u.name = $1", PgParams().add(std::string(name)));
     if (r.rows() == 0) return std::nullopt;
-    return read_user(r, 0);
+    return user_from(PgRow{r, 0});
 }
 
 std::vector<UserRecord> PgStore::users() const {
     auto r = conn_->exec(std::string(kUserColumns) + " ORDER BY u.name COLLATE \"C\"");
     std::vector<UserRecord> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back(read_user(r, i));
+    for (int i = 0; i < r.rows(); ++i) out.push_back(user_from(PgRow{r, i}));
     return out;
 }
 
@@ -199,44 +178,19 @@ Id PgStore::insert_task(const TaskRecord& t) {
 }
 
 std::vector<DirectiveRecord> PgStore::directives() const {
-    auto r = conn_->exec("SELECT id, code, issued_on, issuer, signer, title, body FROM directives ORDER BY id");
-    std::vector<DirectiveRecord> out;
-    for (int i = 0; i < r.rows(); ++i)
-        out.push_back({r.i64(i, 0), r.text(i, 1), r.opt_date(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6)});
-    return out;
+    return read_rows(conn_->exec(std::string(kDirectiveSelect) + " ORDER BY id"), directive_from<PgRow>);
 }
 
 std::vector<SectionRecord> PgStore::sections(Id directive_id) const {
-    auto r = conn_->exec("SELECT id, directive_id, label, title, position FROM sections WHERE directive_id = $1 "
-                         "ORDER BY position",
-                         PgParams().add(directive_id));
-    std::vector<SectionRecord> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back({r.i64(i, 0), r.i64(i, 1), r.text(i, 2), r.text(i, 3), r.i32(i, 4)});
-    return out;
+    return read_rows(conn_->exec(std::string(kSectionSelect) + " WHERE directive_id = $1 ORDER BY position",
+                                 PgParams().add(directive_id)),
+                     section_from<PgRow>);
 }
 
 std::vector<TaskRecord> PgStore::tasks(Id directive_id) const {
-    auto r = conn_->exec("SELECT id, directive_id, section_id, ref, parent_ref, title, text, deadline, recurrence, "
-                         "position, closed_on, closed_reason FROM tasks WHERE directive_id = $1 ORDER BY position, id",
-                         PgParams().add(directive_id));
-    std::vector<TaskRecord> out;
-    for (int i = 0; i < r.rows(); ++i) {
-        TaskRecord t;
-        t.id = r.i64(i, 0);
-        t.directive_id = r.i64(i, 1);
-        t.section_id = r.i64(i, 2);
-        t.ref = r.text(i, 3);
-        t.parent_ref = r.opt_text(i, 4);
-        t.title = r.text(i, 5);
-        t.text = r.text(i, 6);
-        t.deadline = r.opt_date(i, 7);
-        t.recurrence = parse_recurrence(r.text(i, 8)).value_or(Recurrence::None);
-        t.position = r.i32(i, 9);
-        t.closed_on = r.opt_date(i, 10);
-        t.closed_reason = r.text(i, 11);
-        out.push_back(std::move(t));
-    }
-    return out;
+    return read_rows(conn_->exec(std::string(kTaskSelect) + " WHERE directive_id = $1 ORDER BY position, id",
+                                 PgParams().add(directive_id)),
+                     task_from<PgRow>);
 }
 
 void PgStore::update_task(const TaskRecord& t) {

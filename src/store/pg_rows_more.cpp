@@ -2,86 +2,12 @@
 #include "store/pg_conn.h"
 #include "store/pg_store.h"
 #include "store/queries.h"
+#include "store/rows.h"
 
 namespace dt::store {
 
 namespace {
 Id returning_id(const PgResult& r) { return r.i64(0, 0); }
-
-AssignmentRecord read_assignment(const PgResult& q, int i) {
-    AssignmentRecord r;
-    r.id = q.i64(i, 0);
-    r.task_id = q.i64(i, 1);
-    r.agency_id = q.i64(i, 2);
-    r.role = parse_assignment_role(q.text(i, 3)).value_or(AssignmentRole::Lead);
-    r.via_group_id = q.opt_i64(i, 4);
-    r.status = parse_status(q.text(i, 5)).value_or(Status::NotStarted);
-    r.progress = q.i32(i, 6);
-    r.owner = q.text(i, 7);
-    r.due = q.opt_date(i, 8);
-    r.completed_on = q.opt_date(i, 9);
-    r.version = q.i32(i, 10);
-    r.updated_at = q.text(i, 11);
-    r.directive_code = q.text(i, 12);
-    r.section = q.text(i, 13);
-    r.task_ref = q.text(i, 14);
-    r.title = q.text(i, 15);
-    r.text = q.text(i, 16);
-    r.agency = q.text(i, 17);
-    r.agency_short = q.text(i, 18);
-    r.recurrence = parse_recurrence(q.text(i, 19)).value_or(Recurrence::None);
-    r.evidence_count = q.i32(i, 20);
-    r.original_due = q.opt_date(i, 21);
-    r.review_note = q.opt_text(i, 22).value_or("");
-    r.extension_count = q.i32(i, 23);
-    r.difficulties = q.text(i, 24);
-    r.proposals = q.text(i, 25);
-    r.closed_on = q.opt_date(i, 26);
-    r.closed_reason = q.text(i, 27);
-    return r;
-}
-
-EvidenceRecord read_evidence(const PgResult& q, int i) {
-    EvidenceRecord e;
-    e.id = q.i64(i, 0);
-    e.assignment_id = q.i64(i, 1);
-    e.note = q.text(i, 2);
-    e.doc_ref = q.text(i, 3);
-    e.doc_date = q.opt_date(i, 4);
-    e.file_name = q.opt_text(i, 5);
-    e.file_size = q.i64(i, 6);
-    e.file_sha256 = q.text(i, 7);
-    e.created_at = q.text(i, 8);
-    e.created_by = q.text(i, 9);
-    e.withdrawn_at = q.opt_text(i, 10);
-    e.withdrawn_by = q.text(i, 11);
-    e.withdrawal_reason = q.text(i, 12);
-    return e;
-}
-
-JournalRecord read_journal(const PgResult& q, int i) {
-    JournalRecord j;
-    j.id = q.i64(i, 0);
-    j.at = q.text(i, 1);
-    j.user_id = q.opt_i64(i, 2);
-    j.user_name = q.text(i, 3);
-    j.entity = q.text(i, 4);
-    j.entity_id = q.i64(i, 5);
-    j.assignment_id = q.opt_i64(i, 6);
-    j.field = q.text(i, 7);
-    j.old_value = q.opt_text(i, 8);
-    j.new_value = q.opt_text(i, 9);
-    j.user_full_name = q.text(i, 10);
-    return j;
-}
-
-template <typename Read>
-auto read_all(const PgResult& r, Read read) {
-    std::vector<decltype(read(r, 0))> out;
-    out.reserve(static_cast<std::size_t>(r.rows()));
-    for (int i = 0; i < r.rows(); ++i) out.push_back(read(r, i));
-    return out;
-}
 
 std::string day_after(Date d) { return d.plus_days(1).iso(); }
 }  // namespace
@@ -129,7 +55,7 @@ std::vector<AssignmentRecord> PgStore::assignments(const AssignmentQuery& query)
         sql += " AND (strpos(t.search_key, " + q + ") > 0 OR strpos(g.search_key, " + q + ") > 0)";
     }
     if (query.detail != RowDetail::Table) sql += " ORDER BY d.id, t.position, a.role DESC, g.id";
-    return read_all(conn_->exec(sql, p), read_assignment);
+    return read_rows(conn_->exec(sql, p), assignment_from<PgRow>);
 }
 
 std::optional<AssignmentRecord> PgStore::assignment(Id id) const {
@@ -191,9 +117,9 @@ Id PgStore::insert_evidence(const EvidenceRecord& e, const std::optional<Evidenc
 }
 
 std::vector<EvidenceRecord> PgStore::evidence(Id assignment_id) const {
-    return read_all(conn_->exec(std::string(kEvidenceSelect) + " WHERE e.assignment_id = $1 ORDER BY e.id",
-                                PgParams().add(assignment_id)),
-                    read_evidence);
+    return read_rows(conn_->exec(std::string(kEvidenceSelect) + " WHERE e.assignment_id = $1 ORDER BY e.id",
+                                 PgParams().add(assignment_id)),
+                     evidence_from<PgRow>);
 }
 
 std::optional<EvidenceFile> PgStore::evidence_file(Id evidence_id) const {
@@ -206,7 +132,7 @@ std::optional<EvidenceFile> PgStore::evidence_file(Id evidence_id) const {
 std::optional<EvidenceRecord> PgStore::evidence_item(Id evidence_id) const {
     auto r = conn_->exec(std::string(kEvidenceSelect) + " WHERE e.id = $1", PgParams().add(evidence_id));
     if (r.rows() == 0) return std::nullopt;
-    return read_evidence(r, 0);
+    return evidence_from(PgRow{r, 0});
 }
 
 bool PgStore::withdraw_evidence(Id evidence_id, std::optional<Id> by, const std::string& reason) {
@@ -224,41 +150,14 @@ void PgStore::append_journal(const JournalRecord& j) {
 }
 
 std::vector<JournalRecord> PgStore::journal(Id assignment_id) const {
-    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE j.assignment_id = $1 ORDER BY j.id",
-                                PgParams().add(assignment_id)),
-                    read_journal);
+    return read_rows(conn_->exec(std::string(kJournalSelect) + " WHERE j.assignment_id = $1 ORDER BY j.id",
+                                 PgParams().add(assignment_id)),
+                     journal_from<PgRow>);
 }
 
 int PgStore::journal_count() const { return conn_->exec("SELECT count(*) FROM journal").i32(0, 0); }
 
 // Extension requests.
-namespace {
-constexpr const char* kExtensionSelect =
-    "SELECT x.id, x.assignment_id, x.requested_due, x.reason, x.status, coalesce(r.name, ''), x.requested_at, "
-    "coalesce(d.name, ''), x.decided_at, coalesce(x.decision_note, ''), t.ref, a.agency_id, g.name, a.due "
-    "FROM extension_requests x JOIN assignments a ON a.id = x.assignment_id JOIN tasks t ON t.id = a.task_id "
-    "JOIN agencies g ON g.id = a.agency_id LEFT JOIN users r ON r.id = x.requested_by "
-    "LEFT JOIN users d ON d.id = x.decided_by";
-
-ExtensionRecord read_extension(const PgResult& q, int i) {
-    ExtensionRecord x;
-    x.id = q.i64(i, 0);
-    x.assignment_id = q.i64(i, 1);
-    x.requested_due = Date::parse_iso(q.text(i, 2)).value_or(Date{});
-    x.reason = q.text(i, 3);
-    x.status = parse_extension_status(q.text(i, 4)).value_or(ExtensionStatus::Pending);
-    x.requested_by = q.text(i, 5);
-    x.requested_at = q.text(i, 6);
-    x.decided_by = q.text(i, 7);
-    x.decided_at = q.opt_text(i, 8);
-    x.decision_note = q.text(i, 9);
-    x.task_ref = q.text(i, 10);
-    x.agency_id = q.i64(i, 11);
-    x.agency = q.text(i, 12);
-    x.current_due = q.opt_date(i, 13);
-    return x;
-}
-}  // namespace
 
 Id PgStore::insert_extension(Id assignment_id, Date requested_due, const std::string& reason, std::optional<Id> requested_by) {
     return returning_id(conn_->exec(
@@ -287,7 +186,7 @@ std::vector<ExtensionRecord> PgStore::extensions(const ExtensionQuery& query) co
     if (query.pending_only) sql += " AND x.status = 'pending'";
     if (query.assignment_id) sql += " AND x.assignment_id = " + param(*query.assignment_id);
     if (query.agency_id) sql += " AND a.agency_id = " + param(*query.agency_id);
-    return read_all(conn_->exec(sql + " ORDER BY x.id DESC", p), read_extension);
+    return read_rows(conn_->exec(sql + " ORDER BY x.id DESC", p), extension_from<PgRow>);
 }
 
 bool PgStore::decide_extension(Id id, ExtensionStatus decision, std::optional<Id> decided_by, const std::string& note) {
@@ -311,24 +210,24 @@ std::map<Id, EvidenceRecord> PgStore::latest_evidence(Date until) const {
                          PgParams().add(until.iso()).add(day_after(until)));
     std::map<Id, EvidenceRecord> out;
     for (int i = 0; i < r.rows(); ++i) {
-        auto e = read_evidence(r, i);
+        auto e = evidence_from(PgRow{r, i});
         out.emplace(e.assignment_id, std::move(e));
     }
     return out;
 }
 
 std::vector<EvidenceRecord> PgStore::evidence_between(Date after, Date until) const {
-    return read_all(conn_->exec(std::string(kEvidenceSelect) + " WHERE coalesce(e.doc_date, substr(e.created_at, 1, 10)) > $1 "
-                                "AND coalesce(e.doc_date, substr(e.created_at, 1, 10)) <= $2 "
-                                "AND (e.withdrawn_at IS NULL OR e.withdrawn_at >= $3) ORDER BY e.id",
-                                PgParams().add(after.iso()).add(until.iso()).add(day_after(until))),
-                    read_evidence);
+    return read_rows(conn_->exec(std::string(kEvidenceSelect) + " WHERE coalesce(e.doc_date, substr(e.created_at, 1, 10)) > $1 "
+                                 "AND coalesce(e.doc_date, substr(e.created_at, 1, 10)) <= $2 "
+                                 "AND (e.withdrawn_at IS NULL OR e.withdrawn_at >= $3) ORDER BY e.id",
+                                 PgParams().add(after.iso()).add(until.iso()).add(day_after(until))),
+                     evidence_from<PgRow>);
 }
 
 std::vector<JournalRecord> PgStore::journal_between(Date after, Date until, std::string_view field) const {
-    return read_all(conn_->exec(std::string(kJournalSelect) + " WHERE j.field = $1 AND j.at >= $2 AND j.at < $3 ORDER BY j.at, j.id",
-                                PgParams().add(std::string(field)).add(day_after(after)).add(day_after(until))),
-                    read_journal);
+    return read_rows(conn_->exec(std::string(kJournalSelect) + " WHERE j.field = $1 AND j.at >= $2 AND j.at < $3 ORDER BY j.at, j.id",
+                                 PgParams().add(std::string(field)).add(day_after(after)).add(day_after(until))),
+                     journal_from<PgRow>);
 }
 
 std::vector<JournalRecord> PgStore::first_changes_after(Date after, const std::vector<std::string>& fields) const {
@@ -358,24 +257,6 @@ std::vector<JournalRecord> PgStore::first_changes_after(Date after, const std::v
     return out;
 }
 
-namespace {
-constexpr const char* kReportSelect = "SELECT r.id, r.generated_at, r.as_of, r.since, r.directive, r.format, r.path, "
-                                      "r.figures, coalesce(u.name, ''), r.document FROM reports r LEFT JOIN users u ON u.id = r.created_by";
-ReportRecord read_report(const PgResult& q, int i) {
-    ReportRecord r;
-    r.id = q.i64(i, 0);
-    r.generated_at = q.text(i, 1);
-    r.as_of = Date::parse_iso(q.text(i, 2)).value_or(Date{});
-    r.since = q.opt_date(i, 3);
-    r.directive = q.text(i, 4);
-    r.format = q.text(i, 5);
-    r.path = q.text(i, 6);
-    r.figures = q.text(i, 7);
-    r.created_by = q.text(i, 8);
-    r.document = q.text(i, 9);
-    return r;
-}
-}  // namespace
 
 Id PgStore::insert_report(const ReportRecord& r) {
     return returning_id(conn_->exec(
@@ -389,11 +270,11 @@ std::optional<ReportRecord> PgStore::last_report(std::string_view directive) con
     auto r = conn_->exec(std::string(kReportSelect) + " WHERE r.directive = $1 ORDER BY r.id DESC LIMIT 1",
                          PgParams().add(std::string(directive)));
     if (r.rows() == 0) return std::nullopt;
-    return read_report(r, 0);
+    return report_from(PgRow{r, 0});
 }
 
 std::vector<ReportRecord> PgStore::reports() const {
-    return read_all(conn_->exec(std::string(kReportSelect) + " ORDER BY r.id"), read_report);
+    return read_rows(conn_->exec(std::string(kReportSelect) + " ORDER BY r.id"), report_from<PgRow>);
 }
 
 }  // namespace dt::store

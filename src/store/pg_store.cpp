@@ -195,6 +195,16 @@ std::vector<std::string> PgStore::check() const {
     return problems;
 }
 
+void PgStore::require_sound() const {
+    // The server verifies each page as it reads it (checksums, when the cluster has them) and
+    // raises its own error then; a cheap read proves the connection and the schema answer.
+    try {
+        conn_->exec("SELECT count(*) FROM assignments");
+    } catch (const std::exception& e) {
+        throw storage_error(e, path(), "Cannot check");
+    }
+}
+
 std::vector<std::string> PgStore::inconsistencies() const {
     // The project's own rules, as SqliteStore::inconsistencies: each line names its rows.
     static const std::pair<const char*, const char*> rules[] = {

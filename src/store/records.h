@@ -233,6 +233,9 @@ struct InvestorRecord {
 };
 
 enum class CapitalSource { Domestic, Oda, NationalTargetProgramme };
+// "domestic", "oda", "ntp": as both schemas store them and `dtrack invest project add --source` takes them.
+std::string_view to_string(CapitalSource source);
+std::optional<CapitalSource> parse_capital_source(std::string_view text);
 
 struct ProjectRecord {
     Id id = 0;

@@ -23,7 +23,7 @@ std::map<Id, EvidenceRecord> SqliteStore::latest_evidence(Date until) const {
     q.bind(2, day_after(until));
     std::map<Id, EvidenceRecord> out;
     while (q.executeStep()) {
-        auto e = read_evidence(q);
+        auto e = evidence_from(SqliteRow{q});
         out.emplace(e.assignment_id, std::move(e));
     }
     return out;
@@ -37,7 +37,7 @@ std::vector<EvidenceRecord> SqliteStore::evidence_between(Date after, Date until
     q.bind(2, until.iso());
     q.bind(3, day_after(until));
     std::vector<EvidenceRecord> out;
-    while (q.executeStep()) out.push_back(read_evidence(q));
+    while (q.executeStep()) out.push_back(evidence_from(SqliteRow{q}));
     return out;
 }
 
@@ -49,7 +49,7 @@ std::vector<JournalRecord> SqliteStore::journal_between(Date after, Date until, 
     q.bind(2, day_after(after));
     q.bind(3, day_after(until));
     std::vector<JournalRecord> out;
-    while (q.executeStep()) out.push_back(read_journal(q));
+    while (q.executeStep()) out.push_back(journal_from(SqliteRow{q}));
     return out;
 }
 
@@ -93,36 +93,17 @@ Id SqliteStore::insert_report(const ReportRecord& r) {
     return impl_->db.getLastInsertRowid();
 }
 
-namespace {
-ReportRecord read_report(SQLite::Statement& q) {
-    ReportRecord r;
-    r.id = q.getColumn(0).getInt64();
-    r.generated_at = q.getColumn(1).getString();
-    r.as_of = Date::parse_iso(q.getColumn(2).getString()).value_or(Date{});
-    r.since = opt_date(q.getColumn(3));
-    r.directive = q.getColumn(4).getString();
-    r.format = q.getColumn(5).getString();
-    r.path = q.getColumn(6).getString();
-    r.figures = q.getColumn(7).getString();
-    r.created_by = q.getColumn(8).getString();
-    r.document = q.getColumn(9).getString();
-    return r;
-}
-constexpr const char* kReportSelect = "SELECT r.id, r.generated_at, r.as_of, r.since, r.directive, r.format, r.path, "
-                                      "r.figures, coalesce(u.name, ''), r.document FROM reports r LEFT JOIN users u ON u.id = r.created_by";
-}  // namespace
-
 std::optional<ReportRecord> SqliteStore::last_report(std::string_view directive) const {
     SQLite::Statement q(impl_->db, std::string(kReportSelect) + " WHERE r.directive = ? ORDER BY r.id DESC LIMIT 1");
     q.bind(1, std::string(directive));
     if (!q.executeStep()) return std::nullopt;
-    return read_report(q);
+    return report_from(SqliteRow{q});
 }
 
 std::vector<ReportRecord> SqliteStore::reports() const {
     SQLite::Statement q(impl_->db, std::string(kReportSelect) + " ORDER BY r.id");
     std::vector<ReportRecord> out;
-    while (q.executeStep()) out.push_back(read_report(q));
+    while (q.executeStep()) out.push_back(report_from(SqliteRow{q}));
     return out;
 }
 

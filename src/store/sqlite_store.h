@@ -95,6 +95,7 @@ public:
     void restore_from(const std::filesystem::path& source) override;
     std::vector<std::string> check() const override;
     std::vector<std::string> inconsistencies() const override;
+    void require_sound() const override;
 
     struct Impl;
 

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.h"
 #include "store/records.h"
 
 namespace dt::store {
@@ -196,6 +197,11 @@ public:
     // Broken business rules (done without evidence, …), each naming its rows (up to 50): an
     // inconsistency to show and repair, not damage. Empty when every rule holds.
     virtual std::vector<std::string> inconsistencies() const = 0;
+    // Throws StorageError(Damaged) when the database's pages are damaged (SQLite: quick_check,
+    // pages and b-trees, not the indexes' content). Run before a report or a backup, so a
+    // damaged file never yields a report silently missing rows, nor a backup that looks good.
+    // PostgreSQL checks its own pages as it reads them: there it only asks the server to answer.
+    virtual void require_sound() const = 0;
 
 protected:
     Store() = default;
@@ -211,9 +217,6 @@ private:
 // Error(Storage) otherwise. Used before a restore.
 void verify_tracker_file(const std::filesystem::path& path);
 
-std::string now_timestamp();  // UTC, ISO 8601 to the second
-std::string timestamp_after(long seconds);  // now + seconds, in the same form
-// Seconds from now until a timestamp of that form (negative when past); none when unreadable.
-std::optional<long> seconds_until(std::string_view timestamp);
+// Timestamps (now_timestamp, seconds_until, …) are core's: core/clock.h.
 
 }  // namespace dt::store

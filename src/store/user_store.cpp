@@ -3,26 +3,6 @@
 
 namespace dt::store {
 
-namespace {
-UserRecord read_user(SQLite::Statement& q) {
-    UserRecord u;
-    u.id = q.getColumn(0).getInt64();
-    u.name = q.getColumn(1).getString();
-    u.role = parse_user_role(q.getColumn(2).getString()).value_or(UserRole::Viewer);
-    if (!q.getColumn(3).isNull()) u.agency_id = q.getColumn(3).getInt64();
-    u.agency_name = q.getColumn(4).isNull() ? "" : q.getColumn(4).getString();
-    u.password_hash = q.getColumn(5).getString();
-    u.active = q.getColumn(6).getInt() != 0;
-    u.failed_logins = q.getColumn(7).getInt();
-    u.locked_until = opt_text(q.getColumn(8));
-    u.full_name = q.getColumn(9).getString();
-    return u;
-}
-constexpr const char* kUserColumns =
-    "SELECT u.id, u.name, u.role, u.agency_id, a.name, u.password_hash, u.active, u.failed_logins, u.locked_until, "
-    "u.full_name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
-}  // namespace
-
 Id SqliteStore::insert_user(const UserRecord& user) {
     SQLite::Statement q(impl_->db, "INSERT INTO users(name, role, agency_id, password_hash, active, created_at, full_name) "
                                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -41,13 +21,13 @@ std::optional<UserRecord> SqliteStore::find_user(std::string_view name) const {
     SQLite::Statement q(impl_->db, std::string(kUserColumns) + " WHERE u.name = ?");
     q.bind(1, std::string(name));
     if (!q.executeStep()) return std::nullopt;
-    return read_user(q);
+    return user_from(SqliteRow{q});
 }
 
 std::vector<UserRecord> SqliteStore::users() const {
     SQLite::Statement q(impl_->db, std::string(kUserColumns) + " ORDER BY u.name");
     std::vector<UserRecord> out;
-    while (q.executeStep()) out.push_back(read_user(q));
+    while (q.executeStep()) out.push_back(user_from(SqliteRow{q}));
     return out;
 }
 

@@ -18,34 +18,6 @@ std::optional<ExtensionStatus> parse_extension_status(std::string_view text) {
     return std::nullopt;
 }
 
-namespace {
-constexpr const char* kExtensionSelect =
-    "SELECT x.id, x.assignment_id, x.requested_due, x.reason, x.status, coalesce(r.name, ''), x.requested_at, "
-    "coalesce(d.name, ''), x.decided_at, coalesce(x.decision_note, ''), t.ref, a.agency_id, g.name, a.due "
-    "FROM extension_requests x JOIN assignments a ON a.id = x.assignment_id JOIN tasks t ON t.id = a.task_id "
-    "JOIN agencies g ON g.id = a.agency_id LEFT JOIN users r ON r.id = x.requested_by "
-    "LEFT JOIN users d ON d.id = x.decided_by";
-
-ExtensionRecord read_extension(SQLite::Statement& q) {
-    ExtensionRecord x;
-    x.id = q.getColumn(0).getInt64();
-    x.assignment_id = q.getColumn(1).getInt64();
-    x.requested_due = Date::parse_iso(q.getColumn(2).getString()).value_or(Date{});
-    x.reason = q.getColumn(3).getString();
-    x.status = parse_extension_status(q.getColumn(4).getString()).value_or(ExtensionStatus::Pending);
-    x.requested_by = q.getColumn(5).getString();
-    x.requested_at = q.getColumn(6).getString();
-    x.decided_by = q.getColumn(7).getString();
-    x.decided_at = opt_text(q.getColumn(8));
-    x.decision_note = q.getColumn(9).getString();
-    x.task_ref = q.getColumn(10).getString();
-    x.agency_id = q.getColumn(11).getInt64();
-    x.agency = q.getColumn(12).getString();
-    x.current_due = opt_date(q.getColumn(13));
-    return x;
-}
-}  // namespace
-
 Id SqliteStore::insert_extension(Id assignment_id, Date requested_due, const std::string& reason, std::optional<Id> requested_by) {
     SQLite::Statement q(impl_->db, "INSERT INTO extension_requests(assignment_id, requested_due, reason, status, "
                                    "requested_by, requested_at) VALUES (?, ?, ?, 'pending', ?, ?)");
@@ -78,7 +50,7 @@ std::vector<ExtensionRecord> SqliteStore::extensions(const ExtensionQuery& query
     if (query.assignment_id) q.bind(":assignment", static_cast<int64_t>(*query.assignment_id));
     if (query.agency_id) q.bind(":agency", static_cast<int64_t>(*query.agency_id));
     std::vector<ExtensionRecord> out;
-    while (q.executeStep()) out.push_back(read_extension(q));
+    while (q.executeStep()) out.push_back(extension_from(SqliteRow{q}));
     return out;
 }
 
@@ -97,7 +69,7 @@ std::optional<EvidenceRecord> SqliteStore::evidence_item(Id evidence_id) const {
     SQLite::Statement q(impl_->db, std::string(kEvidenceSelect) + " WHERE e.id = ?");
     q.bind(1, static_cast<int64_t>(evidence_id));
     if (!q.executeStep()) return std::nullopt;
-    return read_evidence(q);
+    return evidence_from(SqliteRow{q});
 }
 
 bool SqliteStore::withdraw_evidence(Id evidence_id, std::optional<Id> by, const std::string& reason) {

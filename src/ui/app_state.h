@@ -28,6 +28,10 @@ struct EditorState {
     service::AssignmentView saved;
     std::vector<store::EvidenceRecord> evidence;
     std::vector<store::JournalRecord> history;
+    // What the history and evidence show, formatted once per load and language, not per frame.
+    std::vector<std::pair<std::string, std::string>> history_lines;  // (local time, line), newest first
+    std::vector<std::string> evidence_times;                         // local time of each evidence
+    Lang lines_lang = Lang::Vi;
     int status = 0;
     int progress = 0;
     char owner[256] = {};
@@ -244,8 +248,25 @@ struct AppState {
 
     // Data revision: bumped after our own writes and when another process commits.
     unsigned revision = 1;
-    unsigned built_revision = 0;
+    // Bumped with it by every change except one assignment's own fields saved here
+    // (assignment_changed): what does not hang on those (the directive, disbursement) keys on it.
+    unsigned wide_revision = 1;
+    std::vector<Id> changed_rows;  // assignments saved here since the tasks table was built
+    unsigned built_revision = 0;   // the revision the models reflect
     Date built_as_of{};
+    // Each model's key: what it was built from. A model is rebuilt only when its own key
+    // changed; `rebuilds` counts them (tests and the frame benchmark read it).
+    struct ModelKeys {
+        unsigned tasks_revision = 0, tasks_wide = 0;
+        Date tasks_as_of{};
+        unsigned dashboard_generation = ~0u;  // TaskTable::generation() it was counted from
+        unsigned directive_wide = 0;
+        unsigned disbursement_wide = 0;
+        Date disbursement_as_of{};
+    } keys;
+    struct Rebuilds {
+        int tasks = 0, tasks_patched = 0, dashboard = 0, directive = 0, disbursement = 0;
+    } rebuilds;
     int data_version = 0;
     double last_poll = -1e9;
     // Set when the signed-in account was deactivated, or its password or role changed (checked
@@ -254,6 +275,7 @@ struct AppState {
 
     TaskTable tasks;
     Dashboard dashboard;
+    DashboardText dashboard_text;  // its strings (dashboard_view.cpp), per dashboard and language
     std::map<std::string, std::string> section_titles;  // section label → its title (the first directive's that has it)
     DirectiveModel directive;
     DisbursementModel disbursement;
@@ -281,10 +303,19 @@ struct AppState {
 
     bool can_edit(const TaskRow& row) const;
     void report(const std::string& text, bool error);
-    void data_changed() { ++revision; }
+    void data_changed() {
+        ++revision;
+        ++wide_revision;
+    }
+    // Only assignment `id`'s own fields changed (an editor save): the tasks table patches its row.
+    void assignment_changed(Id id) {
+        ++revision;
+        changed_rows.push_back(id);
+    }
 };
 
-// Rebuilds cached rows when the data revision or the as-of date changed.
+// Rebuilds each cached model whose key changed (data revision, as-of date); an assignment
+// saved here patches its one row of the tasks table instead of reading the table again.
 void refresh_models(AppState& state);
 
 }  // namespace dt::ui

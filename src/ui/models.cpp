@@ -36,6 +36,17 @@ std::vector<int> ranks_of(const std::vector<std::string>& keys) {
         rank[order[i]] = i > 0 && keys[order[i]] == keys[order[i - 1]] ? rank[order[i - 1]] : i;
     return rank;
 }
+
+// What a save changes in a row (the rest is the task's and the agency's, shared by keys).
+void set_saved_fields(TaskRow& row, const service::AssignmentView& v) {
+    const auto& r = v.record;
+    row.due = r.due;
+    row.due_text = r.due ? r.due->vn() : "—";
+    row.status = r.status;
+    row.bucket = v.bucket;
+    row.progress = r.progress;
+    row.version = r.version;
+}
 }  // namespace
 
 void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<std::pair<Id, std::string>> task_keys) {
@@ -52,7 +63,8 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<
     // Per task, per agency and per owner: folded once, whatever the number of rows sharing them.
     std::unordered_map<Id, int> task_index;
     std::vector<std::string> task_ref_keys;
-    std::unordered_map<std::string, int> owner_index;
+    auto& owner_index = owner_index_;
+    owner_index.clear();
     std::unordered_map<Id, int> agency_index;
     std::vector<std::string> agency_names;
     std::unordered_map<std::string, int> section_index;
@@ -69,13 +81,8 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<
         row.agency_full = r.agency;
         row.title = r.title;
         row.owner = r.owner;
-        row.due = r.due;
-        row.due_text = r.due ? r.due->vn() : "—";
         row.role = r.role;
-        row.status = r.status;
-        row.bucket = v.bucket;
-        row.progress = r.progress;
-        row.version = r.version;
+        set_saved_fields(row, v);
         auto [task, new_task] = task_index.try_emplace(r.task_id, static_cast<int>(task_keys_.size()));
         if (new_task) {
             auto stored = stored_keys.find(r.task_id);
@@ -116,7 +123,33 @@ void TaskTable::rebuild(std::vector<service::AssignmentView> views, std::vector<
     });
     std::sort(owners_.begin(), owners_.end());
     std::sort(agencies_.begin(), agencies_.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+    rows_built_ += rows_.size();
+    ++generation_;
     apply();
+}
+
+bool TaskTable::patch(const service::AssignmentView& view) {
+    const auto& r = view.record;
+    const auto found = std::find_if(rows_.begin(), rows_.end(), [&](const TaskRow& row) { return row.id == r.id; });
+    // What the shared keys and ranks were built from must not have moved.
+    if (found == rows_.end() || found->agency_id != r.agency_id || found->ref != r.task_ref || found->title != r.title ||
+        found->section != r.section || found->role != r.role)
+        return false;
+    TaskRow& row = *found;
+    if (row.owner != r.owner) {
+        auto [owner, new_owner] = owner_index_.try_emplace(r.owner, static_cast<int>(owner_keys_.size()));
+        if (new_owner) {
+            owner_keys_.push_back(fold(r.owner));
+            if (!r.owner.empty()) owners_.insert(std::upper_bound(owners_.begin(), owners_.end(), r.owner), r.owner);
+        }
+        row.owner = r.owner;
+        row.owner_key = owner->second;
+    }
+    set_saved_fields(row, view);
+    ++rows_built_;
+    ++generation_;
+    apply();
+    return true;
 }
 
 void TaskTable::set_filter(const TaskFilter& filter) {
@@ -309,19 +342,41 @@ void Dashboard::rebuild(const TaskTable& table, Date as_of) {
                      [&](int x, int y) { return agencies[x].on_time_rate < agencies[y].on_time_rate; });
 }
 
-std::string local_time(const std::string& utc) {
-    std::tm tm{};
-    if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-                    &tm.tm_sec) != 6)
-        return utc;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    const std::time_t t = timegm(&tm);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M", &local);
-    return buf;
+void DashboardText::rebuild(const Dashboard& d, const std::map<std::string, std::string>& section_titles,
+                            unsigned built_from) {
+    generation = built_from;
+    lang = language();
+    for (int b = 0; b < 5; ++b) buckets[b] = format_count(d.buckets[b]);
+    rate = format_percent(d.on_time_rate);
+    rate_of = std::string(tr(T::OnTimeRate)) + ": " + format_count(d.on_time_passed) + " / " +
+              format_count(d.deadline_passed) + " " + tr(T::OnTimeOf);
+    headers.clear();
+    for (const auto& sec : d.sections) {
+        const auto title = section_titles.find(sec);
+        headers.push_back(title == section_titles.end() ? tr(T::Section) + (" " + sec) : sec + ". " + title->second);
+    }
+    cells.assign(d.matrix.size(), {});
+    for (std::size_t a = 0; a < d.matrix.size(); ++a)
+        for (const auto& cell : d.matrix[a]) {
+            std::string text;
+            if (cell.total > 0) {
+                text = format_count(cell.done) + "/" + format_count(cell.total);
+                if (cell.overdue > 0) text += " · " + format_count(cell.overdue) + " " + tr(T::OverdueCount);
+            }
+            cells[a].push_back(std::move(text));
+        }
+    agency_rates.clear();
+    agency_tips.clear();
+    for (const auto& a : d.agencies) {
+        agency_rates.push_back(format_percent(a.on_time_rate));
+        agency_tips.push_back(a.full + "\n" + tr(T::OnTimeRate) + ": " + format_count(a.on_time_passed) + " / " +
+                              format_count(a.deadline_passed) + " " + tr(T::OnTimeOf));
+    }
+    next_deadlines.clear();
+    for (const auto& u : d.next_deadlines)
+        next_deadlines.push_back(u.due.vn() + "  " + u.ref + " — " + u.title + " (" + format_count(u.open_assignments) + ")");
+    most_overdue.clear();
+    for (int index : d.most_overdue) most_overdue.push_back(format_count(d.agencies[index].overdue) + "  " + d.agencies[index].full);
 }
 
 namespace {
@@ -463,8 +518,7 @@ void DisbursementModel::rebuild(const service::Service& service, const service::
     projects = service.project_status(actor, as_of, std::nullopt);
     has_entries = with_entries;
     if (with_entries) entries = service.disbursement_entries(actor, std::nullopt);
-    for (const auto& m : status.ladder)
-        if (m.due <= as_of) current = m;
+    current = service::current_milestone(status.ladder, as_of);
 
     for (int i = 0; i < static_cast<int>(status.investors.size()); ++i) {
         investor_index[status.investors[i].investor.id] = i;

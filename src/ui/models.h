@@ -5,11 +5,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "service/service.h"
+#include "ui/strings.h"
 
 namespace dt::ui {
 
@@ -70,6 +73,14 @@ public:
     // `task_keys`: each task's folded text (Service::task_search_keys), for rows read without
     // their task's text (RowDetail::Table); a task missing there is folded from its row.
     void rebuild(std::vector<service::AssignmentView> views, std::vector<std::pair<Id, std::string>> task_keys = {});
+    // One assignment saved: its row is replaced (status, bucket, progress, owner, deadline,
+    // version) and the filter and sort applied again, nothing else rebuilt. False when the row
+    // is not in the table or its task or agency changed: the caller rebuilds then.
+    bool patch(const service::AssignmentView& view);
+    // Rows made since the table was created: a rebuild counts every row, a patch one (tests
+    // hold the GUI to "a save rebuilds one row"). `generation` changes with either.
+    std::size_t rows_built() const { return rows_built_; }
+    unsigned generation() const { return generation_; }
     void set_filter(const TaskFilter& filter);
     void set_sort(const SortSpec& sort);
 
@@ -95,8 +106,11 @@ private:
     std::vector<std::string> sections_;
     std::vector<std::string> owners_;
     std::vector<std::pair<Id, std::string>> agencies_;
+    std::unordered_map<std::string, int> owner_index_;  // owner → into owner_keys_
     TaskFilter filter_;
     SortSpec sort_;
+    std::size_t rows_built_ = 0;
+    unsigned generation_ = 0;
 };
 
 // Soonest deadline first, no deadline last: what an agency must do next.
@@ -133,8 +147,26 @@ struct Dashboard {
     void rebuild(const TaskTable& table, Date as_of);
 };
 
-// "26/11/2026 10:33" in local time, from the journal's UTC "2026-11-26T03:33:10Z".
-std::string local_time(const std::string& utc_timestamp);
+// What the dashboard writes, formatted once per count (TaskTable::generation) and language,
+// not per frame: the views draw these strings and only measure them.
+struct DashboardText {
+    unsigned generation = ~0u;
+    Lang lang = Lang::Vi;
+    std::array<std::string, 5> buckets;            // by Bucket
+    std::string rate, rate_of;                     // "62,5 %", "Tỉ lệ đúng hạn: 5 / 8 …"
+    std::vector<std::string> headers;              // per section: "1. Its title"
+    std::vector<std::vector<std::string>> cells;   // [agency][section]: "3/4 · 1 quá hạn"
+    std::vector<std::string> agency_rates;         // per agency: its on-time percent
+    std::vector<std::string> agency_tips;          // per agency: the rate's tooltip
+    std::vector<std::string> next_deadlines;       // per Dashboard::next_deadlines
+    std::vector<std::string> most_overdue;         // per Dashboard::most_overdue
+    void rebuild(const Dashboard& d, const std::map<std::string, std::string>& section_titles, unsigned generation);
+    // The Giải ngân card, per DisbursementModel built (its count) and language.
+    int disbursement_built = -1;
+    Lang disbursement_lang = Lang::Vi;
+    std::string province_rate, milestone, behind;
+};
+
 // One history line in the user's language: field names and values as the screen shows them.
 std::string journal_line(const store::JournalRecord& entry);
 

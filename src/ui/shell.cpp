@@ -51,23 +51,48 @@ void refresh_models(AppState& s) {
         s.signed_out = true;  // the window's loop shows the sign-in screen instead
         return;
     }
-    const bool disbursement_detail = s.view == View::Disbursement;
-    if (s.built_revision == s.revision && s.built_as_of == s.as_of) {
-        if (disbursement_detail && !s.disbursement.has_entries)
-            s.disbursement.rebuild(s.service, s.actor, s.as_of, true);
-        return;
+    auto& k = s.keys;
+    if (k.tasks_revision != s.revision || k.tasks_as_of != s.as_of) {
+        // Only saves of single assignments since the table was built, at the same date: patch them.
+        bool patched = k.tasks_revision != 0 && k.tasks_as_of == s.as_of && k.tasks_wide == s.wide_revision &&
+                       !s.changed_rows.empty();
+        for (std::size_t i = 0; patched && i < s.changed_rows.size(); ++i)
+            patched = s.tasks.patch(s.service.get(s.changed_rows[i], s.as_of));
+        if (patched) {
+            ++s.rebuilds.tasks_patched;
+        } else {
+            service::ListFilter all;
+            all.as_of = s.as_of;
+            all.detail = store::RowDetail::Table;
+            s.tasks.rebuild(s.service.list(all), s.service.task_search_keys());
+            ++s.rebuilds.tasks;
+        }
+        s.changed_rows.clear();
+        k.tasks_revision = s.revision;
+        k.tasks_wide = s.wide_revision;
+        k.tasks_as_of = s.as_of;
     }
-    service::ListFilter all;
-    all.as_of = s.as_of;
-    all.detail = store::RowDetail::Table;
-    s.tasks.rebuild(s.service.list(s.actor, all), s.service.task_search_keys(s.actor));
-    s.dashboard.rebuild(s.tasks, s.as_of);
-    s.disbursement.rebuild(s.service, s.actor, s.as_of, disbursement_detail);
-    if (s.built_revision != s.revision) {
+    if (k.dashboard_generation != s.tasks.generation()) {
+        s.dashboard.rebuild(s.tasks, s.as_of);
+        k.dashboard_generation = s.tasks.generation();
+        ++s.rebuilds.dashboard;
+    }
+    if (k.directive_wide != s.wide_revision) {
         s.directive.rebuild(s.service);
         s.section_titles.clear();
         for (const auto& d : s.directive.directives)
             for (const auto& sec : s.service.sections(d.id)) s.section_titles.try_emplace(sec.label, sec.title);
+        k.directive_wide = s.wide_revision;
+        ++s.rebuilds.directive;
+    }
+    // The dashboard's card needs no entries; the Giải ngân view reads them once it is open.
+    const bool disbursement_detail = s.view == View::Disbursement;
+    if (k.disbursement_wide != s.wide_revision || k.disbursement_as_of != s.as_of ||
+        (disbursement_detail && !s.disbursement.has_entries)) {
+        s.disbursement.rebuild(s.service, s.actor, s.as_of, disbursement_detail);
+        k.disbursement_wide = s.wide_revision;
+        k.disbursement_as_of = s.as_of;
+        ++s.rebuilds.disbursement;
     }
     s.built_revision = s.revision;
     s.built_as_of = s.as_of;
@@ -165,8 +190,11 @@ void draw_top_bar(AppState& s) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(font * 7);
     if (s.as_of_text[0] == '\0') std::snprintf(s.as_of_text, sizeof s.as_of_text, "%s", s.as_of.vn().c_str());
+    // Each keystroke changes the text; the models see a new date only once it is a valid one
+    // and another than the date in force (refresh_models keys on it).
     if (ImGui::InputText(tr(T::AsOf), s.as_of_text, sizeof s.as_of_text))
-        if (auto d = Date::parse_user(s.as_of_text)) s.as_of = *d;
+        if (auto d = Date::parse_user(s.as_of_text); d && *d != s.as_of) s.as_of = *d;
+    probe(s, "top:as-of");
     ImGui::Separator();
 }
 

@@ -13,6 +13,9 @@ struct SignInState {
     char repeat[256] = {};  // the first administrator types the password twice
     std::string error;
     bool focus_set = false;
+    // Whether the database has users, asked once when the screen opens and again after each
+    // attempt (someone may have made the first administrator meanwhile), never per frame.
+    std::optional<bool> has_users;
 };
 
 // Draws the screen over the whole window; returns the actor once signed in.

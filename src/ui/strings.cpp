@@ -33,17 +33,6 @@ constexpr Entry kTable[] = {
     {T::RoleAgency, "Cán bộ đơn vị", "Agency user"},
     {T::RoleViewer, "Lãnh đạo (chỉ xem)", "Viewer (read only)"},
     {T::ReadOnly, "Chỉ xem", "Read only"},
-    {T::BucketDoneOnTime, "Hoàn thành đúng hạn", "Done on time"},
-    {T::BucketDoneLate, "Hoàn thành quá hạn", "Done late"},
-    {T::BucketOpenOnTime, "Chưa hoàn thành, trong hạn", "Open, on time"},
-    {T::BucketOpenOverdue, "Chưa hoàn thành, quá hạn", "Open, overdue"},
-    {T::BucketNoDeadline, "Không giao thời hạn", "No deadline"},
-    {T::StatusNotStarted, "Chưa thực hiện", "Not started"},
-    {T::StatusInProgress, "Đang thực hiện", "In progress"},
-    {T::StatusDone, "Hoàn thành", "Done"},
-    {T::StatusBlocked, "Vướng mắc", "Blocked"},
-    {T::RoleLead, "Chủ trì", "Lead"},
-    {T::RoleCoordinate, "Phối hợp", "Coordinate"},
     {T::OnTimeRate, "Tỷ lệ đúng hạn", "On-time rate"},
     {T::Assignments, "Phân công", "Assignments"},
     {T::Tasks, "Nhiệm vụ", "Tasks"},
@@ -484,16 +473,13 @@ bool table_in_order() {
     return true;
 }
 
-const char* label(Status s) {
-    static constexpr T keys[] = {T::StatusNotStarted, T::StatusInProgress, T::StatusDone, T::StatusBlocked};
-    return tr(keys[static_cast<int>(s)]);
-}
-const char* label(Bucket b) {
-    static constexpr T keys[] = {T::BucketDoneOnTime, T::BucketDoneLate, T::BucketOpenOnTime, T::BucketOpenOverdue,
-                                 T::BucketNoDeadline};
-    return tr(keys[static_cast<int>(b)]);
-}
-const char* label(AssignmentRole r) { return tr(r == AssignmentRole::Lead ? T::RoleLead : T::RoleCoordinate); }
+// The domain's words are core's (core/status.h), in the language chosen here.
+namespace {
+const char* in_language(Words w) { return language() == Lang::Vi ? w.vi : w.en; }
+}  // namespace
+const char* label(Status s) { return in_language(words(s)); }
+const char* label(Bucket b) { return in_language(words(b)); }
+const char* label(AssignmentRole r) { return in_language(words(r)); }
 const char* label(UserRole r) {
     return tr(r == UserRole::Admin ? T::RoleAdmin : r == UserRole::Agency ? T::RoleAgency : T::RoleViewer);
 }

@@ -16,8 +16,6 @@ enum class T : int {
     AppTitle, NavDashboard, NavDirective, NavTasks, NavTask, NavMyAgency, NavDisbursement, NavReports, NavAdmin,
     AsOf, Language, SignedInAs, RoleAdmin, RoleAgency, RoleViewer, ReadOnly,
     // buckets and statuses
-    BucketDoneOnTime, BucketDoneLate, BucketOpenOnTime, BucketOpenOverdue, BucketNoDeadline,
-    StatusNotStarted, StatusInProgress, StatusDone, StatusBlocked, RoleLead, RoleCoordinate,
     // dashboard
     OnTimeRate, Assignments, Tasks, Matrix, NextDeadlines, MostOverdue, Section, Agency, NoData, OverdueCount,
     // table columns and filters

@@ -27,7 +27,7 @@ std::string ids_of(test::Fixture& fx, const std::string& task_ref, int count) {
     service::ListFilter f;
     std::string ids;
     int n = 0;
-    for (const auto& v : fx.service->list(fx.admin, f))
+    for (const auto& v : fx.service->list(f))
         if (v.record.task_ref == task_ref && n++ < count) ids += (ids.empty() ? "" : ",") + std::to_string(v.record.id);
     return ids;
 }

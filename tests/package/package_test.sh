@@ -28,15 +28,15 @@ dpkg-deb -x "$deb" "$tmp/root"
 root=$tmp/root/usr
 for f in bin/dtrack bin/dtrack-report bin/directive-tracker \
          share/directive-tracker/07-CT-UBND-cao-bang.txt share/directive-tracker/agencies-cao-bang.csv \
-         share/applications/io.github.directivetracker.DirectiveTracker.desktop \
-         share/metainfo/io.github.directivetracker.DirectiveTracker.metainfo.xml \
+         share/applications/org.directive_tracker.DirectiveTracker.desktop \
+         share/metainfo/org.directive_tracker.DirectiveTracker.metainfo.xml \
          share/icons/hicolor/scalable/apps/directive-tracker.svg share/icons/hicolor/48x48/apps/directive-tracker.png \
          share/man/man1/dtrack.1.gz share/man/man1/directive-tracker.1.gz \
          share/bash-completion/completions/dtrack share/doc/directive-tracker/copyright; do
   [ -e "$root/$f" ] || fail "the package lacks /usr/$f"
 done
-desktop-file-validate "$root/share/applications/io.github.directivetracker.DirectiveTracker.desktop" || fail "desktop-file-validate"
-appstreamcli validate --no-net "$root/share/metainfo/io.github.directivetracker.DirectiveTracker.metainfo.xml" || fail "appstreamcli"
+desktop-file-validate "$root/share/applications/org.directive_tracker.DirectiveTracker.desktop" || fail "desktop-file-validate"
+appstreamcli validate --no-net "$root/share/metainfo/org.directive_tracker.DirectiveTracker.metainfo.xml" || fail "appstreamcli"
 
 # Every program answers --version with the project's version.
 for p in dtrack dtrack-report directive-tracker; do

@@ -53,7 +53,7 @@ TEST_CASE("a report made today for a past date equals the one made and kept on t
     // 1.2 (due 31/12/2025) went to a group: one assignment per district.
     int n12 = 0;
     Id districts = 0;
-    for (const auto& v : fx.service->list(fx.admin, service::ListFilter{}))
+    for (const auto& v : fx.service->list(service::ListFilter{}))
         if (v.record.task_ref == "1.2" && ++n12 == 1) districts = v.record.id;
     REQUIRE((finance && building && districts && trade && n12 > 1));
 
@@ -136,7 +136,7 @@ TEST_CASE("a report made today for a past date equals the one made and kept on t
     service::ListFilter f;
     f.as_of = Date{2025, 5, 31};
     std::map<Id, service::AssignmentView> rows;
-    for (auto& v : fx.service->list(fx.admin, f)) rows.emplace(v.record.id, v);
+    for (auto& v : fx.service->list(f)) rows.emplace(v.record.id, v);
     CHECK(rows.at(building).record.status == Status::Blocked);
     CHECK(rows.at(building).record.progress == 40);
     CHECK(rows.at(building).record.owner == "Trần Văn Bình");
@@ -144,11 +144,11 @@ TEST_CASE("a report made today for a past date equals the one made and kept on t
     CHECK(rows.at(building).record.extension_count == 0);
     CHECK(rows.at(districts).record.owner.empty());
     f.as_of = Date{2025, 6, 30};
-    CHECK(fx.service->get(fx.admin, building, f.as_of).record.due == Date{2025, 7, 31});
-    CHECK(fx.service->get(fx.admin, building, f.as_of).record.extension_count == 1);
+    CHECK(fx.service->get(building, f.as_of).record.due == Date{2025, 7, 31});
+    CHECK(fx.service->get(building, f.as_of).record.extension_count == 1);
     // The status filter applies to the state at that date, not to today's.
     f.status = Status::Blocked;
-    const auto blocked = fx.service->list(fx.admin, f);
+    const auto blocked = fx.service->list(f);
     REQUIRE(blocked.size() == 1);
     CHECK(blocked[0].record.id == building);
     // The summary agrees with the report.

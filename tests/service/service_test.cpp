@@ -22,7 +22,7 @@ service::EvidenceInput note(const std::string& text) {
 TEST_CASE("import fans a group out to its members and keeps lead and coordinate roles") {
     test::Fixture fx;
     service::ListFilter all;
-    const auto rows = fx.service->list(fx.admin, all);
+    const auto rows = fx.service->list(all);
     // 1.1: lead + coordinate; 1.2: the city and nine districts; 2.1: one department.
     CHECK(rows.size() == 2 + 10 + 1);
     const auto task12 = std::count_if(rows.begin(), rows.end(), [](auto& v) { return v.record.task_ref == "1.2"; });
@@ -31,9 +31,9 @@ TEST_CASE("import fans a group out to its members and keeps lead and coordinate 
     const Id coord = fx.assignment_of("1.1", "Sở Xây dựng");
     REQUIRE(lead != 0);
     REQUIRE(coord != 0);
-    CHECK(fx.service->get(fx.admin, lead).record.role == AssignmentRole::Lead);
-    CHECK(fx.service->get(fx.admin, coord).record.role == AssignmentRole::Coordinate);
-    CHECK(fx.service->get(fx.admin, lead).record.due == Date{2025, 6, 30});
+    CHECK(fx.service->get(lead).record.role == AssignmentRole::Lead);
+    CHECK(fx.service->get(coord).record.role == AssignmentRole::Coordinate);
+    CHECK(fx.service->get(lead).record.due == Date{2025, 6, 30});
     // The same directive cannot be imported twice.
     CHECK(kind_of([&] { fx.service->import_directive(fx.admin, test::small_outline()); }) == ErrorKind::Invalid);
 }
@@ -42,42 +42,42 @@ TEST_CASE("search ignores diacritics and case") {
     test::Fixture fx;
     service::ListFilter f;
     f.search = "giai ngan";
-    const auto plain = fx.service->list(fx.admin, f);
+    const auto plain = fx.service->list(f);
     f.search = "GIẢI NGÂN";
-    const auto accented = fx.service->list(fx.admin, f);
+    const auto accented = fx.service->list(f);
     CHECK(plain.size() == 12);  // tasks 1.1 and 1.2
     CHECK(accented.size() == plain.size());
     f.search = "thuong mai";
-    CHECK(fx.service->list(fx.admin, f).size() == 1);
+    CHECK(fx.service->list(f).size() == 1);
     f.search = "không có gì như thế";
-    CHECK(fx.service->list(fx.admin, f).empty());
+    CHECK(fx.service->list(f).empty());
     f.search = "hoa an";  // agency names are searched too
-    CHECK(fx.service->list(fx.admin, f).size() == 1);
+    CHECK(fx.service->list(f).size() == 1);
 }
 
 TEST_CASE("filters by agency, section, status and bucket") {
     test::Fixture fx;
     service::ListFilter f;
     f.agency = "STC";  // short name
-    CHECK(fx.service->list(fx.admin, f).size() == 1);
+    CHECK(fx.service->list(f).size() == 1);
     f = {};
     f.section = "2";
-    CHECK(fx.service->list(fx.admin, f).size() == 1);
+    CHECK(fx.service->list(f).size() == 1);
     f = {};
     f.as_of = Date{2025, 7, 15};
     f.bucket = Bucket::OpenOverdue;
-    CHECK(fx.service->list(fx.admin, f).size() == 2);  // task 1.1, two agencies
+    CHECK(fx.service->list(f).size() == 2);  // task 1.1, two agencies
     f.as_of = Date{2025, 6, 15};
-    CHECK(fx.service->list(fx.admin, f).empty());
+    CHECK(fx.service->list(f).empty());
     f = {};
     f.agency = "Sở không tồn tại";
-    CHECK(kind_of([&] { fx.service->list(fx.admin, f); }) == ErrorKind::Invalid);
+    CHECK(kind_of([&] { fx.service->list(f); }) == ErrorKind::Invalid);
 }
 
 TEST_CASE("updates are validated, versioned and journalled") {
     test::Fixture fx;
     const Id id = fx.assignment_of("1.1", "Sở Tài chính");
-    const auto before = fx.service->get(fx.admin, id).record;
+    const auto before = fx.service->get(id).record;
 
     SUBCASE("a valid change bumps the version and writes one journal row per field") {
         AssignmentChange c;
@@ -88,7 +88,7 @@ TEST_CASE("updates are validated, versioned and journalled") {
         CHECK(after.version == before.version + 1);
         CHECK(after.status == Status::InProgress);
         CHECK(after.owner == "Nguyễn Thị Hoa");
-        const auto history = fx.service->history(fx.admin, id);
+        const auto history = fx.service->history(id);
         REQUIRE(history.size() == 3);
         CHECK(history[0].field == "status");
         CHECK(history[0].old_value == "not_started");
@@ -106,8 +106,8 @@ TEST_CASE("updates are validated, versioned and journalled") {
         CHECK(kind_of([&] { fx.service->update(fx.admin, id, c, std::nullopt); }) == ErrorKind::Invalid);
         CHECK(kind_of([&] { fx.service->update(fx.admin, 999999, AssignmentChange{Status::InProgress, {}, {}, {}, {}}, std::nullopt); }) ==
               ErrorKind::Invalid);
-        CHECK(fx.service->get(fx.admin, id).record.version == before.version);
-        CHECK(fx.service->history(fx.admin, id).empty());
+        CHECK(fx.service->get(id).record.version == before.version);
+        CHECK(fx.service->history(id).empty());
     }
     SUBCASE("a stale version is a conflict and nothing is overwritten") {
         AssignmentChange first;
@@ -116,13 +116,13 @@ TEST_CASE("updates are validated, versioned and journalled") {
         AssignmentChange second;
         second.owner = "Người thứ hai";
         CHECK(kind_of([&] { fx.service->update(fx.admin, id, second, before.version); }) == ErrorKind::Conflict);
-        CHECK(fx.service->get(fx.admin, id).record.owner == "Người thứ nhất");
+        CHECK(fx.service->get(id).record.owner == "Người thứ nhất");
     }
     SUBCASE("done needs evidence, then sets progress and the completion day") {
         AssignmentChange done;
         done.status = Status::Done;
         CHECK(kind_of([&] { fx.service->update(fx.admin, id, done, std::nullopt); }) == ErrorKind::Invalid);
-        CHECK(fx.service->get(fx.admin, id).record.status == Status::NotStarted);
+        CHECK(fx.service->get(id).record.status == Status::NotStarted);
         auto e = note("Đã gửi báo cáo");
         e.doc_ref = "215/BC-STC";
         e.doc_date = Date{2025, 6, 30};
@@ -135,7 +135,7 @@ TEST_CASE("updates are validated, versioned and journalled") {
         CHECK(view.record.progress == 100);
         CHECK(view.record.completed_on == Date{2025, 6, 28});
         clock.reset();
-        CHECK(fx.service->get(fx.admin, id, Date{2025, 8, 1}).bucket == Bucket::DoneOnTime);
+        CHECK(fx.service->get(id, Date{2025, 8, 1}).bucket == Bucket::DoneOnTime);
         // Reopening clears the completion day.
         AssignmentChange reopen;
         reopen.status = Status::InProgress;
@@ -152,19 +152,19 @@ TEST_CASE("evidence: limits, attachments and the journal") {
     auto big = note("Tệp lớn");
     big.file = store::EvidenceFile{"lon.pdf", std::string(service::kMaxAttachmentBytes + 1, 'x'), ""};
     CHECK(kind_of([&] { fx.service->add_evidence(fx.admin, id, big); }) == ErrorKind::Invalid);
-    CHECK(fx.service->evidence(fx.admin, id).empty());
+    CHECK(fx.service->evidence(id).empty());
 
     auto ok = note("Biên bản nghiệm thu");
     ok.file = store::EvidenceFile{"../../etc/bien-ban.pdf", "%PDF-1.4 nội dung", ""};
     const Id eid = fx.service->add_evidence(fx.admin, id, ok);
-    const auto items = fx.service->evidence(fx.admin, id);
+    const auto items = fx.service->evidence(id);
     REQUIRE(items.size() == 1);
     CHECK(items[0].file_name == "bien-ban.pdf");
     CHECK(items[0].file_sha256.size() == 64);
     const auto file = fx.store->evidence_file(eid);
     REQUIRE(file.has_value());
     CHECK(file->data == "%PDF-1.4 nội dung");
-    const auto history = fx.service->history(fx.admin, id);
+    const auto history = fx.service->history(id);
     REQUIRE(history.size() == 1);
     CHECK(history[0].field == "evidence");
 }
@@ -187,13 +187,13 @@ TEST_CASE("permissions for each role") {
         CHECK(kind_of([&] { fx.service->update(stc, own, due, std::nullopt); }) == ErrorKind::Denied);
         CHECK(kind_of([&] { fx.service->add_user(stc, "x", "mật-khẩu-dài", UserRole::Viewer, {}); }) == ErrorKind::Denied);
         CHECK(kind_of([&] { fx.service->import_directive(stc, test::small_outline()); }) == ErrorKind::Denied);
-        CHECK(fx.service->get(fx.admin, other).record.progress == 0);
+        CHECK(fx.service->get(other).record.progress == 0);
         // It still reads everything.
-        CHECK(fx.service->list(stc, {}).size() == 13);
+        CHECK(fx.service->list({}).size() == 13);
     }
     SUBCASE("a viewer reads and writes nothing") {
         const auto viewer = fx.add_user("lanhdao", UserRole::Viewer);
-        CHECK(fx.service->list(viewer, {}).size() == 13);
+        CHECK(fx.service->list({}).size() == 13);
         CHECK(kind_of([&] { fx.service->update(viewer, own, progress, std::nullopt); }) == ErrorKind::Denied);
         CHECK(kind_of([&] { fx.service->add_evidence(viewer, own, note("x")); }) == ErrorKind::Denied);
         CHECK(kind_of([&] { fx.service->users(viewer); }) == ErrorKind::Denied);
@@ -247,9 +247,9 @@ TEST_CASE("agencies are added, renamed and deactivated without losing history") 
     fx.service->add_evidence(fx.admin, id, note("Báo cáo quý I"));
 
     fx.service->rename_agency(fx.admin, "Sở Công Thương", "Sở Công Thương tỉnh Cao Bằng");
-    CHECK(fx.service->get(fx.admin, id).record.agency == "Sở Công Thương tỉnh Cao Bằng");
+    CHECK(fx.service->get(id).record.agency == "Sở Công Thương tỉnh Cao Bằng");
     CHECK(fx.assignment_of("2.1", "Sở Công Thương") == id);  // the old name still finds it
-    CHECK(fx.service->history(fx.admin, id).size() == 1);
+    CHECK(fx.service->history(id).size() == 1);
 
     const Id added = fx.service->add_agency(fx.admin, "Sở Giao thông vận tải", "SGTVT", "department", {"Các sở, ban, ngành"});
     CHECK(added > 0);
@@ -263,7 +263,7 @@ TEST_CASE("agencies are added, renamed and deactivated without losing history") 
     CHECK(std::find(members.begin(), members.end(), added) == members.end());
     // Deactivation keeps existing assignments readable.
     fx.service->set_agency_active(fx.admin, "Sở Công Thương tỉnh Cao Bằng", false);
-    CHECK(fx.service->get(fx.admin, id).record.evidence_count == 1);
+    CHECK(fx.service->get(id).record.evidence_count == 1);
 
     const auto stc = fx.add_user("stc", UserRole::Agency, "Sở Tài chính");
     CHECK(kind_of([&] { fx.service->rename_agency(stc, "Sở Tài chính", "Sở Tài chính mới"); }) == ErrorKind::Denied);

@@ -48,9 +48,9 @@ struct Roles : test::Fixture {
     Id other = assignment_of("2.1", "Sở Công Thương");   // no deadline
     Id district = assignment_of("1.2", "UBND huyện Hòa An");  // due 31/12/2025
 
-    store::AssignmentRecord row(Id id) const { return service->get(admin, id).record; }
+    store::AssignmentRecord row(Id id) const { return service->get(id).record; }
     std::size_t journal_rows(Id id, const std::string& field) const {
-        const auto h = service->history(admin, id);
+        const auto h = service->history(id);
         return static_cast<std::size_t>(std::count_if(h.begin(), h.end(), [&](auto& j) { return j.field == field; }));
     }
     void mark_done(Id id) {
@@ -88,7 +88,7 @@ TEST_CASE("extension approved: the deadline moves, the first one stays, reports 
     CHECK(after.version == before.version + 1);
     CHECK(fx.service->extensions(fx.admin, true).empty());
 
-    const auto history = fx.service->history(fx.admin, fx.own);
+    const auto history = fx.service->history(fx.own);
     const auto due = std::find_if(history.begin(), history.end(), [](auto& j) { return j.field == "due"; });
     REQUIRE(due != history.end());
     CHECK(due->old_value == "2025-06-30");
@@ -193,7 +193,7 @@ TEST_CASE("send back: a done assignment returns to in_progress with the office's
     CHECK(back.progress == 99);
     CHECK(back.review_note == "Thiếu biên bản nghiệm thu");
     CHECK(back.version == done.version + 1);
-    const auto history = fx.service->history(fx.admin, fx.own);
+    const auto history = fx.service->history(fx.own);
     REQUIRE(fx.journal_rows(fx.own, "review") == 1);
     CHECK(history.back().field == "review");
     CHECK(history.back().new_value == "Thiếu biên bản nghiệm thu");
@@ -222,7 +222,7 @@ TEST_CASE("withdrawn evidence stays listed but no longer makes a task done") {
     CHECK(fx.service->latest_evidence(Date::today()).count(fx.own) == 1);
 
     fx.service->withdraw_evidence(fx.stc, eid, "Nhầm văn bản");
-    const auto items = fx.service->evidence(fx.admin, fx.own);
+    const auto items = fx.service->evidence(fx.own);
     REQUIRE(items.size() == 1);
     CHECK(items[0].withdrawn());
     CHECK(items[0].withdrawal_reason == "Nhầm văn bản");
@@ -272,7 +272,7 @@ TEST_CASE("the database itself refuses to delete or edit evidence") {
     // Withdrawing is the one change allowed, and it is final.
     fx.service->withdraw_evidence(fx.stc, eid, "Rút");
     CHECK_THROWS(raw.exec("UPDATE evidence SET withdrawn_at = NULL WHERE id = " + id));
-    CHECK(fx.service->evidence(fx.admin, fx.own).at(0).withdrawn());
+    CHECK(fx.service->evidence(fx.own).at(0).withdrawn());
 }
 
 TEST_CASE("sign-in: five failures lock the account, even against the right password") {

@@ -170,7 +170,7 @@ TEST_CASE("eight writers x 200 updates of different assignments: all land, journ
                     const store::Id id = std::stoll(ids[static_cast<std::size_t>(w + 8 * (i % mine))]);
                     service::AssignmentChange change;
                     change.progress = i / mine + 1;
-                    service.update(actor, id, change, service.get(actor, id, Date::today()).record.version);
+                    service.update(actor, id, change, service.get(id, Date::today()).record.version);
                 }
             } catch (const std::exception& e) {
                 ++failures;

@@ -74,10 +74,10 @@ TEST_CASE("the editor saves an agency's difficulties and proposals, journalled")
     gui.type(state, "Mặt bằng chưa giải phóng xong");
     REQUIRE(gui.click(state, "editor:proposals:save"));
     gui.frames(state, 1);
-    const auto saved = fx.service->get(sct, id).record;
+    const auto saved = fx.service->get(id).record;
     CHECK(saved.proposals == "Đề nghị bố trí 5 tỷ đồng");
     CHECK(saved.difficulties == "Mặt bằng chưa giải phóng xong");
-    const auto history = fx.service->history(sct, id);
+    const auto history = fx.service->history(id);
     REQUIRE_FALSE(history.empty());
     CHECK(history.back().field == "proposals");
     CHECK(history.back().new_value == "Đề nghị bố trí 5 tỷ đồng");

@@ -44,13 +44,13 @@ TEST_CASE("the table read without task texts searches them through the stored ke
     service::ListFilter full;
     service::ListFilter table_rows = full;
     table_rows.detail = store::RowDetail::Table;
-    const auto light = fx.service->list(fx.admin, table_rows);
+    const auto light = fx.service->list(table_rows);
     REQUIRE(light.size() == 13);
     for (const auto& v : light) CHECK(v.record.text.empty());
 
     ui::TaskTable from_full, from_light;
-    from_full.rebuild(fx.service->list(fx.admin, full));
-    from_light.rebuild(light, fx.service->task_search_keys(fx.admin));
+    from_full.rebuild(fx.service->list(full));
+    from_light.rebuild(light, fx.service->task_search_keys());
     REQUIRE(from_light.rows().size() == from_full.rows().size());
     for (std::size_t i = 0; i < from_full.rows().size(); ++i) CHECK(from_light.rows()[i].id == from_full.rows()[i].id);
     CHECK(from_light.rows().front().ref == "1.1");
@@ -75,7 +75,7 @@ TEST_CASE("the table read without task texts searches them through the stored ke
 TEST_CASE("the tasks table sorts by deadline with undated rows last either way, by agency and by reference") {
     test::Fixture fx;
     ui::TaskTable table;
-    table.rebuild(fx.service->list(fx.admin, {}));
+    table.rebuild(fx.service->list({}));
     const auto& rows = table.rows();
     const auto column = [&](auto field) {
         std::vector<std::string> out;
@@ -120,10 +120,10 @@ TEST_CASE("changing the status in the editor is saved through the service and jo
     REQUIRE(gui.click(state, "editor:status"));
     REQUIRE(gui.click(state, "editor:status:in_progress"));
     REQUIRE(gui.click(state, "editor:save"));
-    const auto saved = fx.service->get(fx.admin, id).record;
+    const auto saved = fx.service->get(id).record;
     CHECK(saved.status == Status::InProgress);
     CHECK(saved.version == 2);
-    const auto history = fx.service->history(fx.admin, id);
+    const auto history = fx.service->history(id);
     REQUIRE(history.size() == 1);
     CHECK(history[0].new_value == "in_progress");
     CHECK_FALSE(state.message_is_error);
@@ -147,10 +147,10 @@ TEST_CASE("a stale edit opens the conflict dialog, and re-apply saves on top kno
     CHECK(state.conflict.open);
     CHECK(state.conflict.theirs.record.owner == "Trần Văn Bình");
     CHECK(state.probes.count("conflict:reapply") == 1);  // the dialog was drawn
-    CHECK(fx.service->get(fx.admin, id).record.status == Status::NotStarted);  // nothing overwritten
+    CHECK(fx.service->get(id).record.status == Status::NotStarted);  // nothing overwritten
 
     REQUIRE(gui.click(state, "conflict:reapply"));
-    const auto saved = fx.service->get(fx.admin, id).record;
+    const auto saved = fx.service->get(id).record;
     CHECK_FALSE(state.conflict.open);
     CHECK(saved.status == Status::Blocked);
     CHECK(saved.owner == "Trần Văn Bình");  // their change kept
@@ -169,15 +169,15 @@ TEST_CASE("an agency user cannot edit another agency's row in the GUI") {
     gui.click(state, "editor:status");
     CHECK(state.probes.count("editor:status:done") == 0);  // the disabled combo does not open
     gui.click(state, "editor:save");
-    CHECK(fx.service->get(fx.admin, other).record.version == 1);
-    CHECK(fx.service->history(fx.admin, other).empty());
+    CHECK(fx.service->get(other).record.version == 1);
+    CHECK(fx.service->history(other).empty());
 
     ui::select_assignment(state, own);
     gui.frames(state, 2);
     REQUIRE(gui.click(state, "editor:status"));
     REQUIRE(gui.click(state, "editor:status:in_progress"));
     REQUIRE(gui.click(state, "editor:save"));
-    CHECK(fx.service->get(fx.admin, own).record.status == Status::InProgress);
+    CHECK(fx.service->get(own).record.status == Status::InProgress);
 }
 
 TEST_CASE("the navigation switches views, and every view draws with the seed data") {

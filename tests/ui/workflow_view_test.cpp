@@ -84,7 +84,7 @@ TEST_CASE("an agency user asks for an extension in the editor and the office see
         gui.click(state, "editor:ext:request");
         CHECK(requests_of(fx, own, false).size() == 1);
         // Its deadline is unchanged until the office decides.
-        CHECK(fx.service->get(fx.admin, own).record.due == Date{2025, 6, 30});
+        CHECK(fx.service->get(own).record.due == Date{2025, 6, 30});
     }
 }
 
@@ -103,7 +103,7 @@ TEST_CASE("an agency user sees the extension request disabled on another agency'
     gui.click(state, "editor:ext:request");
     CHECK(state.editor.ext_due[0] == '\0');  // the disabled field took no typing
     CHECK(requests_of(fx, other, false).empty());
-    CHECK(fx.service->get(fx.admin, other).record.due == Date{2025, 6, 30});
+    CHECK(fx.service->get(other).record.due == Date{2025, 6, 30});
 }
 
 TEST_CASE("the office approves an extension and the deadline moves with the original kept") {
@@ -123,7 +123,7 @@ TEST_CASE("the office approves an extension and the deadline moves with the orig
         REQUIRE(gui.click(state, "editor:status:in_progress"));
         REQUIRE(gui.click(state, "editor:save"));
         CHECK_FALSE(state.conflict.open);  // the editor started again from the approved version
-        CHECK(fx.service->get(fx.admin, own).record.status == Status::InProgress);
+        CHECK(fx.service->get(own).record.status == Status::InProgress);
     }
     SUBCASE("in the admin tab") {
         auto state = make_state(fx, fx.admin, ui::View::Admin);
@@ -136,7 +136,7 @@ TEST_CASE("the office approves an extension and the deadline moves with the orig
         gui.frames(state, 2);
         CHECK(state.admin.pending.empty());  // read again after the change
     }
-    const auto record = fx.service->get(fx.admin, own).record;
+    const auto record = fx.service->get(own).record;
     CHECK(record.due == Date{2025, 7, 31});
     CHECK(record.original_due == Date{2025, 6, 30});
     CHECK(record.extension_count == 1);
@@ -167,7 +167,7 @@ TEST_CASE("the office refuses an extension in the admin tab and the deadline sta
     REQUIRE(decided.size() == 1);
     CHECK(decided[0].status == store::ExtensionStatus::Refused);
     CHECK(decided[0].decision_note == "Không đủ căn cứ");
-    CHECK(fx.service->get(fx.admin, own).record.due == Date{2025, 6, 30});
+    CHECK(fx.service->get(own).record.due == Date{2025, 6, 30});
     gui.frames(state, 2);
     CHECK(state.admin.pending.empty());
 }
@@ -191,14 +191,14 @@ TEST_CASE("the office sends a done assignment back and the agency sees why") {
         fx.service->update(sct, id, theirs, std::nullopt);
         fill(gui, state, "editor:sendback:reason", "Thiếu biên bản nghiệm thu");
         REQUIRE(gui.click(state, "editor:sendback"));
-        CHECK(fx.service->get(fx.admin, id).record.status == Status::Done);
+        CHECK(fx.service->get(id).record.status == Status::Done);
         CHECK(state.message_is_error);
         CHECK_FALSE(state.editor.field_errors["send_back"].empty());
     }
     SUBCASE("the reason is stored and shown in the agency's editor") {
         fill(gui, state, "editor:sendback:reason", "Thiếu biên bản nghiệm thu");
         REQUIRE(gui.click(state, "editor:sendback"));
-        const auto record = fx.service->get(fx.admin, id).record;
+        const auto record = fx.service->get(id).record;
         CHECK(record.status == Status::InProgress);
         CHECK(record.review_note == "Thiếu biên bản nghiệm thu");
         CHECK_FALSE(state.message_is_error);
@@ -227,7 +227,7 @@ TEST_CASE("withdrawing evidence in the GUI keeps it listed as withdrawn with its
         REQUIRE(state.probes.count(button) == 1);
         gui.click(state, button);
         CHECK(state.editor.withdraw_id == 0);  // the disabled button opened no form
-        CHECK_FALSE(fx.service->evidence(fx.admin, own)[0].withdrawn());
+        CHECK_FALSE(fx.service->evidence(own)[0].withdrawn());
     }
     SUBCASE("its agency's user can, with a reason") {
         auto state = editor_on(fx, stc, own);
@@ -236,17 +236,17 @@ TEST_CASE("withdrawing evidence in the GUI keeps it listed as withdrawn with its
         CHECK(state.editor.withdraw_id == item);
         REQUIRE(gui.click(state, "editor:withdraw:confirm"));  // without a reason: refused
         CHECK_FALSE(state.editor.field_errors["withdraw"].empty());
-        CHECK_FALSE(fx.service->evidence(fx.admin, own)[0].withdrawn());
+        CHECK_FALSE(fx.service->evidence(own)[0].withdrawn());
         fill(gui, state, "editor:withdraw:reason", "Nhầm văn bản");
         REQUIRE(gui.click(state, "editor:withdraw:confirm"));
-        const auto listed = fx.service->evidence(fx.admin, own);
+        const auto listed = fx.service->evidence(own);
         REQUIRE(listed.size() == 1);
         CHECK(listed[0].withdrawn());
         CHECK(listed[0].withdrawal_reason == "Nhầm văn bản");
         CHECK(state.editor.withdraw_id == 0);
         REQUIRE(state.editor.evidence.size() == 1);
         CHECK(state.editor.evidence[0].withdrawn());  // still listed, as withdrawn
-        CHECK(fx.service->get(fx.admin, own).record.evidence_count == 0);
+        CHECK(fx.service->get(own).record.evidence_count == 0);
     }
 }
 
@@ -361,14 +361,14 @@ TEST_CASE("a backup made from the GUI is a tracker file, listed backups restore 
         REQUIRE(state.admin.confirm_restore);
         REQUIRE(gui.click(state, "admin:restore:cancel"));
         CHECK_FALSE(state.admin.confirm_restore);
-        CHECK(fx.service->get(fx.admin, id).record.owner == "Trần Văn Bình");
+        CHECK(fx.service->get(id).record.owner == "Trần Văn Bình");
     }
     SUBCASE("confirm restores and every cache reads again") {
         REQUIRE(gui.click(state, "admin:restore"));
         REQUIRE(state.admin.confirm_restore);
         REQUIRE(gui.click(state, "admin:restore:confirm"));
         CHECK_FALSE(state.message_is_error);
-        CHECK(fx.service->get(fx.admin, id).record.owner.empty());
+        CHECK(fx.service->get(id).record.owner.empty());
         CHECK(state.revision > before);
         const auto* row = state.tasks.find(id);
         REQUIRE(row != nullptr);

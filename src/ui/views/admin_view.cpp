@@ -6,10 +6,10 @@
 
 #include <cstring>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "importer/importer.h"
 #include "service/registry.h"
-#include "service/timestamps.h"
 #include "ui/strings.h"
 #include "ui/views.h"
 #include "ui/views/admin_parts.h"
@@ -30,8 +30,8 @@ void load(AppState& s) {
     // process's) changes the data and reads the list again.
     a.user_locks.clear();
     for (const auto& u : a.users) {
-        const auto left = u.locked_until ? service::seconds_until(*u.locked_until) : std::nullopt;
-        a.user_locks.push_back(left && *left > 0 ? local_time(*u.locked_until) : std::string());
+        const auto left = u.locked_until ? seconds_until(*u.locked_until) : std::nullopt;
+        a.user_locks.push_back(left && *left > 0 ? local_timestamp(*u.locked_until) : std::string());
     }
     a.pending = s.service.extensions(s.actor, true);
     a.backups_stale = true;

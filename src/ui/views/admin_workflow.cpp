@@ -214,7 +214,7 @@ void draw_admin_extensions(AppState& s) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(x.requested_by.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(local_time(x.requested_at).c_str());
+        ImGui::TextUnformatted(local_timestamp(x.requested_at).c_str());
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1.0f);
         ImGui::InputTextWithHint("##note", tr(T::ColNote), &a.decision_notes[x.id]);

@@ -28,12 +28,12 @@ bool big_link(AppState& s, const std::string& text, ImVec4 color, const std::str
 }
 
 void draw_bucket_cards(AppState& s) {
-    const Dashboard& d = s.dashboard;
+    const DashboardText& text = s.dashboard_text;
     if (!ImGui::BeginTable("##buckets", 6, ImGuiTableFlags_BordersInnerV)) return;
     for (Bucket b : kOrder) {
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(b));
-        if (big_link(s, format_count(d.buckets[static_cast<int>(b)]), bucket_color(b),
+        if (big_link(s, text.buckets[static_cast<int>(b)], bucket_color(b),
                      "bucket:" + std::string(to_string(b)))) {
             TaskFilter f;
             f.bucket = b;
@@ -44,11 +44,10 @@ void draw_bucket_cards(AppState& s) {
     }
     ImGui::TableNextColumn();
     ImGui::SetWindowFontScale(1.6f);
-    ImGui::TextUnformatted(format_percent(d.on_time_rate).c_str());
+    ImGui::TextUnformatted(text.rate.c_str());
     ImGui::SetWindowFontScale(1.0f);
     // What the rate is a rate of: done on time among those whose deadline has passed.
-    ImGui::TextWrapped("%s: %s / %s %s", tr(T::OnTimeRate), format_count(d.on_time_passed).c_str(),
-                       format_count(d.deadline_passed).c_str(), tr(T::OnTimeOf));
+    ImGui::TextWrapped("%s", text.rate_of.c_str());
     ImGui::EndTable();
 }
 
@@ -82,6 +81,7 @@ void draw_legend() {
 
 void draw_matrix(AppState& s) {
     const auto& d = s.dashboard;
+    const auto& text = s.dashboard_text;
     const int columns = static_cast<int>(d.sections.size()) + 1;
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
@@ -97,10 +97,8 @@ void draw_matrix(AppState& s) {
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableNextColumn();
     ImGui::TableHeader(tr(T::Agency));
-    for (const auto& sec : d.sections) {
+    for (const auto& full : text.headers) {
         ImGui::TableNextColumn();
-        const auto title = s.section_titles.find(sec);
-        const std::string full = title == s.section_titles.end() ? tr(T::Section) + (" " + sec) : sec + ". " + title->second;
         const std::string shown = ellipsize(full, ImGui::GetContentRegionAvail().x);
         ImGui::TableHeader(shown.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full.c_str());
@@ -127,9 +125,8 @@ void draw_matrix(AppState& s) {
                 if (cell.total == 0) continue;
                 ImGui::PushID(static_cast<int>(c));
                 ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(cell_color(cell)));
-                std::string text = format_count(cell.done) + "/" + format_count(cell.total);
-                if (cell.overdue > 0) text += " · " + format_count(cell.overdue) + " " + tr(T::OverdueCount);
-                if (ImGui::Selectable(ellipsize(text, ImGui::GetContentRegionAvail().x).c_str())) {
+                const std::string& cell_text = text.cells[a][c];
+                if (ImGui::Selectable(ellipsize(cell_text, ImGui::GetContentRegionAvail().x).c_str())) {
                     TaskFilter f;
                     f.agency_id = agency.id;
                     f.section = d.sections[c];
@@ -137,7 +134,7 @@ void draw_matrix(AppState& s) {
                 }
                 if (ImGui::IsItemHovered())
                     ImGui::SetTooltip("%s · %s %s\n%s", agency.full.c_str(), tr(T::Section), d.sections[c].c_str(),
-                                      text.c_str());
+                                      cell_text.c_str());
                 probe(s, "matrix:" + agency.full + ":" + d.sections[c]);
                 ImGui::PopID();
             }
@@ -171,7 +168,8 @@ void draw_bucket_chart(AppState& s) {
         const float w = bar_width * static_cast<float>(n) / static_cast<float>(largest);
         dl->AddRectFilled(ImVec2(p.x + label_width, p.y + 2), ImVec2(p.x + label_width + w, p.y + line - 2),
                           ImGui::GetColorU32(bucket_color(b)), 2.0f);
-        dl->AddText(ImVec2(p.x + label_width + w + 4, p.y), ImGui::GetColorU32(ImGuiCol_Text), format_count(n).c_str());
+        dl->AddText(ImVec2(p.x + label_width + w + 4, p.y), ImGui::GetColorU32(ImGuiCol_Text),
+                    s.dashboard_text.buckets[static_cast<int>(b)].c_str());
         ImGui::PopID();
     }
 }
@@ -195,6 +193,7 @@ void draw_rate_chart(AppState& s) {
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const auto& a = d.agencies[d.by_rate[i]];
+            const auto& rate_text = s.dashboard_text.agency_rates[d.by_rate[i]];
             ImGui::PushID(i);
             const ImVec2 p = ImGui::GetCursorScreenPos();
             if (ImGui::InvisibleButton("##rate", ImVec2(label_width + bar_width, line))) {
@@ -202,18 +201,14 @@ void draw_rate_chart(AppState& s) {
                 f.agency_id = a.id;
                 open_tasks(s, f);
             }
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s\n%s: %s / %s %s", a.full.c_str(), tr(T::OnTimeRate),
-                                  format_count(a.on_time_passed).c_str(), format_count(a.deadline_passed).c_str(),
-                                  tr(T::OnTimeOf));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.dashboard_text.agency_tips[d.by_rate[i]].c_str());
             dl->AddText(p, ImGui::GetColorU32(ImGuiCol_Text), ellipsize(a.name, label_width - 6).c_str());
             const float x0 = p.x + label_width;
             dl->AddRectFilled(ImVec2(x0, p.y + 3), ImVec2(x0 + bar_width, p.y + line - 3), IM_COL32(0, 0, 0, 18), 2.0f);
             const float w = bar_width * static_cast<float>(a.on_time_rate / 100.0);
             const ImVec4 colour = a.on_time_rate < 50 ? bucket_color(Bucket::OpenOverdue) : bucket_color(Bucket::DoneOnTime);
             dl->AddRectFilled(ImVec2(x0, p.y + 3), ImVec2(x0 + w, p.y + line - 3), ImGui::GetColorU32(colour), 2.0f);
-            dl->AddText(ImVec2(x0 + bar_width + 4, p.y), ImGui::GetColorU32(ImGuiCol_Text),
-                        format_percent(a.on_time_rate).c_str());
+            dl->AddText(ImVec2(x0 + bar_width + 4, p.y), ImGui::GetColorU32(ImGuiCol_Text), rate_text.c_str());
             ImGui::PopID();
         }
     }
@@ -234,17 +229,24 @@ void draw_disbursement_card(AppState& s) {
         ImGui::SetWindowFontScale(1.0f);
         ImGui::PopStyleColor();
     };
+    auto& text = s.dashboard_text;
+    const auto& milestone = m.current ? m.current : st.next;  // before the first: what the next one asks
+    if (text.disbursement_built != s.rebuilds.disbursement || text.disbursement_lang != language()) {
+        text.province_rate = format_percent(st.province.rate_assigned);
+        text.milestone = milestone ? std::to_string(milestone->percent) + " %" : "—";
+        text.behind = format_count(st.behind) + " / " + format_count(static_cast<long long>(st.investors.size()));
+        text.disbursement_built = s.rebuilds.disbursement;
+        text.disbursement_lang = language();
+    }
     ImGui::TableNextColumn();
-    big(ladder_color(st.province.rate_assigned < st.required_percent), format_percent(st.province.rate_assigned));
+    big(ladder_color(st.province.rate_assigned < st.required_percent), text.province_rate);
     ImGui::TextWrapped("%s", tr(T::ProvinceRate));
     ImGui::TableNextColumn();
-    // Before the first milestone nothing is required yet: show what the next one asks.
-    const auto& milestone = m.current ? m.current : st.next;
-    big(ImGui::GetStyleColorVec4(ImGuiCol_Text), milestone ? std::to_string(milestone->percent) + " %" : "—");
+    big(ImGui::GetStyleColorVec4(ImGuiCol_Text), text.milestone);
     if (milestone)
         ImGui::TextWrapped("%s %s", tr(m.current ? T::RequiredNow : T::NextMilestone), milestone->due.vn().c_str());
     ImGui::TableNextColumn();
-    big(ladder_color(st.behind > 0), format_count(st.behind) + " / " + format_count(static_cast<long long>(st.investors.size())));
+    big(ladder_color(st.behind > 0), text.behind);
     ImGui::TextWrapped("%s", tr(T::InvestorsBehind));
     ImGui::EndTable();
 }
@@ -257,7 +259,7 @@ void draw_lower(AppState& s) {
     for (std::size_t i = 0; i < d.next_deadlines.size(); ++i) {
         const auto& u = d.next_deadlines[i];
         ImGui::PushID(static_cast<int>(i));
-        const std::string line = u.due.vn() + "  " + u.ref + " — " + u.title + " (" + format_count(u.open_assignments) + ")";
+        const std::string& line = s.dashboard_text.next_deadlines[i];
         if (ImGui::Selectable(ellipsize(line, ImGui::GetContentRegionAvail().x).c_str())) {
             TaskFilter f;
             f.ref = u.task_ref;
@@ -271,10 +273,11 @@ void draw_lower(AppState& s) {
     if (d.next_deadlines.empty()) ImGui::TextDisabled("—");
     ImGui::TableNextColumn();
     section_title(tr(T::MostOverdue));
-    for (int index : d.most_overdue) {
+    for (std::size_t i = 0; i < d.most_overdue.size(); ++i) {
+        const int index = d.most_overdue[i];
         const auto& a = d.agencies[index];
         ImGui::PushID(index);
-        const std::string line = format_count(a.overdue) + "  " + a.full;
+        const std::string& line = s.dashboard_text.most_overdue[i];
         if (ImGui::Selectable(ellipsize(line, ImGui::GetContentRegionAvail().x).c_str())) {
             TaskFilter f;
             f.agency_id = a.id;
@@ -291,6 +294,8 @@ void draw_lower(AppState& s) {
 
 void draw_dashboard(AppState& s) {
     const auto& d = s.dashboard;
+    if (s.dashboard_text.generation != s.keys.dashboard_generation || s.dashboard_text.lang != language())
+        s.dashboard_text.rebuild(d, s.section_titles, s.keys.dashboard_generation);
     ImGui::TextDisabled("%s %s", tr(T::CountsAt), s.as_of.vn().c_str());
     if (d.total == 0) {
         ImGui::TextDisabled("%s", tr(T::NoData));

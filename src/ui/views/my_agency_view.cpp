@@ -53,7 +53,7 @@ void draw_my_agency(AppState& s) {
         for (const auto& [id, name] : s.tasks.agencies())
             if (id == *agency) filter.agency = name;
         if (filter.agency)
-            for (const auto& v : s.service.list(s.actor, filter)) cache.evidence[v.record.id] = v.record.evidence_count;
+            for (const auto& v : s.service.list(filter)) cache.evidence[v.record.id] = v.record.evidence_count;
         cache.revision = s.built_revision;
         cache.agency = *agency;
         cache.as_of = s.as_of;

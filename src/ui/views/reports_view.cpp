@@ -217,7 +217,7 @@ void draw_figures(const report::Report& r) {
             row(label(b), std::to_string(r.totals.count(b)));
         row(tr(T::OnTimeRate), report::percent_vi(r.totals.on_time_rate));
         row(tr(T::Assignments), std::to_string(r.totals.total));
-        row(tr(T::StatusBlocked), std::to_string(r.blocked.size()));
+        row(label(Status::Blocked), std::to_string(r.blocked.size()));
         if (r.disbursement) {
             row(tr(T::NavDisbursement), report::percent_vi(r.disbursement->province.rate_assigned) + " / " +
                                             std::to_string(r.disbursement->required_percent) + " %");

@@ -16,7 +16,8 @@ std::optional<service::Actor> draw_sign_in(service::Service& service, SignInStat
     ImGui::SetNextWindowSize(viewport->WorkSize);
     ImGui::Begin("##sign-in", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     const float w = ImGui::GetFontSize();
-    const bool first = !service.has_users();
+    if (!st.has_users) st.has_users = service.has_users();
+    const bool first = !*st.has_users;
     ImGui::SetCursorPos(ImVec2((viewport->WorkSize.x - w * 24) / 2, viewport->WorkSize.y * 0.25f));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w * 24);
@@ -57,6 +58,7 @@ std::optional<service::Actor> draw_sign_in(service::Service& service, SignInStat
     } catch (const Error& e) {
         st.error = e.what();
     }
+    st.has_users.reset();
     // A password does not stay in memory longer than the attempt.
     std::memset(st.password, 0, sizeof st.password);
     std::memset(st.repeat, 0, sizeof st.repeat);

@@ -32,9 +32,17 @@ void fill_buffers(EditorState& e) {
 // What is edited is the assignment as it stands now, not as it stood at the as-of date (which
 // the service would rewind to); its bucket is still shown at the as-of date.
 service::AssignmentView current(AppState& s, Id id) {
-    auto v = s.service.get(s.actor, id);
+    auto v = s.service.get(id);
     v.bucket = bucket_of(v.record.status, v.record.due, v.record.completed_on, s.as_of);
     return v;
+}
+
+void format_lines(EditorState& e) {
+    e.history_lines.clear();
+    for (auto it = e.history.rbegin(); it != e.history.rend(); ++it) e.history_lines.emplace_back(local_timestamp(it->at), journal_line(*it));
+    e.evidence_times.clear();
+    for (const auto& item : e.evidence) e.evidence_times.push_back(local_timestamp(item.created_at));
+    e.lines_lang = language();
 }
 
 // Reads from the service only when the selection or the data changed, never per frame.
@@ -45,9 +53,10 @@ void load(AppState& s) {
     if (!new_selection && e.loaded_revision == s.revision) return;
     try {
         e.saved = current(s, *s.selected);
-        e.evidence = s.service.evidence(s.actor, *s.selected);
-        e.history = s.service.history(s.actor, *s.selected);
+        e.evidence = s.service.evidence(*s.selected);
+        e.history = s.service.history(*s.selected);
         load_extensions(s, *s.selected);
+        format_lines(e);
     } catch (const Error& err) {
         s.report(err.what(), true);
         s.selected.reset();
@@ -85,7 +94,7 @@ void save_change(AppState& s, const service::AssignmentChange& change, int base_
     auto& e = s.editor;
     try {
         s.service.update(s.actor, e.loaded_id, change, base_version);
-        s.data_changed();
+        s.assignment_changed(e.loaded_id);  // its row is patched, the table not read again
         e.loaded_id = 0;  // reload the buffers from what was saved
         s.report(tr(T::Saved), false);
     } catch (const Error& err) {
@@ -189,7 +198,8 @@ void draw_evidence(AppState& s, bool editable) {
         ImGui::TableSetupColumn(tr(T::Note), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr(T::UserName), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8.5f);
         ImGui::TableSetupColumn("##file", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
-        for (const auto& item : e.evidence) {
+        for (std::size_t i = 0; i < e.evidence.size(); ++i) {
+            const auto& item = e.evidence[i];
             ImGui::PushID(static_cast<int>(item.id));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -212,10 +222,10 @@ void draw_evidence(AppState& s, bool editable) {
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(item.created_by.c_str());
-            ImGui::TextDisabled("%s", local_time(item.created_at).c_str());
+            ImGui::TextDisabled("%s", e.evidence_times[i].c_str());
             ImGui::TableNextColumn();
             if (item.file_name && ImGui::SmallButton(tr(T::OpenAttachment))) {
-                if (auto file = s.service.evidence_file(s.actor, item.id)) {
+                if (auto file = s.service.evidence_file(item.id)) {
                     std::string error;
                     if (!open_attachment(*file, error)) s.report(error, true);
                 }
@@ -243,10 +253,11 @@ void draw_evidence(AppState& s, bool editable) {
 
 void draw_history(AppState& s) {
     section_title(tr(T::History));
-    for (auto it = s.editor.history.rbegin(); it != s.editor.history.rend(); ++it) {
-        ImGui::TextDisabled("%s", local_time(it->at).c_str());
+    if (s.editor.lines_lang != language()) format_lines(s.editor);
+    for (const auto& [at, line] : s.editor.history_lines) {
+        ImGui::TextDisabled("%s", at.c_str());
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", journal_line(*it).c_str());
+        ImGui::TextWrapped("%s", line.c_str());
     }
 }
 }  // namespace

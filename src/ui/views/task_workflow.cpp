@@ -140,7 +140,7 @@ void draw_request_rows(const AppState& s) {
         ImGui::TextWrapped("%s", x.reason.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(x.requested_by.c_str());
-        ImGui::TextDisabled("%s", local_time(x.requested_at).c_str());
+        ImGui::TextDisabled("%s", local_timestamp(x.requested_at).c_str());
         ImGui::TableNextColumn();
         const ImVec4 colour = x.status == store::ExtensionStatus::Approved  ? status_color(Status::Done)
                               : x.status == store::ExtensionStatus::Refused ? bucket_color(Bucket::OpenOverdue)
