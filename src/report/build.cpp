@@ -201,7 +201,7 @@ Report build_report(const service::Service& service, const service::Actor& actor
         // Closed ones are no longer in `rows`: read each (a handful) to name it.
         for (const auto& j : service.journal_between(*since, req.as_of, "closed")) {
             if (!j.assignment_id || !j.new_value) continue;  // a reopening
-            const auto a = service.get(actor, *j.assignment_id).record;
+            const auto a = service.get(*j.assignment_id).record;
             c.closed.push_back({a.task_ref, words_of(a), a.agency, "Đã đóng: " + *j.new_value, ts_day(j.at)});
         }
         for (const auto& e : service.evidence_between(*since, req.as_of)) {

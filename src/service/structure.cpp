@@ -552,7 +552,7 @@ AssignmentView Service::change_role(const Actor& actor, Id assignment_id, Assign
         journal(actor, "assignment", a.id, a.id, "role", role_name(a.role), role_name(role));
     }
     tx.commit();
-    return get(actor, assignment_id);
+    return get(assignment_id);
 }
 
 }  // namespace dt::service

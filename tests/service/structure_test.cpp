@@ -25,7 +25,7 @@ struct Office : test::Fixture {
     std::vector<store::TaskRecord> tasks() const { return service->tasks(task("1.1").directive_id); }
     std::vector<store::AssignmentRecord> of(const std::string& ref) const { return service->task_assignments(task(ref).id); }
     std::size_t fields(Id assignment, const std::string& field) const {
-        const auto h = service->history(admin, assignment);
+        const auto h = service->history(assignment);
         return static_cast<std::size_t>(std::count_if(h.begin(), h.end(), [&](auto& j) { return j.field == field; }));
     }
     void healthy() const {
@@ -180,11 +180,11 @@ TEST_CASE("a deadline moved by an amendment: assignments on the old deadline fol
     edit.cite.amendment = amendment;
     const auto t = fx.service->edit_task(fx.admin, fx.task("1.1").id, edit);
     CHECK(t.deadline == Date{2025, 8, 31});
-    CHECK(fx.service->get(fx.admin, stc).record.due == Date{2025, 8, 31});
-    CHECK(fx.service->get(fx.admin, stc).record.original_due == Date{2025, 6, 30});
-    CHECK(fx.service->get(fx.admin, sxd).record.due == Date{2025, 7, 10});
+    CHECK(fx.service->get(stc).record.due == Date{2025, 8, 31});
+    CHECK(fx.service->get(stc).record.original_due == Date{2025, 6, 30});
+    CHECK(fx.service->get(sxd).record.due == Date{2025, 7, 10});
 
-    const auto h = fx.service->history(fx.admin, stc);
+    const auto h = fx.service->history(stc);
     const auto due = std::find_if(h.begin(), h.end(), [](auto& j) { return j.field == "due"; });
     REQUIRE(due != h.end());
     CHECK(due->old_value == "2025-06-30");
@@ -210,27 +210,27 @@ TEST_CASE("unassign: an untouched assignment is deleted; one with evidence is cl
     const Id stc = fx.assignment_of("1.1", "Sở Tài chính");
     const Id sxd = fx.assignment_of("1.1", "Sở Xây dựng");
     fx.service->add_evidence(fx.stc, stc, note("Báo cáo số 215/BC-STC"));
-    const auto list_before = fx.service->list(fx.admin, {}).size();
+    const auto list_before = fx.service->list({}).size();
 
     // Worked on, no reason: refused, nothing changed.
     CHECK(kind_of([&] { fx.service->unassign(fx.admin, t11, "Sở Tài chính", ""); }) == ErrorKind::Invalid);
-    CHECK(!fx.service->get(fx.admin, stc).record.closed_on);
+    CHECK(!fx.service->get(stc).record.closed_on);
 
     CHECK(fx.service->unassign(fx.admin, t11, "Sở Xây dựng", "") == service::Removal::Deleted);
-    CHECK(kind_of([&] { fx.service->get(fx.admin, sxd); }) == ErrorKind::Invalid);
+    CHECK(kind_of([&] { fx.service->get(sxd); }) == ErrorKind::Invalid);
     CHECK(fx.service->unassign(fx.admin, t11, "Sở Tài chính", "Giao nhầm: việc của Sở Nội vụ") == service::Removal::Closed);
 
-    const auto closed = fx.service->get(fx.admin, stc).record;
+    const auto closed = fx.service->get(stc).record;
     REQUIRE(closed.closed_on);
     CHECK(closed.closed_reason == "Giao nhầm: việc của Sở Nội vụ");
-    CHECK(fx.service->evidence(fx.admin, stc).size() == 1);  // its evidence stays
+    CHECK(fx.service->evidence(stc).size() == 1);  // its evidence stays
     CHECK(fx.fields(stc, "closed") == 1);
     CHECK(fx.fields(stc, "evidence") == 1);
     // No longer open work: out of the list and the counts, from the day it was closed.
-    CHECK(fx.service->list(fx.admin, {}).size() == list_before - 2);
+    CHECK(fx.service->list({}).size() == list_before - 2);
     service::ListFilter past;
     past.as_of = Date::today().plus_days(-1);
-    const auto yesterday = fx.service->list(fx.admin, past);
+    const auto yesterday = fx.service->list(past);
     CHECK(std::any_of(yesterday.begin(), yesterday.end(), [&](auto& v) { return v.record.id == stc; }));
     const auto directive = fx.service->directives().front();
     CHECK(fx.service->summary(directive, Date::today()).assignments ==
@@ -243,7 +243,7 @@ TEST_CASE("unassign: an untouched assignment is deleted; one with evidence is cl
     const auto r = fx.service->assign(fx.admin, t11, "Sở Tài chính", AssignmentRole::Lead);
     REQUIRE(r.added.size() == 1);
     CHECK(r.added.front() == stc);
-    CHECK(!fx.service->get(fx.admin, stc).record.closed_on);
+    CHECK(!fx.service->get(stc).record.closed_on);
     CHECK(fx.fields(stc, "closed") == 2);
     fx.healthy();
 }
@@ -278,7 +278,7 @@ TEST_CASE("task remove: untouched is deleted, worked on is closed with its reaso
     CHECK(kind_of([&] { fx.service->assign(fx.admin, t11, "Sở Nội vụ", AssignmentRole::Lead); }) == ErrorKind::Invalid);
     service::ListFilter f;
     f.search = "Tổng hợp báo cáo giải ngân";
-    CHECK(fx.service->list(fx.admin, f).empty());
+    CHECK(fx.service->list(f).empty());
     fx.healthy();
 }
 
@@ -293,7 +293,7 @@ TEST_CASE("task move: to another section or under another task, its reference ke
     CHECK(all[1].ref == "2.1");
     CHECK(all[2].ref == "1.2");  // at the end of section 2
     CHECK(all[2].section_id == all[1].section_id);
-    const auto row = fx.service->get(fx.admin, fx.assignment_of("1.2", "UBND huyện Hòa An")).record;
+    const auto row = fx.service->get(fx.assignment_of("1.2", "UBND huyện Hòa An")).record;
     CHECK(row.section == "2");
 
     service::TaskMove under;
@@ -322,15 +322,15 @@ TEST_CASE("task move: to another section or under another task, its reference ke
 TEST_CASE("roles: changed once and journalled once; a stale version is a conflict") {
     Office fx;
     const Id sxd = fx.assignment_of("1.1", "Sở Xây dựng");
-    const int version = fx.service->get(fx.admin, sxd).record.version;
+    const int version = fx.service->get(sxd).record.version;
     const auto v = fx.service->change_role(fx.admin, sxd, AssignmentRole::Lead, version);
     CHECK(v.record.role == AssignmentRole::Lead);
     CHECK(v.record.version == version + 1);
     CHECK(fx.fields(sxd, "role") == 1);
     CHECK(kind_of([&] { fx.service->change_role(fx.admin, sxd, AssignmentRole::Coordinate, version); }) == ErrorKind::Conflict);
-    CHECK(fx.service->get(fx.admin, sxd).record.role == AssignmentRole::Lead);
+    CHECK(fx.service->get(sxd).record.role == AssignmentRole::Lead);
     // The past as it was: yesterday it was a coordinating agency.
-    CHECK(fx.service->get(fx.admin, sxd, Date::today().plus_days(-1)).record.role == AssignmentRole::Coordinate);
+    CHECK(fx.service->get(sxd, Date::today().plus_days(-1)).record.role == AssignmentRole::Coordinate);
     // assign on an existing assignment changes its role.
     const auto r = fx.service->assign(fx.admin, fx.task("1.1").id, "Sở Xây dựng", AssignmentRole::Coordinate);
     CHECK(r.changed == std::vector<Id>{sxd});
@@ -356,7 +356,7 @@ TEST_CASE("a directive by hand (a meeting's conclusions without text), its tasks
     fx.service->assign(fx.admin, t, "Sở Tài chính", AssignmentRole::Lead);
     service::ListFilter f;
     f.directive = "45/TB-UBND";
-    const auto rows = fx.service->list(fx.admin, f);
+    const auto rows = fx.service->list(f);
     REQUIRE(rows.size() == 1);
     CHECK(rows.front().record.agency == "Sở Tài chính");
     CHECK(rows.front().record.due == Date{2025, 6, 30});

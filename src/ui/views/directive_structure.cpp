@@ -139,7 +139,7 @@ void draw_agencies(AppState& s) {
                 continue;
             }
             int role = a.role == AssignmentRole::Lead ? 0 : 1;
-            const char* roles[] = {tr(T::RoleLead), tr(T::RoleCoordinate)};
+            const char* roles[] = {label(AssignmentRole::Lead), label(AssignmentRole::Coordinate)};
             ImGui::SetNextItemWidth(-1);
             if (ImGui::Combo("##role", &role, roles, 2)) {
                 const auto next = role == 0 ? AssignmentRole::Lead : AssignmentRole::Coordinate;
@@ -165,7 +165,7 @@ void draw_agencies(AppState& s) {
     probe(s, "structure:pick-agency");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 8);
-    const char* roles[] = {tr(T::RoleLead), tr(T::RoleCoordinate)};
+    const char* roles[] = {label(AssignmentRole::Lead), label(AssignmentRole::Coordinate)};
     ImGui::Combo("##pick-role", &e.pick_role, roles, 2);
     ImGui::SameLine();
     ImGui::BeginDisabled(e.pick_agency < 0);
