@@ -99,7 +99,7 @@ std::string csv_report(const std::string& db, const std::string& user, const std
 }
 }  // namespace
 
-TEST_CASE("server: migrate copies a file with every kind of row; counts, the CSV report and check agree; a second migrate changes nothing") {
+TEST_CASE("server: migrate copies a file with every kind of row, counts, the CSV report and check agree, a second migrate changes nothing") {
     if (!server_available()) return;
     FullFile f;
     PgDatabase target;
