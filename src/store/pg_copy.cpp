@@ -23,9 +23,11 @@ const char* const kTables[] = {"agencies", "agency_aliases", "group_members", "u
                                "assignments", "evidence", "journal", "settings", "investors", "projects", "disbursements",
                                "ladder_milestones", "reports", "extension_requests", "sessions"};
 
-// The journal rows `server init` itself writes (the first administrator, the seed's agencies
-// and directive; the seed's ladder is not journalled): anything else in the journal is work the office has done on the server.
-const char* const kSeedJournal = "entity IN ('user', 'agency', 'directive')";
+// The journal rows `server init` itself writes (the first administrator, the seed's directive;
+// the seed's agencies and ladder are not journalled): anything else in the journal, an agency
+// added by hand too, is work the office has done on the server.
+const char* const kSeedJournal = "entity IN ('user', 'directive')";
+
 
 std::vector<std::string> pg_columns(const PgConn& c, const std::string& table) {
     const auto r = c.exec("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "

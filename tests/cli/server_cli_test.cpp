@@ -18,7 +18,7 @@
 using namespace dt;
 using namespace dt::test;
 
-TEST_CASE("server: sign-in through DTRACK_PASSWORD, PGPASSWORD and ~/.pgpass; a wrong or missing password is exit 3") {
+TEST_CASE("server: sign-in through DTRACK_PASSWORD, PGPASSWORD and ~/.pgpass, a wrong or missing password is exit 3") {
     if (!server_available()) return;
     ServerTracker t;
     const std::string list = "--db '" + t.db.uri_as("hanh") + "' --user hanh list --agency 'Sở Tài chính'";
@@ -111,7 +111,7 @@ TEST_CASE("server: two dtrack processes update one assignment from one version: 
     CHECK(t.owner_query("SELECT count(*) FROM journal WHERE field = 'progress' AND assignment_id = " + id) == "1\n");
 }
 
-TEST_CASE("server: stopped mid-session, dtrack exits 5 with one sentence and no password; started again, it works") {
+TEST_CASE("server: stopped mid-session, dtrack exits 5 with one sentence and no password, started again it works") {
     if (!server_available()) return;
     const char* cluster = std::getenv("DT_TEST_PG_CLUSTER");  // "VERSION NAME" of pg_virtualenv's cluster
     if (cluster == nullptr || *cluster == '\0') {

@@ -99,7 +99,7 @@ std::string csv_report(const std::string& db, const std::string& user, const std
 }
 }  // namespace
 
-TEST_CASE("server: migrate copies a file with every kind of row; counts, the CSV report and check agree; a second migrate changes nothing") {
+TEST_CASE("server: migrate copies a file with every kind of row, counts, the CSV report and check agree, a second migrate changes nothing") {
     if (!server_available()) return;
     FullFile f;
     PgDatabase target;
@@ -196,6 +196,15 @@ TEST_CASE("server: migrate refuses a stranger in the passwords file and a target
                                     "PGPASSWORD=boss-password-1");
     CHECK(as_boss.exit_code == 3);
     CHECK(all_counts(target) == before);
+    // An agency added by hand after server init is the office's work: refused, not replaced.
+    const auto added = run_dtrack("--db " + sq(target.uri_as("boss")) + " --user boss agency add 'Trung tâm Thử nghiệm Chuyển đổi số' "
+                                  "--kind department", "DTRACK_PASSWORD=boss-password-1");
+    REQUIRE_MESSAGE(added.exit_code == 0, added.err);
+    const auto with_agency = all_counts(target);
+    const auto refused = run_dtrack("migrate --from " + sq(file.string()) + " --to " + sq(target.uri));
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("1 journalled changes") != std::string::npos);
+    CHECK(all_counts(target) == with_agency);
 }
 
 TEST_CASE("server: backup (pg_dump) and restore (pg_restore) into a new empty database give the same CSV report") {
