@@ -41,6 +41,7 @@ std::vector<AssignmentView> Service::list(const Actor&, const ListFilter& filter
         query.bucket = filter.bucket;
     }
     query.as_of = filter.as_of;
+    if (past) query.existing_on = filter.as_of;  // what was added later did not exist yet
     if (filter.agency) {
         const auto agency = store_.find_agency(*filter.agency);
         if (!agency) fail(ErrorKind::Invalid, "Unknown agency " + quoted_input(*filter.agency) + ".");
@@ -195,7 +196,8 @@ std::vector<store::JournalRecord> Service::history(const Actor&, Id assignment_i
 DirectiveSummary Service::summary(const store::DirectiveRecord& directive, Date as_of) const {
     DirectiveSummary s;
     s.directive = directive;
-    const auto tasks = store_.tasks(directive.id);
+    auto tasks = store_.tasks(directive.id);
+    std::erase_if(tasks, [&](const store::TaskRecord& t) { return t.exists_from && *t.exists_from > as_of; });
     s.tasks = static_cast<int>(tasks.size());
     for (const auto& section : store_.sections(directive.id)) {
         DirectiveSummary::SectionLine line{section.label, section.title, 0, 0};
@@ -204,6 +206,7 @@ DirectiveSummary Service::summary(const store::DirectiveRecord& directive, Date 
     }
     store::AssignmentQuery query;
     query.directive_code = directive.code;
+    if (as_of < Date::today()) query.existing_on = as_of;
     BucketTally tally;
     auto rows = store_.assignments(query);
     rewind(rows, as_of);

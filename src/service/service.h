@@ -172,7 +172,11 @@ public:
     // end of `as_of` (statuses, progress, owners, deadlines, completion, extensions, review
     // notes, proposals). Every reader at an as-of date goes through it: list, get, summary,
     // the reports and the dashboard (history.cpp).
+    // It starts from the kept states of the end of as_of's week (Sunday) when that day is over,
+    // keeping them first if need be, so that it undoes at most a week of changes; otherwise,
+    // or with use_kept_states(false) (tests and the bench compare the two), from today's rows.
     void rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) const;
+    void use_kept_states(bool use) { kept_states_ = use; }
     std::vector<store::EvidenceRecord> evidence(const Actor& actor, Id assignment_id) const;
     std::optional<store::EvidenceFile> evidence_file(const Actor& actor, Id evidence_id) const;
     std::vector<store::JournalRecord> history(const Actor& actor, Id assignment_id) const;
@@ -286,6 +290,7 @@ private:
                  std::string_view field, std::optional<std::string> old_value, std::optional<std::string> new_value);
 
     store::Store& store_;
+    bool kept_states_ = true;
 };
 
 }  // namespace dt::service

@@ -192,10 +192,10 @@ Id PgStore::insert_section(const SectionRecord& s) {
 Id PgStore::insert_task(const TaskRecord& t) {
     return returning_id(conn_->exec(
         "INSERT INTO tasks(directive_id, section_id, ref, parent_ref, title, text, deadline, recurrence, position, "
-        "search_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        "search_key, exists_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         PgParams().add(t.directive_id).add(t.section_id).add(t.ref).add(t.parent_ref).add(t.title).add(t.text)
             .add(t.deadline).add(std::string(to_string(t.recurrence))).add(t.position)
-            .add(fold(t.ref + " " + t.title + "\n" + t.text))));
+            .add(fold(t.ref + " " + t.title + "\n" + t.text)).add(t.exists_from.value_or(Date::today()).iso())));
 }
 
 std::vector<DirectiveRecord> PgStore::directives() const {
@@ -217,7 +217,7 @@ std::vector<SectionRecord> PgStore::sections(Id directive_id) const {
 
 std::vector<TaskRecord> PgStore::tasks(Id directive_id) const {
     auto r = conn_->exec("SELECT id, directive_id, section_id, ref, parent_ref, title, text, deadline, recurrence, "
-                         "position FROM tasks WHERE directive_id = $1 ORDER BY position",
+                         "position, exists_from FROM tasks WHERE directive_id = $1 ORDER BY position",
                          PgParams().add(directive_id));
     std::vector<TaskRecord> out;
     for (int i = 0; i < r.rows(); ++i) {
@@ -232,6 +232,7 @@ std::vector<TaskRecord> PgStore::tasks(Id directive_id) const {
         t.deadline = r.opt_date(i, 7);
         t.recurrence = parse_recurrence(r.text(i, 8)).value_or(Recurrence::None);
         t.position = r.i32(i, 9);
+        t.exists_from = r.opt_date(i, 10);
         out.push_back(std::move(t));
     }
     return out;

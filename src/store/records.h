@@ -74,6 +74,8 @@ struct TaskRecord {
     std::optional<Date> deadline;
     Recurrence recurrence = Recurrence::None;
     int position = 0;
+    // The day from which the task counts at an as-of date; on insert, none means today.
+    std::optional<Date> exists_from{};
 };
 
 // An assignment with what a list shows beside it (task, section, agency, directive).
@@ -105,6 +107,8 @@ struct AssignmentRecord {
     int extension_count = 0;             // approved extensions
     std::string difficulties{};          // the agency's khó khăn, vướng mắc
     std::string proposals{};             // the agency's đề xuất, kiến nghị
+    // Written on insert only (none: today): the day from which it counts at an as-of date.
+    std::optional<Date> exists_from{};
 };
 
 // What an assignment row carries beyond its own columns. A list of many assignments needs
@@ -130,6 +134,21 @@ struct AssignmentQuery {
     // bucket exactly); lets SQLite skip most rows of a large province.
     std::optional<Bucket> bucket;
     Date as_of;
+    // Only rows that existed at the end of this day (exists_from on or before it).
+    std::optional<Date> existing_on;
+};
+
+// An assignment's own fields as they were at the end of a kept day (the past's checkpoints).
+struct AssignmentState {
+    Id assignment_id = 0;
+    Status status = Status::NotStarted;
+    int progress = 0;
+    std::string owner;
+    std::optional<Date> due;
+    std::optional<Date> completed_on;
+    std::string review_note;
+    std::string difficulties;
+    std::string proposals;
 };
 
 struct EvidenceRecord {
