@@ -1,4 +1,5 @@
 // What reports read in bulk, and the record of generated reports.
+#include "store/faults.h"
 #include "store/impl.h"
 
 namespace dt::store {
@@ -104,6 +105,16 @@ std::optional<std::vector<AssignmentState>> SqliteStore::assignment_states(Date 
 }
 
 void SqliteStore::keep_assignment_states(Date day) {
+    try {
+        keep_states(day);
+    } catch (const StorageError&) {
+        throw;
+    } catch (const std::exception& e) {
+        storage_failure(path(), "Cannot keep the assignments' states of " + day.vn(), e);
+    }
+}
+
+void SqliteStore::keep_states(Date day) {
     if (assignment_states(day)) return;
     // As PostgreSQL's dtrack_keep_states (db/migrations/postgresql/0007): the nearest later
     // kept day's states (or today's rows) with the first change of each field made after

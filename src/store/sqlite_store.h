@@ -100,6 +100,7 @@ private:
     bool begin_write() override;
     void commit_write(bool nested) override;
     void rollback_write(bool nested) noexcept override;
+    void keep_states(Date day);  // keep_assignment_states without its error translation
     std::unique_ptr<Impl> impl_;
 };
 
