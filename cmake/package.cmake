@@ -48,6 +48,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # dpkg-shlibdeps (dpkg-dev) computes the libraries
 # What dpkg-shlibdeps cannot see: the fonts the GUI and the PDF open by name, xdg-open.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-liberation2, xdg-utils")
+# The Báo cáo view prints through CUPS' lp when it is there, and says so when it is not.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups-client")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "follow a directive's tasks per agency
 Directive Tracker helps a provincial People's Committee office follow the
 implementation of its directives: each task, for each agency that must carry

@@ -346,7 +346,10 @@ int run_summary(const Context& ctx, const std::optional<std::string>& as_of_text
     const auto directives = s.service->directives();
     if (directives.empty()) std::cout << "No directive has been imported yet: use 'dtrack import FILE'.\n";
     for (const auto& d : directives) {
-        print_summary(s.service->summary(d, as_of), as_of);
+        const auto summary = s.service->summary(d, as_of);
+        // A directive has at least one task from its import on: none at the date, not yet then.
+        if (summary.tasks == 0) continue;
+        print_summary(summary, as_of);
         std::cout << "\n";
     }
     return 0;

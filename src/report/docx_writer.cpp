@@ -22,7 +22,27 @@ namespace dt::report {
 namespace {
 
 constexpr const char* kWordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr const char* kRelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* kPackageRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
+constexpr const char* kTypesNs = "http://schemas.openxmlformats.org/package/2006/content-types";
 constexpr const char* kDocumentPart = "word/document.xml";
+constexpr const char* kDocumentRels = "word/_rels/document.xml.rels";
+constexpr const char* kContentTypes = "[Content_Types].xml";
+constexpr const char* kHeaderType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+constexpr const char* kHeaderContent = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+
+// The page number (Decree 30/2020: centred in the top margin, from page 2 on): a header with a
+// PAGE field for the pages after the first and an empty one for the first (titlePg). Added
+// only when the template's section has no header of its own: a province's letterhead may
+// number its pages its own way.
+struct HeaderPart {
+    const char* id;    // relationship id in document.xml.rels
+    const char* type;  // headerReference type
+    const char* file;  // under word/
+    bool page_field;
+};
+constexpr HeaderPart kHeaders[] = {{"rIdDtrackPageNumber", "default", "header-page-number.xml", true},
+                                   {"rIdDtrackFirstPage", "first", "header-first-page.xml", false}};
 
 const xmlChar* X(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 const xmlChar* X(const std::string& s) { return X(s.c_str()); }
@@ -133,6 +153,7 @@ public:
     }
 
     xmlDocPtr doc() const { return doc_; }
+    xmlNsPtr ns() const { return ns_; }
 
     static constexpr double kTextWidthMm = 165;  // A4 less the 30 mm and 15 mm margins
 
@@ -446,6 +467,112 @@ void collect(xmlNodePtr n, const char* name, std::vector<xmlNodePtr>& out) {
     }
 }
 
+using XmlDoc = std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)>;
+
+XmlDoc parse_part(const std::string& xml, const char* name) {
+    XmlDoc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name, "UTF-8", XML_PARSE_NONET), xmlFreeDoc);
+    if (!doc || !xmlDocGetRootElement(doc.get()))
+        fail(ErrorKind::Invalid, "The Word template's " + std::string(name) + " is not well-formed XML.");
+    return doc;
+}
+
+std::string dump(xmlDocPtr doc) {
+    xmlChar* out = nullptr;
+    int size = 0;
+    xmlDocDumpMemoryEnc(doc, &out, &size, "UTF-8");
+    std::string xml(reinterpret_cast<const char*>(out), static_cast<std::size_t>(size));
+    xmlFree(out);
+    return xml;
+}
+
+xmlNodePtr child(xmlNodePtr parent, const char* name) {
+    for (xmlNodePtr c = parent ? parent->children : nullptr; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, X(name)) == 0) return c;
+    return nullptr;
+}
+
+// Points the body's section at the two headers (their references first, titlePg where the
+// schema's order puts it); false when the section already has a header of its own.
+bool reference_page_headers(Tree& tree) {
+    xmlNodePtr sect = child(child(xmlDocGetRootElement(tree.doc()), "body"), "sectPr");
+    if (!sect) return false;
+    if (child(sect, "headerReference")) return false;
+    xmlNsPtr r = xmlSearchNsByHref(tree.doc(), xmlDocGetRootElement(tree.doc()), X(kRelNs));
+    if (!r) r = xmlNewNs(xmlDocGetRootElement(tree.doc()), X(kRelNs), X("r"));
+    xmlNodePtr first_child = sect->children;
+    for (const auto& h : kHeaders) {
+        xmlNodePtr ref = xmlNewDocNode(tree.doc(), tree.ns(), X("headerReference"), nullptr);
+        xmlNewNsProp(ref, tree.ns(), X("type"), X(h.type));
+        xmlNewNsProp(ref, r, X("id"), X(h.id));
+        if (first_child) xmlAddPrevSibling(first_child, ref);
+        else xmlAddChild(sect, ref);
+    }
+    if (!child(sect, "titlePg")) {
+        xmlNodePtr title_pg = xmlNewDocNode(tree.doc(), tree.ns(), X("titlePg"), nullptr);
+        xmlNodePtr after = nullptr;  // the first element the schema puts after titlePg
+        for (const char* later : {"textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"})
+            if (!after) after = child(sect, later);
+        if (after) xmlAddPrevSibling(after, title_pg);
+        else xmlAddChild(sect, title_pg);
+    }
+    return true;
+}
+
+// A header part: one centred paragraph, holding the PAGE field (13 pt, as the PDF) or nothing.
+std::string header_xml(bool page_field) {
+    XmlDoc doc(xmlNewDoc(X("1.0")), xmlFreeDoc);
+    xmlNodePtr root = xmlNewDocNode(doc.get(), nullptr, X("hdr"), nullptr);
+    xmlDocSetRootElement(doc.get(), root);
+    xmlNsPtr w = xmlNewNs(root, X(kWordNs), X("w"));
+    xmlSetNs(root, w);
+    xmlNodePtr p = xmlNewChild(root, w, X("p"), nullptr);
+    xmlNodePtr ppr = xmlNewChild(p, w, X("pPr"), nullptr);
+    xmlNewNsProp(xmlNewChild(ppr, w, X("jc"), nullptr), w, X("val"), X("center"));
+    if (page_field) {
+        // A complex field (begin, instruction, separate, shown value, end): Word and LibreOffice
+        // both update it per page; "2" is what a reader without fields shows.
+        auto run = [&] {
+            xmlNodePtr r = xmlNewChild(p, w, X("r"), nullptr);
+            xmlNodePtr rpr = xmlNewChild(r, w, X("rPr"), nullptr);
+            xmlNewNsProp(xmlNewChild(rpr, w, X("sz"), nullptr), w, X("val"), X("26"));
+            xmlNewNsProp(xmlNewChild(rpr, w, X("szCs"), nullptr), w, X("val"), X("26"));
+            return r;
+        };
+        xmlNewNsProp(xmlNewChild(run(), w, X("fldChar"), nullptr), w, X("fldCharType"), X("begin"));
+        xmlNodeSetSpacePreserve(xmlNewTextChild(run(), w, X("instrText"), X(" PAGE ")), 1);
+        xmlNewNsProp(xmlNewChild(run(), w, X("fldChar"), nullptr), w, X("fldCharType"), X("separate"));
+        xmlNewTextChild(run(), w, X("t"), X("2"));
+        xmlNewNsProp(xmlNewChild(run(), w, X("fldChar"), nullptr), w, X("fldCharType"), X("end"));
+    }
+    return dump(doc.get());
+}
+
+// document.xml.rels and [Content_Types].xml with the two header parts named.
+std::string rels_with_headers(const std::string& xml) {
+    auto doc = parse_part(xml, kDocumentRels);
+    xmlNodePtr root = xmlDocGetRootElement(doc.get());
+    xmlNsPtr ns = xmlSearchNsByHref(doc.get(), root, X(kPackageRelNs));
+    for (const auto& h : kHeaders) {
+        xmlNodePtr rel = xmlNewChild(root, ns, X("Relationship"), nullptr);
+        xmlNewProp(rel, X("Id"), X(h.id));
+        xmlNewProp(rel, X("Type"), X(kHeaderType));
+        xmlNewProp(rel, X("Target"), X(h.file));
+    }
+    return dump(doc.get());
+}
+
+std::string types_with_headers(const std::string& xml) {
+    auto doc = parse_part(xml, kContentTypes);
+    xmlNodePtr root = xmlDocGetRootElement(doc.get());
+    xmlNsPtr ns = xmlSearchNsByHref(doc.get(), root, X(kTypesNs));
+    for (const auto& h : kHeaders) {
+        xmlNodePtr o = xmlNewChild(root, ns, X("Override"), nullptr);
+        xmlNewProp(o, X("PartName"), X("/word/" + std::string(h.file)));
+        xmlNewProp(o, X("ContentType"), X(kHeaderContent));
+    }
+    return dump(doc.get());
+}
+
 void drop_comments(xmlNodePtr n) {
     for (xmlNodePtr c = n->children; c;) {
         xmlNodePtr next = c->next;
@@ -559,12 +686,16 @@ std::string read_part(zip_t* z, const char* name, const std::filesystem::path& f
 
 }  // namespace
 
-std::string docx_document_xml(const Report& r, const std::string& template_xml) {
+namespace {
+// The filled document.xml; `numbered` tells whether it references the page-number headers,
+// which the package must then hold.
+std::string document_xml(const Report& r, const std::string& template_xml, bool& numbered) {
     std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
         xmlReadMemory(template_xml.data(), static_cast<int>(template_xml.size()), kDocumentPart, "UTF-8", XML_PARSE_NONET),
         xmlFreeDoc);
     if (!doc) fail(ErrorKind::Invalid, "The Word template's document.xml is not well-formed XML.");
     Tree tree(doc.get());
+    numbered = reference_page_headers(tree);
     drop_comments(reinterpret_cast<xmlNodePtr>(doc.get()));  // the template's notes, before and inside the root
 
     // The body: the paragraph holding {{BODY}} is replaced by the report's parts.
@@ -601,12 +732,22 @@ std::string docx_document_xml(const Report& r, const std::string& template_xml) 
                              {"SIGNER_TITLE", pdf::upper_text(s.signer_title)},
                              {"SIGNER_NAME", s.signer_name}});
 
-    xmlChar* out = nullptr;
-    int size = 0;
-    xmlDocDumpMemoryEnc(doc.get(), &out, &size, "UTF-8");
-    std::string xml(reinterpret_cast<const char*>(out), static_cast<std::size_t>(size));
-    xmlFree(out);
-    return xml;
+    return dump(doc.get());
+}
+
+// Puts `data` (kept alive by the caller until zip_close) at `name`, replacing what is there.
+void put_part(zip_t* z, const char* name, const std::string& data) {
+    zip_source_t* src = zip_source_buffer(z, data.data(), data.size(), 0);
+    if (!src || zip_file_add(z, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+        if (src) zip_source_free(src);
+        fail(ErrorKind::Storage, "Cannot write the Word report: " + std::string(zip_strerror(z)) + ".");
+    }
+}
+}  // namespace
+
+std::string docx_document_xml(const Report& r, const std::string& template_xml) {
+    bool numbered = false;
+    return document_xml(r, template_xml, numbered);
 }
 
 void write_docx(const Report& report, const std::filesystem::path& out) {
@@ -619,14 +760,23 @@ void write_docx(const Report& report, const std::filesystem::path& out) {
         int error = 0;
         std::unique_ptr<zip_t, ZipCloser> z(zip_open(temp.c_str(), 0, &error));
         if (!z) fail(ErrorKind::Invalid, "The Word template '" + from.string() + "' is not a .docx (zip) file.");
-        const std::string xml = docx_document_xml(report, read_part(z.get(), kDocumentPart, from));
-        zip_source_t* src = zip_source_buffer(z.get(), xml.data(), xml.size(), 0);
-        const zip_int64_t index = zip_name_locate(z.get(), kDocumentPart, 0);
-        if (!src || index < 0 || zip_file_replace(z.get(), static_cast<zip_uint64_t>(index), src, ZIP_FL_ENC_UTF_8) != 0) {
-            if (src) zip_source_free(src);
-            fail(ErrorKind::Storage, "Cannot write the Word report: " + std::string(zip_strerror(z.get())) + ".");
+        bool numbered = false;
+        // Every part's text lives until zip_close, which reads the buffers.
+        std::vector<std::string> parts;
+        parts.reserve(2 + std::size(kHeaders) + 1);
+        parts.push_back(document_xml(report, read_part(z.get(), kDocumentPart, from), numbered));
+        put_part(z.get(), kDocumentPart, parts.back());
+        if (numbered) {
+            parts.push_back(rels_with_headers(read_part(z.get(), kDocumentRels, from)));
+            put_part(z.get(), kDocumentRels, parts.back());
+            parts.push_back(types_with_headers(read_part(z.get(), kContentTypes, from)));
+            put_part(z.get(), kContentTypes, parts.back());
+            for (const auto& h : kHeaders) {
+                parts.push_back(header_xml(h.page_field));
+                put_part(z.get(), ("word/" + std::string(h.file)).c_str(), parts.back());
+            }
         }
-        // zip_close writes everything while `xml` is still alive; on success the handle is gone.
+        // zip_close writes everything while the parts are still alive; on success the handle is gone.
         if (zip_close(z.get()) != 0)
             fail(ErrorKind::Storage, "Cannot write the Word report: " + std::string(zip_strerror(z.get())) + ".");
         (void)z.release();

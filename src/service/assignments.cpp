@@ -41,6 +41,7 @@ std::vector<AssignmentView> Service::list(const ListFilter& filter) const {
         query.bucket = filter.bucket;
     }
     query.as_of = filter.as_of;
+    if (past) query.existing_on = filter.as_of;  // what was added later did not exist yet
     if (filter.agency) {
         const auto agency = store_.find_agency(*filter.agency);
         if (!agency) fail(ErrorKind::Invalid, "Unknown agency " + quoted_input(*filter.agency) + ".");
@@ -203,6 +204,7 @@ DirectiveSummary Service::summary(const store::DirectiveRecord& directive, Date 
     auto tasks = store_.tasks(directive.id);
     // A task closed on or before the day is no longer work of that day.
     std::erase_if(tasks, [&](const store::TaskRecord& t) { return t.closed_on && *t.closed_on <= as_of; });
+    std::erase_if(tasks, [&](const store::TaskRecord& t) { return t.exists_from && *t.exists_from > as_of; });
     s.tasks = static_cast<int>(tasks.size());
     for (const auto& section : store_.sections(directive.id)) {
         DirectiveSummary::SectionLine line{section.label, section.title, 0, 0};
@@ -212,6 +214,7 @@ DirectiveSummary Service::summary(const store::DirectiveRecord& directive, Date 
     store::AssignmentQuery query;
     query.directive_code = directive.code;
     query.as_of = as_of;  // assignments closed later were still open work that day
+    if (as_of < Date::today()) query.existing_on = as_of;
     BucketTally tally;
     auto rows = store_.assignments(query);
     rewind(rows, as_of);

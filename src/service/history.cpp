@@ -22,13 +22,9 @@ std::optional<Date> date_of(const std::optional<std::string>& iso) {
 }
 }  // namespace
 
-void Service::rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) const {
-    if (rows.empty() || as_of >= Date::today()) return;
-    std::unordered_map<Id, store::AssignmentRecord*> by_id;
-    by_id.reserve(rows.size());
-    for (auto& r : rows) by_id.emplace(r.id, &r);
-    // The first change after D of each (assignment, field): its old value is what D ended with.
-    using Apply = void (*)(store::AssignmentRecord&, const std::optional<std::string>&);
+namespace {
+using Apply = void (*)(store::AssignmentRecord&, const std::optional<std::string>&);
+const std::vector<std::pair<std::string, Apply>>& rewound_fields() {
     static const std::vector<std::pair<std::string, Apply>> fields = {
         {"status", [](store::AssignmentRecord& r, const std::optional<std::string>& v) {
              if (v) r.status = parse_status(*v).value_or(r.status);
@@ -47,18 +43,76 @@ void Service::rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) con
              if (v) r.role = parse_assignment_role(*v).value_or(r.role);
          }},
     };
+    return fields;
+}
+
+// The end of the week (Sunday) holding `d`: the kept day a date is rewound from. 1970-01-01,
+// serial 0, was a Thursday.
+Date week_end(Date d) { return d.plus_days(static_cast<int>(6 - (d.serial() + 3) % 7)); }
+}  // namespace
+
+void Service::rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) const {
+    const Date today = Date::today();
+    if (rows.empty() || as_of >= today) return;
+    std::unordered_map<Id, store::AssignmentRecord*> by_id;
+    by_id.reserve(rows.size());
+    for (auto& r : rows) by_id.emplace(r.id, &r);
+
+    // From the kept day at the end of as_of's week when that day is over (its states can no
+    // longer change), else from today's rows. A row the kept states lack (read without its
+    // existence date, as get does) sends the whole read back to today's rows: the same result.
+    std::optional<Date> kept;
+    if (kept_states_ && week_end(as_of) < today) {
+        const Date day = week_end(as_of);
+        auto states = store_.assignment_states(day);
+        if (!states) {
+            try {
+                store::Store::WriteTx tx(store_);
+                store_.keep_assignment_states(day);
+                tx.commit();
+                states = store_.assignment_states(day);
+            } catch (const Error&) {
+                // A read-only database or a viewer's read-only transaction: rewind from today.
+            }
+        }
+        if (states) {
+            std::size_t found = 0;
+            for (const auto& s : *states)
+                if (by_id.count(s.assignment_id)) ++found;
+            if (found == rows.size()) {
+                for (const auto& s : *states) {
+                    const auto it = by_id.find(s.assignment_id);
+                    if (it == by_id.end()) continue;
+                    auto& r = *it->second;
+                    r.status = s.status;
+                    r.progress = s.progress;
+                    r.owner = s.owner;
+                    r.due = s.due;
+                    r.completed_on = s.completed_on;
+                    r.review_note = s.review_note;
+                    r.difficulties = s.difficulties;
+                    r.proposals = s.proposals;
+                }
+                kept = day;
+            }
+        }
+    }
+
+    // The first change after as_of of each (assignment, field), up to the kept day: its old
+    // value is what as_of ended with.
     static const std::vector<std::string> names = [] {
         std::vector<std::string> n;
-        for (const auto& f : fields) n.push_back(f.first);
+        for (const auto& f : rewound_fields()) n.push_back(f.first);
         return n;
     }();
-    for (const auto& j : store_.first_changes_after(as_of, names)) {
+    for (const auto& j : store_.first_changes_after(as_of, names, kept)) {
         const auto it = by_id.find(*j.assignment_id);
         if (it == by_id.end()) continue;
-        for (const auto& [name, apply] : fields)
+        for (const auto& [name, apply] : rewound_fields())
             if (name == j.field) apply(*it->second, j.old_value);
     }
-    // Extensions approved after D had not happened yet (decide_extension journals "approved …").
+    // Extensions approved after as_of had not happened yet (decide_extension journals "approved …"):
+    // counted back from today's number whichever the start, since a table's rows carry none.
     for (const auto& j : store_.journal_between(as_of, kEndOfTime, "extension")) {
         if (!j.assignment_id || !j.new_value || !j.new_value->starts_with("approved ")) continue;
         if (const auto it = by_id.find(*j.assignment_id); it != by_id.end() && it->second->extension_count > 0)

@@ -127,6 +127,11 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
     store::DirectiveRecord d{0, meta.code, meta.issued_on, meta.issuer, meta.signer, meta.title, outline.body};
     summary.directive_id = store_.insert_directive(d, actor.user_id);
 
+    // What comes with the directive counts from the directive's date (never later than today):
+    // a directive typed in late held from the day it was issued, as late evidence counts from
+    // its document's date. Anything added to it later counts from the day it is added.
+    const Date today = Date::today();
+    const Date exists_from = meta.issued_on && *meta.issued_on < today ? *meta.issued_on : today;
     std::map<std::string, Id> section_ids;
     int position = 0;
     for (const auto& s : outline.sections) {
@@ -139,7 +144,7 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
         if (section == section_ids.end())
             fail(ErrorKind::Invalid, "Task " + t.ref + " names a section that is not in the outline.");
         store::TaskRecord task{0, summary.directive_id, section->second, t.ref, t.parent, t.title, t.text,
-                               t.deadline, t.recurrence, ++position};
+                               t.deadline, t.recurrence, ++position, exists_from};
         const Id task_id = store_.insert_task(task);
         ++summary.tasks;
 
@@ -168,6 +173,7 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
             a.role = shares[m].role;
             a.via_group_id = shares[m].via;
             a.due = t.deadline;
+            a.exists_from = exists_from;
             store_.insert_assignment(a);
             ++summary.assignments;
         }

@@ -31,9 +31,13 @@ std::vector<Reminder> Service::reminders(const Actor& actor, std::optional<std::
     query.detail = store::RowDetail::List;  // the review note and deadlines, not the task's text
     query.agency_id = agency_id;
     query.as_of = as_of;
+    // At a past date: the rows that existed then, as they were then.
+    if (as_of < Date::today()) query.existing_on = as_of;
+    auto records = store_.assignments(query);
+    rewind(records, as_of);
     const Date horizon = as_of.plus_days(within);
     std::map<Id, store::AssignmentRecord> by_id;  // for the extension decisions below
-    for (auto& record : store_.assignments(query)) {
+    for (auto& record : records) {
         if (record.status == Status::Done) continue;
         const Bucket bucket = bucket_of(record.status, record.due, record.completed_on, as_of);
         const int days = record.due ? static_cast<int>(record.due->serial() - as_of.serial()) : 0;
@@ -53,7 +57,12 @@ std::vector<Reminder> Service::reminders(const Actor& actor, std::optional<std::
         if (!decided || *decided <= since || *decided > as_of) continue;
         store::AssignmentRecord record;
         if (auto found = by_id.find(e.assignment_id); found != by_id.end()) record = found->second;
-        else record = load(e.assignment_id);  // done since: the decision is still news
+        else {
+            // Done by then: the decision is still news, shown as the assignment was.
+            std::vector<store::AssignmentRecord> one{load(e.assignment_id)};
+            rewind(one, as_of);
+            record = std::move(one.front());
+        }
         const Bucket bucket = bucket_of(record.status, record.due, record.completed_on, as_of);
         const int days = record.due ? static_cast<int>(record.due->serial() - as_of.serial()) : 0;
         out.push_back({ReminderKind::ExtensionDecided, std::move(record), bucket, days, std::move(e)});

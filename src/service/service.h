@@ -254,7 +254,11 @@ public:
     // end of `as_of` (statuses, progress, owners, deadlines, completion, extensions, review
     // notes, proposals). Every reader at an as-of date goes through it: list, get, summary,
     // the reports and the dashboard (history.cpp).
+    // It starts from the kept states of the end of as_of's week (Sunday) when that day is over,
+    // keeping them first if need be, so that it undoes at most a week of changes; otherwise,
+    // or with use_kept_states(false) (tests and the bench compare the two), from today's rows.
     void rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) const;
+    void use_kept_states(bool use) { kept_states_ = use; }
     std::vector<store::EvidenceRecord> evidence(Id assignment_id) const;
     std::optional<store::EvidenceFile> evidence_file(Id evidence_id) const;
     std::vector<store::JournalRecord> history(Id assignment_id) const;
@@ -410,6 +414,7 @@ private:
     friend class Sessions;  // service/sessions.cpp: the store and the journal through this class
 
     store::Store& store_;
+    bool kept_states_ = true;
 };
 
 }  // namespace dt::service

@@ -19,8 +19,8 @@ std::string assignment_select(RowDetail detail) {
 
 Id SqliteStore::insert_assignment(const AssignmentRecord& a) {
     SQLite::Statement q(impl_->db, "INSERT INTO assignments(task_id, agency_id, role, via_group_id, status, progress, "
-                                   "owner, due, completed_on, version, updated_at, original_due) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?8)");
+                                   "owner, due, completed_on, version, updated_at, original_due, exists_from) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?8, ?)");
     q.bind(1, static_cast<int64_t>(a.task_id));
     q.bind(2, static_cast<int64_t>(a.agency_id));
     q.bind(3, std::string(to_string(a.role)));
@@ -31,6 +31,7 @@ Id SqliteStore::insert_assignment(const AssignmentRecord& a) {
     bind_opt(q, 8, a.due);
     bind_opt(q, 9, a.completed_on);
     q.bind(10, now_timestamp());
+    q.bind(11, a.exists_from.value_or(Date::today()).iso());
     q.exec();
     return impl_->db.getLastInsertRowid();
 }
@@ -46,6 +47,7 @@ std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& qu
     if (query.agency_id) sql += " AND a.agency_id = :agency";
     if (query.status) sql += " AND a.status = :status";
     if (query.owner) sql += " AND a.owner = :owner";
+    if (query.existing_on) sql += " AND a.exists_from <= :existing";
     if (query.bucket) {
         // "Done" at a date means completed on or before it.
         const char* done = "(a.status = 'done' AND a.completed_on <= :as_of)";
@@ -70,6 +72,7 @@ std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& qu
     if (query.agency_id) q.bind(":agency", static_cast<int64_t>(*query.agency_id));
     if (query.status) q.bind(":status", std::string(to_string(*query.status)));
     if (query.owner) q.bind(":owner", *query.owner);
+    if (query.existing_on) q.bind(":existing", query.existing_on->iso());
     if (query.bucket) q.bind(":as_of", query.as_of.iso());
     if (query.folded_search) q.bind(":q", *query.folded_search);
     std::vector<AssignmentRecord> out;

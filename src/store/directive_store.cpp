@@ -37,7 +37,7 @@ Id SqliteStore::insert_section(const SectionRecord& s) {
 
 Id SqliteStore::insert_task(const TaskRecord& t) {
     SQLite::Statement q(impl_->db, "INSERT INTO tasks(directive_id, section_id, ref, parent_ref, title, text, "
-                                   "deadline, recurrence, position, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                   "deadline, recurrence, position, search_key, exists_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, static_cast<int64_t>(t.directive_id));
     q.bind(2, static_cast<int64_t>(t.section_id));
     q.bind(3, t.ref);
@@ -48,6 +48,7 @@ Id SqliteStore::insert_task(const TaskRecord& t) {
     q.bind(8, std::string(to_string(t.recurrence)));
     q.bind(9, t.position);
     q.bind(10, fold(t.ref + " " + t.title + "\n" + t.text));
+    q.bind(11, t.exists_from.value_or(Date::today()).iso());
     q.exec();
     return impl_->db.getLastInsertRowid();
 }

@@ -171,10 +171,10 @@ Id PgStore::insert_section(const SectionRecord& s) {
 Id PgStore::insert_task(const TaskRecord& t) {
     return returning_id(conn_->exec(
         "INSERT INTO tasks(directive_id, section_id, ref, parent_ref, title, text, deadline, recurrence, position, "
-        "search_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        "search_key, exists_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         PgParams().add(t.directive_id).add(t.section_id).add(t.ref).add(t.parent_ref).add(t.title).add(t.text)
             .add(t.deadline).add(std::string(to_string(t.recurrence))).add(t.position)
-            .add(fold(t.ref + " " + t.title + "\n" + t.text))));
+            .add(fold(t.ref + " " + t.title + "\n" + t.text)).add(t.exists_from.value_or(Date::today()).iso())));
 }
 
 std::vector<DirectiveRecord> PgStore::directives() const {

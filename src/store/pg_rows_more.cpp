@@ -15,10 +15,11 @@ std::string day_after(Date d) { return d.plus_days(1).iso(); }
 Id PgStore::insert_assignment(const AssignmentRecord& a) {
     return returning_id(conn_->exec(
         "INSERT INTO assignments(task_id, agency_id, role, via_group_id, status, progress, owner, due, completed_on, "
-        "version, updated_at, original_due) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $8) RETURNING id",
+        "version, updated_at, original_due, exists_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $8, $11) "
+        "RETURNING id",
         PgParams().add(a.task_id).add(a.agency_id).add(std::string(to_string(a.role))).add(a.via_group_id)
             .add(std::string(to_string(a.status))).add(a.progress).add(a.owner).add(a.due).add(a.completed_on)
-            .add(now_timestamp())));
+            .add(now_timestamp()).add(a.exists_from.value_or(Date::today()).iso())));
 }
 
 std::vector<AssignmentRecord> PgStore::assignments(const AssignmentQuery& query) const {
@@ -39,6 +40,7 @@ std::vector<AssignmentRecord> PgStore::assignments(const AssignmentQuery& query)
     if (query.agency_id) sql += " AND a.agency_id = " + param(*query.agency_id);
     if (query.status) sql += " AND a.status = " + param(std::string(to_string(*query.status)));
     if (query.owner) sql += " AND a.owner = " + param(*query.owner);
+    if (query.existing_on) sql += " AND a.exists_from <= " + param(query.existing_on->iso());
     if (query.bucket) {
         const std::string as_of = param(query.as_of.iso());
         const std::string done = "(a.status = 'done' AND a.completed_on <= " + as_of + ")";
@@ -230,7 +232,8 @@ std::vector<JournalRecord> PgStore::journal_between(Date after, Date until, std:
                      journal_from<PgRow>);
 }
 
-std::vector<JournalRecord> PgStore::first_changes_after(Date after, const std::vector<std::string>& fields) const {
+std::vector<JournalRecord> PgStore::first_changes_after(Date after, const std::vector<std::string>& fields,
+                                                        std::optional<Date> through) const {
     if (fields.empty()) return {};
     PgParams p;
     std::string in;
@@ -241,9 +244,11 @@ std::vector<JournalRecord> PgStore::first_changes_after(Date after, const std::v
         p.add(f);
     }
     p.add(day_after(after));
+    p.add(through ? day_after(*through) : std::string("9999-12-31"));
     auto r = conn_->exec("SELECT DISTINCT ON (assignment_id, field) assignment_id, field, old_value, id FROM journal "
-                         "WHERE field IN (" + in + ") AND at >= $" + std::to_string(n) +
-                         " AND entity = 'assignment' AND assignment_id IS NOT NULL ORDER BY assignment_id, field, id",
+                         "WHERE field IN (" + in + ") AND at >= $" + std::to_string(n) + " AND at < $" +
+                             std::to_string(n + 1) +
+                             " AND entity = 'assignment' AND assignment_id IS NOT NULL ORDER BY assignment_id, field, id",
                          p);
     std::vector<JournalRecord> out;
     for (int i = 0; i < r.rows(); ++i) {
@@ -256,6 +261,32 @@ std::vector<JournalRecord> PgStore::first_changes_after(Date after, const std::v
     }
     return out;
 }
+
+std::optional<std::vector<AssignmentState>> PgStore::assignment_states(Date day) const {
+    if (conn_->exec("SELECT 1 FROM kept_days WHERE day = $1", PgParams().add(day.iso())).rows() == 0) return std::nullopt;
+    auto r = conn_->exec("SELECT assignment_id, status, progress, owner, due, completed_on, review_note, difficulties, "
+                         "proposals FROM assignment_states WHERE day = $1",
+                         PgParams().add(day.iso()));
+    std::vector<AssignmentState> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        AssignmentState s;
+        s.assignment_id = r.i64(i, 0);
+        s.status = parse_status(r.text(i, 1)).value_or(Status::NotStarted);
+        s.progress = r.i32(i, 2);
+        s.owner = r.text(i, 3);
+        s.due = r.opt_date(i, 4);
+        s.completed_on = r.opt_date(i, 5);
+        s.review_note = r.text(i, 6);
+        s.difficulties = r.text(i, 7);
+        s.proposals = r.text(i, 8);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+// Computed by the server (SECURITY DEFINER): no user writes the kept states themselves.
+void PgStore::keep_assignment_states(Date day) { conn_->exec("SELECT dtrack_keep_states($1)", PgParams().add(day.iso())); }
 
 
 Id PgStore::insert_report(const ReportRecord& r) {

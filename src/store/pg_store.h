@@ -106,7 +106,10 @@ public:
     std::map<Id, EvidenceRecord> latest_evidence(Date until) const override;
     std::vector<EvidenceRecord> evidence_between(Date after, Date until) const override;
     std::vector<JournalRecord> journal_between(Date after, Date until, std::string_view field) const override;
-    std::vector<JournalRecord> first_changes_after(Date after, const std::vector<std::string>& fields) const override;
+    std::vector<JournalRecord> first_changes_after(Date after, const std::vector<std::string>& fields,
+                                                   std::optional<Date> through) const override;
+    std::optional<std::vector<AssignmentState>> assignment_states(Date day) const override;
+    void keep_assignment_states(Date day) override;
     Id insert_report(const ReportRecord& report) override;
     std::optional<ReportRecord> last_report(std::string_view directive) const override;
     std::vector<ReportRecord> reports() const override;

@@ -21,7 +21,7 @@ inline constexpr const char* kDirectiveSelect = "SELECT id, code, issued_on, iss
 inline constexpr const char* kSectionSelect = "SELECT id, directive_id, label, title, position FROM sections";
 inline constexpr const char* kTaskSelect =
     "SELECT id, directive_id, section_id, ref, parent_ref, title, text, deadline, recurrence, position, closed_on, "
-    "closed_reason FROM tasks";
+    "closed_reason, exists_from FROM tasks";
 
 // Agencies and users (user_from reads the user's agency name, alias a).
 inline constexpr const char* kAgencyColumns = "SELECT id, name, short_name, kind, is_group, active FROM agencies";

@@ -78,6 +78,8 @@ struct TaskRecord {
     // is no longer open work. Never set on a task that is still open.
     std::optional<Date> closed_on{};
     std::string closed_reason{};
+    // The day from which the task counts at an as-of date; on insert, none means today.
+    std::optional<Date> exists_from{};
 };
 
 // A later document recorded against a directive (công văn, quyết định, thông báo kết luận):
@@ -126,6 +128,8 @@ struct AssignmentRecord {
     // history, but from closed_on on it is no longer open work (migration 0010).
     std::optional<Date> closed_on{};
     std::string closed_reason{};
+    // Written on insert only (none: today): the day from which it counts at an as-of date.
+    std::optional<Date> exists_from{};
 };
 
 // What an assignment row carries beyond its own columns. A list of many assignments needs
@@ -156,6 +160,21 @@ struct AssignmentQuery {
     // work that day; an unset as_of leaves out every closed one); a query by id or with
     // include_closed reads them too.
     bool include_closed = false;
+    // Only rows that existed at the end of this day (exists_from on or before it).
+    std::optional<Date> existing_on;
+};
+
+// An assignment's own fields as they were at the end of a kept day (the past's checkpoints).
+struct AssignmentState {
+    Id assignment_id = 0;
+    Status status = Status::NotStarted;
+    int progress = 0;
+    std::string owner;
+    std::optional<Date> due;
+    std::optional<Date> completed_on;
+    std::string review_note;
+    std::string difficulties;
+    std::string proposals;
 };
 
 struct EvidenceRecord {

@@ -1,4 +1,5 @@
 // What reports read in bulk, and the record of generated reports.
+#include "store/faults.h"
 #include "store/impl.h"
 
 namespace dt::store {
@@ -53,18 +54,20 @@ std::vector<JournalRecord> SqliteStore::journal_between(Date after, Date until, 
     return out;
 }
 
-std::vector<JournalRecord> SqliteStore::first_changes_after(Date after, const std::vector<std::string>& fields) const {
+std::vector<JournalRecord> SqliteStore::first_changes_after(Date after, const std::vector<std::string>& fields,
+                                                            std::optional<Date> through) const {
     if (fields.empty()) return {};
     std::string in;
     for (std::size_t i = 0; i < fields.size(); ++i) in += i ? ", ?" : "?";
     // SQLite takes the bare columns of a min() aggregate from the row holding the minimum: the
     // first change of each (assignment, field). (PostgreSQL: DISTINCT ON … ORDER BY id.)
     SQLite::Statement q(impl_->db, "SELECT assignment_id, field, old_value, min(id) FROM journal WHERE field IN (" + in +
-                                       ") AND at >= ? AND entity = 'assignment' AND assignment_id IS NOT NULL "
+                                       ") AND at >= ? AND at < ? AND entity = 'assignment' AND assignment_id IS NOT NULL "
                                        "GROUP BY assignment_id, field");
     int n = 1;
     for (const auto& f : fields) q.bind(n++, f);
-    q.bind(n, day_after(after));
+    q.bind(n++, day_after(after));
+    q.bind(n, through ? day_after(*through) : std::string("9999-12-31"));
     std::vector<JournalRecord> out;
     while (q.executeStep()) {
         JournalRecord j;
@@ -75,6 +78,101 @@ std::vector<JournalRecord> SqliteStore::first_changes_after(Date after, const st
         out.push_back(std::move(j));
     }
     return out;
+}
+
+std::optional<std::vector<AssignmentState>> SqliteStore::assignment_states(Date day) const {
+    SQLite::Statement kept(impl_->db, "SELECT 1 FROM kept_days WHERE day = ?");
+    kept.bind(1, day.iso());
+    if (!kept.executeStep()) return std::nullopt;
+    SQLite::Statement q(impl_->db, "SELECT assignment_id, status, progress, owner, due, completed_on, review_note, "
+                                   "difficulties, proposals FROM assignment_states WHERE day = ?");
+    q.bind(1, day.iso());
+    std::vector<AssignmentState> out;
+    while (q.executeStep()) {
+        AssignmentState s;
+        s.assignment_id = q.getColumn(0).getInt64();
+        s.status = parse_status(q.getColumn(1).getString()).value_or(Status::NotStarted);
+        s.progress = q.getColumn(2).getInt();
+        s.owner = q.getColumn(3).getString();
+        s.due = opt_date(q.getColumn(4));
+        s.completed_on = opt_date(q.getColumn(5));
+        s.review_note = q.getColumn(6).getString();
+        s.difficulties = q.getColumn(7).getString();
+        s.proposals = q.getColumn(8).getString();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+void SqliteStore::keep_assignment_states(Date day) {
+    try {
+        keep_states(day);
+    } catch (const StorageError&) {
+        throw;
+    } catch (const std::exception& e) {
+        storage_failure(path(), "Cannot keep the assignments' states of " + day.vn(), e);
+    }
+}
+
+void SqliteStore::keep_states(Date day) {
+    if (assignment_states(day)) return;
+    // As PostgreSQL's dtrack_keep_states (db/migrations/postgresql/0007): the nearest later
+    // kept day's states (or today's rows) with the first change of each field made after
+    // `day`, up to that kept day, undone. (Extensions are counted from the journal at each read.)
+    std::optional<std::string> base;
+    {
+        SQLite::Statement q(impl_->db, "SELECT min(day) FROM kept_days WHERE day > ?");
+        q.bind(1, day.iso());
+        if (q.executeStep() && !q.getColumn(0).isNull()) base = q.getColumn(0).getString();
+    }
+    SQLite::Statement q(impl_->db, R"(
+INSERT INTO assignment_states(day, assignment_id, status, progress, owner, due, completed_on, review_note,
+                              difficulties, proposals)
+WITH firsts AS (
+  SELECT assignment_id, field, old_value, min(id) FROM journal
+  WHERE field IN ('status', 'progress', 'owner', 'due', 'completed_on', 'review', 'difficulties', 'proposals')
+    AND at >= :next AND at < :bound AND entity = 'assignment' AND assignment_id IS NOT NULL
+  GROUP BY assignment_id, field),
+undo AS (
+  SELECT assignment_id,
+         max(CASE WHEN field = 'status' THEN old_value END) AS status,
+         max(field = 'progress') AS has_progress, max(CASE WHEN field = 'progress' THEN old_value END) AS progress,
+         max(field = 'owner') AS has_owner, max(CASE WHEN field = 'owner' THEN old_value END) AS owner,
+         max(field = 'due') AS has_due, max(CASE WHEN field = 'due' THEN old_value END) AS due,
+         max(field = 'completed_on') AS has_completed, max(CASE WHEN field = 'completed_on' THEN old_value END) AS completed_on,
+         max(field = 'review') AS has_review, max(CASE WHEN field = 'review' THEN old_value END) AS review,
+         max(field = 'difficulties') AS has_difficulties, max(CASE WHEN field = 'difficulties' THEN old_value END) AS difficulties,
+         max(field = 'proposals') AS has_proposals, max(CASE WHEN field = 'proposals' THEN old_value END) AS proposals
+  FROM firsts GROUP BY assignment_id),
+base AS (
+  SELECT a.id, a.status, a.progress, a.owner, a.due, a.completed_on, coalesce(a.review_note, '') AS review_note,
+         a.difficulties, a.proposals
+  FROM assignments a WHERE :base IS NULL
+  UNION ALL
+  SELECT s.assignment_id, s.status, s.progress, s.owner, s.due, s.completed_on, s.review_note, s.difficulties,
+         s.proposals
+  FROM assignment_states s WHERE :base IS NOT NULL AND s.day = :base)
+SELECT :day, b.id,
+       CASE WHEN u.status IN ('not_started', 'in_progress', 'done', 'blocked') THEN u.status ELSE b.status END,
+       CASE WHEN u.has_progress AND u.progress IS NOT NULL THEN max(0, min(100, CAST(u.progress AS INTEGER)))
+            ELSE b.progress END,
+       CASE WHEN u.has_owner THEN coalesce(u.owner, '') ELSE b.owner END,
+       CASE WHEN u.has_due THEN u.due ELSE b.due END,
+       CASE WHEN u.has_completed THEN u.completed_on ELSE b.completed_on END,
+       CASE WHEN u.has_review THEN coalesce(u.review, '') ELSE b.review_note END,
+       CASE WHEN u.has_difficulties THEN coalesce(u.difficulties, '') ELSE b.difficulties END,
+       CASE WHEN u.has_proposals THEN coalesce(u.proposals, '') ELSE b.proposals END
+FROM base b LEFT JOIN undo u ON u.assignment_id = b.id)");
+    q.bind(":day", day.iso());
+    q.bind(":next", day_after(day));
+    q.bind(":bound", base ? day_after(*Date::parse_iso(*base)) : std::string("9999-12-31"));
+    if (base) q.bind(":base", *base);
+    else q.bind(":base");
+    q.exec();
+    SQLite::Statement k(impl_->db, "INSERT INTO kept_days(day, kept_at) VALUES (?, ?)");
+    k.bind(1, day.iso());
+    k.bind(2, now_timestamp());
+    k.exec();
 }
 
 Id SqliteStore::insert_report(const ReportRecord& r) {

@@ -42,6 +42,7 @@ TaskRecord task_from(const Row& r) {
     t.position = r.i32(9);
     t.closed_on = r.opt_date(10);
     t.closed_reason = r.text(11);
+    t.exists_from = r.opt_date(12);
     return t;
 }
 

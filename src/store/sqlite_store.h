@@ -85,7 +85,10 @@ public:
     std::map<Id, EvidenceRecord> latest_evidence(Date until) const override;
     std::vector<EvidenceRecord> evidence_between(Date after, Date until) const override;
     std::vector<JournalRecord> journal_between(Date after, Date until, std::string_view field) const override;
-    std::vector<JournalRecord> first_changes_after(Date after, const std::vector<std::string>& fields) const override;
+    std::vector<JournalRecord> first_changes_after(Date after, const std::vector<std::string>& fields,
+                                                   std::optional<Date> through) const override;
+    std::optional<std::vector<AssignmentState>> assignment_states(Date day) const override;
+    void keep_assignment_states(Date day) override;
     Id insert_report(const ReportRecord& report) override;
     std::optional<ReportRecord> last_report(std::string_view directive) const override;
     std::vector<ReportRecord> reports() const override;
@@ -104,6 +107,7 @@ private:
     bool begin_write() override;
     void commit_write(bool nested) override;
     void rollback_write(bool nested) noexcept override;
+    void keep_states(Date day);  // keep_assignment_states without its error translation
     std::unique_ptr<Impl> impl_;
 };
 

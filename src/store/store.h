@@ -177,9 +177,16 @@ public:
     virtual std::vector<EvidenceRecord> evidence_between(Date after, Date until) const = 0;
     virtual std::vector<JournalRecord> journal_between(Date after, Date until, std::string_view field) const = 0;
     // For each assignment and each of `fields`, the first journalled change made after the end
-    // of day `after` (assignment_id, field and old_value filled): the value that day ended with.
-    // One grouped read, however long the history after it (the past, service/history.cpp).
-    virtual std::vector<JournalRecord> first_changes_after(Date after, const std::vector<std::string>& fields) const = 0;
+    // of day `after` and (when given) up to the end of day `through` (assignment_id, field and
+    // old_value filled): the value that day ended with. One grouped read (service/history.cpp).
+    virtual std::vector<JournalRecord> first_changes_after(Date after, const std::vector<std::string>& fields,
+                                                           std::optional<Date> through) const = 0;
+    // The past's checkpoints: every assignment's own fields at the end of `day` when that day is
+    // kept, none otherwise. keep_assignment_states keeps it (inside a WriteTx), computed by the
+    // database from the nearest later kept day (or today's rows) and the journal in between;
+    // the database forgets kept days that a later journal row or assignment would change.
+    virtual std::optional<std::vector<AssignmentState>> assignment_states(Date day) const = 0;
+    virtual void keep_assignment_states(Date day) = 0;
     virtual Id insert_report(const ReportRecord& report) = 0;
     virtual std::optional<ReportRecord> last_report(std::string_view directive) const = 0;
     virtual std::vector<ReportRecord> reports() const = 0;

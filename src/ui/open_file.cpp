@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "core/text.h"
 
@@ -79,22 +80,20 @@ bool open_path(const std::string& path, std::string& error) {
     return true;
 }
 
-bool print_pdf(const std::string& path, std::string& error) {
-    std::string arg = path;
-    char program[] = "lp";
-    char* argv[] = {program, arg.data(), nullptr};
+PrintResult print_pdf(const std::string& path, const std::string& title) {
+    std::vector<std::string> args = {"lp", "-t", title, "-o", "media=A4", "--", path};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
     pid_t pid = 0;
-    if (posix_spawnp(&pid, "lp", nullptr, nullptr, argv, environ) != 0) {
-        error = "lp";
-        return false;
-    }
+    // glibc's posix_spawnp reports a program it cannot find (ENOENT) as its own result.
+    if (posix_spawnp(&pid, "lp", nullptr, nullptr, argv.data(), environ) != 0) return PrintResult::Missing;
     int status = 0;
     // lp only queues the job: it returns at once; a failure (no printer) is its exit status.
-    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        error = "lp " + path;
-        return false;
-    }
-    return true;
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return PrintResult::Failed;
+    // 127: a shell wrapper named lp that found no program behind it.
+    if (WEXITSTATUS(status) == 127) return PrintResult::Missing;
+    return WEXITSTATUS(status) == 0 ? PrintResult::Sent : PrintResult::Failed;
 }
 
 std::string default_report_folder() {

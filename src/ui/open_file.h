@@ -18,9 +18,12 @@ bool open_attachment(const service::EvidenceFile& file, std::string& error);
 // Opens a file or folder with the desktop's default program (xdg-open, no shell).
 bool open_path(const std::string& path, std::string& error);
 
-// Sends a PDF to the system's printer through CUPS' `lp` (no shell); false with a sentence in
-// `error` when there is no `lp` or it fails to start.
-bool print_pdf(const std::string& path, std::string& error);
+// Sends a PDF to the system's default printer through CUPS' `lp` (no shell): A4, the job named
+// `title`, the file after "--" (whatever its name, never an option). lp only queues the job, so
+// the file may go once it returns. Missing: no `lp` on the PATH (CUPS' client not installed);
+// Failed: lp refused the job (no default printer, the scheduler not running).
+enum class PrintResult { Sent, Missing, Failed };
+PrintResult print_pdf(const std::string& path, const std::string& title);
 
 // Where reports go by default: ~/Documents when it exists, else the home folder.
 std::string default_report_folder();

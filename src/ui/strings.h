@@ -67,7 +67,7 @@ enum class T : int {
     AdviceIo, AdviceMissing, RestoreFromBackup, TryAgain, Quit, RecoveryRestored,
     // issue 15: the agencies' proposals; a report as a document
     ProposalsTitle, Difficulties, Proposals, SaveProposals, ProposalsSaved, ReportDocument, DocNumber, ReportDate,
-    Signer, SignerTitle, Recipients, RecordedReports, Reissue, Print, NoPrinter, SentToPrinter, ColAsOf, ColFormat,
+    Signer, SignerTitle, Recipients, RecordedReports, Reissue, Print, NoPrinter, PrintFailed, SentToPrinter, ColAsOf, ColFormat,
     OnTimeOf, LegendOverdue, LegendBlocked, LegendAllDone, LegendOpen, ChartBuckets, ChartAgencyRates, ClickToOpen, CountsAt, DoneOfTotal, OpenOnly, FromLink, AgencyCount,
     NothingMatches,
     PaletteView, PaletteTask, PaletteHint, PaletteNothing, PaletteKeys, ShortcutsHint, CollapseNav,

@@ -52,14 +52,21 @@ TEST_CASE("reminders: due within the window, then overdue, at two as-of dates (h
     CHECK(overdue == 2);
     CHECK(soon == 10);
 
-    // Done work is never a reminder.
-    fx.service->add_evidence(fx.admin, stc, {"Báo cáo số 12", "", std::nullopt, std::nullopt});
-    service::AssignmentChange done;
-    done.status = Status::Done;
-    fx.service->update(fx.admin, stc, done, std::nullopt);
+    // Done work is never a reminder: done on 10/07, it is not one at 15/07, and it still was
+    // at 09/07 (reminders at a past date read the assignments as they were then).
+    {
+        test::FixedClock clock(Date{2025, 7, 10});
+        fx.service->add_evidence(fx.admin, stc, {"Báo cáo số 12", "", std::nullopt, std::nullopt});
+        service::AssignmentChange done;
+        done.status = Status::Done;
+        fx.service->update(fx.admin, stc, done, std::nullopt);
+    }
     r = fx.service->reminders(fx.admin, std::nullopt, 7, Date{2025, 7, 15});
     REQUIRE(r.size() == 1);
     CHECK(r[0].assignment.id == sxd);
+    r = fx.service->reminders(fx.admin, std::nullopt, 7, Date{2025, 7, 9});
+    REQUIRE(r.size() == 2);
+    CHECK(std::set<Id>{r[0].assignment.id, r[1].assignment.id} == std::set<Id>{stc, sxd});
 }
 
 TEST_CASE("reminders: sent back and a decided extension are listed, an agency sees only its own") {

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <regex>
+#include <sstream>
 
 #include "report/build.h"
 #include "report/writers.h"
@@ -277,4 +278,56 @@ TEST_CASE("HTML: a one-line title, numbers right-aligned, proposals under their 
     CHECK(sheet.find("paperSize=\"9\"") != std::string::npos);
     const std::string summary = part_of(xlsx, "xl/worksheets/sheet1.xml");
     CHECK(summary.find("paperSize=\"9\"") != std::string::npos);
+}
+
+TEST_CASE("the DOCX numbers its pages at the top centre from page 2: a PAGE field in a header that LibreOffice fills") {
+    Prepared p;
+    test::TempDir dir;
+    const auto docx = dir / "so-trang.docx";
+    report::write_docx(p.report, docx);
+    // The header part holds the PAGE field; the section points at it for every page but the
+    // first (titlePg), whose header is empty; the package names the parts.
+    const std::string header = part_of(docx, "word/header-page-number.xml");
+    CHECK(header.find("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>") != std::string::npos);
+    CHECK(header.find("<w:fldChar w:fldCharType=\"begin\"/>") != std::string::npos);
+    CHECK(header.find("<w:jc w:val=\"center\"/>") != std::string::npos);
+    const std::string first = part_of(docx, "word/header-first-page.xml");
+    CHECK(first.find("PAGE") == std::string::npos);
+    const std::string xml = part_of(docx, "word/document.xml");
+    CHECK(xml.find("<w:headerReference w:type=\"default\" r:id=\"rIdDtrackPageNumber\"/>") != std::string::npos);
+    CHECK(xml.find("<w:headerReference w:type=\"first\" r:id=\"rIdDtrackFirstPage\"/>") != std::string::npos);
+    CHECK(xml.find("<w:titlePg/>") != std::string::npos);
+    CHECK(part_of(docx, "word/_rels/document.xml.rels").find("Target=\"header-page-number.xml\"") != std::string::npos);
+    // unzip reads [ ] in a name as a pattern: escaped.
+    CHECK(part_of(docx, "\\[Content_Types\\].xml").find("PartName=\"/word/header-page-number.xml\"") != std::string::npos);
+
+    const std::string profile = "-env:UserInstallation=file://" + (dir / "lo-profile").string();
+    run("soffice --headless --norestore " + quoted(fs::path(profile)) + " --convert-to pdf --outdir " + quoted(dir.path()) + " " +
+        quoted(docx));
+    const auto pdf = dir / "so-trang.pdf";
+    REQUIRE(fs::exists(pdf));
+    const std::string info = run("pdfinfo " + quoted(pdf));
+    std::smatch pages;
+    REQUIRE(std::regex_search(info, pages, std::regex("Pages:\\s+([0-9]+)")));
+    const int count = std::stoi(pages[1].str());
+    REQUIRE(count >= 2);
+    auto first_line = [&](int page) {
+        const std::string text = run("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                                     quoted(pdf) + " -");
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);) {
+            const auto start = line.find_first_not_of(' ');
+            if (start != std::string::npos) return line.substr(start);
+        }
+        return std::string();
+    };
+    // Page 1 starts with the letterhead, not a number; page N starts with "N", alone.
+    CHECK(first_line(1).starts_with("ỦY BAN NHÂN DÂN"));
+    for (int page = 2; page <= count; ++page) CHECK(first_line(page) == std::to_string(page));
+    // Centred: the number's column on the page is about the middle of the text (pdftotext -layout).
+    const std::string page2 = run("pdftotext -layout -f 2 -l 2 " + quoted(pdf) + " -");
+    const auto number_at = page2.find_first_not_of(" \n");
+    const auto line_start = page2.rfind('\n', number_at);
+    const auto column = number_at - (line_start == std::string::npos ? 0 : line_start + 1);
+    CHECK(column > 20);
 }

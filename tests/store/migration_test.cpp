@@ -149,17 +149,17 @@ TEST_CASE("upgrading a version-4 database to version 5 keeps each deadline as th
         const auto agency = store->insert_agency({0, "Sở Tài chính", "STC", "department", false, true}, {});
         const auto directive = store->insert_directive({0, "07/CT-UBND", Date{2025, 4, 11}, "", "", "", "…"}, std::nullopt);
         const auto section = store->insert_section({0, directive, "1", "Giải ngân", 1});
-        store::TaskRecord task;
-        task.directive_id = directive;
-        task.section_id = section;
-        task.ref = "1.a.3";
-        task.title = task.text = "Cam kết giải ngân";
-        const auto task_id = store->insert_task(task);
-        task.ref = "6";
-        const auto task2 = store->insert_task(task);
         tx.commit();
-        // Rows as version 4 wrote them: the store's own insert now fills version-5 columns.
+        // Rows as version 4 wrote them: the store's own inserts now fill later versions' columns.
         SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        auto task_row = [&](const std::string& ref, int position) {
+            raw.exec("INSERT INTO tasks(directive_id, section_id, ref, title, text, position, search_key) VALUES (" +
+                     std::to_string(directive) + ", " + std::to_string(section) + ", '" + ref +
+                     "', 'Cam kết giải ngân', 'Cam kết giải ngân', " + std::to_string(position) + ", '')");
+            return raw.getLastInsertRowid();
+        };
+        const auto task_id = task_row("1.a.3", 1);
+        const auto task2 = task_row("6", 2);
         raw.exec("INSERT INTO assignments(task_id, agency_id, role, due, updated_at) VALUES (" + std::to_string(task_id) + ", " +
                  std::to_string(agency) + ", 'lead', '2025-04-18', 'x'), (" + std::to_string(task2) + ", " +
                  std::to_string(agency) + ", 'lead', NULL, 'x')");
@@ -181,6 +181,10 @@ TEST_CASE("upgrading a version-4 database to version 5 keeps each deadline as th
     CHECK(exec_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'evidence_%'") == 3);
     CHECK(std::filesystem::exists(path.string() + ".before-v" + std::to_string(store::Store::latest_version()) + ".bak"));
     CHECK(store->check().empty());
+    // Version 11: what came with the directive counts from its date (11/04/2025), not from the
+    // day it was typed in (today).
+    CHECK(exec_int(path, "SELECT count(*) FROM tasks WHERE exists_from = '2025-04-11'") == 2);
+    CHECK(exec_int(path, "SELECT count(*) FROM assignments WHERE exists_from = '2025-04-11'") == 2);
 }
 
 TEST_CASE("inconsistencies() finds a broken rule that the integrity check cannot see, and check() calls it no damage") {

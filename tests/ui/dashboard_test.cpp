@@ -83,3 +83,40 @@ TEST_CASE("search with several words keeps the rows holding each word, in any or
     table.set_filter(filter);
     CHECK(table.visible().empty());
 }
+
+TEST_CASE("the dashboard at a past date counts only what existed then, as it was then") {
+    test::Fixture fx;
+    test::Headless gui;
+    ui::AppState state(*fx.service, fx.admin);
+    state.as_of = Date{2025, 5, 31};
+    gui.frames(state, 2);
+    const int before = state.dashboard.total;
+    const auto buckets_before = state.dashboard.buckets;
+    {
+        // Months later: a directive issued in August, and 1.1's Sở Tài chính done.
+        test::FixedClock later(Date{2025, 8, 20});
+        auto outline = test::small_outline();
+        outline.directive.code = "102/CT-TEST";
+        outline.directive.issued_on = Date{2025, 8, 18};
+        fx.service->import_directive(fx.admin, outline);
+        const Id finance = fx.assignment_of("1.1", "Sở Tài chính");
+        service::EvidenceInput e;
+        e.note = "Báo cáo tháng 8";
+        e.doc_ref = "81/BC-STC";
+        fx.service->add_evidence(fx.admin, finance, e);
+        service::AssignmentChange c;
+        c.status = Status::Done;
+        c.completed_on = Date{2025, 8, 20};
+        fx.service->update(fx.admin, finance, c, std::nullopt);
+    }
+    test::FixedClock today(Date{2025, 9, 1});
+    ++state.revision;  // what a write in the GUI does
+    gui.frames(state, 2);
+    CHECK(state.dashboard.total == before);
+    CHECK(state.dashboard.buckets == buckets_before);
+    CHECK(state.dashboard.buckets[static_cast<int>(Bucket::DoneLate)] == 0);
+    state.as_of = Date{2025, 8, 31};
+    gui.frames(state, 2);
+    CHECK(state.dashboard.total == 2 * before);
+    CHECK(state.dashboard.buckets[static_cast<int>(Bucket::DoneLate)] == 1);
+}

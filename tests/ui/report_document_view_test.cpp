@@ -4,6 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <vector>
 
 #include "headless.h"
 #include "report/build.h"
@@ -82,4 +86,89 @@ TEST_CASE("the editor saves an agency's difficulties and proposals, journalled")
     CHECK(history.back().field == "proposals");
     CHECK(history.back().new_value == "Đề nghị bố trí 5 tỷ đồng");
     CHECK(std::string(state.editor.proposals) == "Đề nghị bố trí 5 tỷ đồng");  // refilled from what was saved
+}
+
+namespace {
+// PATH set to `dir` (and back to what it was) while it lives: the GUI's lp is whatever is there.
+struct PathOnly {
+    explicit PathOnly(const std::string& dir) : old_(std::getenv("PATH") ? std::getenv("PATH") : "") {
+        setenv("PATH", dir.c_str(), 1);
+    }
+    ~PathOnly() { setenv("PATH", old_.c_str(), 1); }
+    std::string old_;
+};
+
+// A fake CUPS lp: records its arguments one per line and keeps a copy of the file it was
+// given (the last argument), then exits with `code`.
+void fake_lp(const std::filesystem::path& dir, int code) {
+    std::filesystem::create_directories(dir);
+    const auto lp = dir / "lp";
+    std::ofstream(lp) << "#!/bin/sh\n"
+                         "printf '%s\\n' \"$@\" > \"" << (dir / "args").string() << "\"\n"
+                         "for last; do :; done\n"
+                         "cp \"$last\" \"" << (dir / "printed.pdf").string() << "\"\n"
+                         "exit " << code << "\n";
+    std::filesystem::permissions(lp, std::filesystem::perms::owner_all);
+}
+
+std::vector<std::string> lines_of(const std::filesystem::path& path) {
+    std::vector<std::string> out;
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("the reports view prints the PDF through lp, and says so when lp is missing or refuses") {
+    test::Fixture fx;
+    test::Headless gui;
+    auto state = state_for(fx, fx.admin, ui::View::Reports);
+    auto& v = state.reports_view;
+    gui.frames(state, 2);
+    REQUIRE(v.document_loaded);
+    std::snprintf(v.number, sizeof v.number, "%s", "61/BC-UBND");
+    const auto bin = fx.dir / "bin";
+
+    SUBCASE("lp gets the PDF with a title, A4 and the file after --") {
+        fake_lp(bin, 0);
+        {
+            PathOnly path(bin.string() + ":/usr/bin:/bin");
+            REQUIRE(gui.click(state, "reports:print"));
+            gui.frames(state, 1);
+        }
+        CHECK(v.error.empty());
+        const auto args = lines_of(bin / "args");
+        REQUIRE(args.size() == 6);
+        CHECK(args[0] == "-t");
+        CHECK(args[1] == "Báo cáo 61/BC-UBND (15/07/2025)");
+        CHECK(args[2] == "-o");
+        CHECK(args[3] == "media=A4");
+        CHECK(args[4] == "--");
+        CHECK(args[5].ends_with("bao-cao-2025-07-15.pdf"));
+        // What lp was given is the report's PDF; the private copy is gone once lp returned.
+        CHECK(test::read_text(bin / "printed.pdf").starts_with("%PDF-"));
+        CHECK(test::read_text(bin / "printed.pdf").size() > 5000);
+        CHECK_FALSE(std::filesystem::exists(args[5]));
+        CHECK_FALSE(std::filesystem::exists(std::filesystem::path(args[5]).parent_path()));
+    }
+    SUBCASE("no lp on the PATH: a sentence in the view, nothing sent") {
+        std::filesystem::create_directories(bin);
+        {
+            PathOnly path(bin.string());
+            REQUIRE(gui.click(state, "reports:print"));
+            gui.frames(state, 2);  // the view goes on drawing
+        }
+        CHECK(v.error.find("Không tìm thấy lệnh in (lp)") != std::string::npos);
+        CHECK(v.error.find("cups-client") != std::string::npos);
+    }
+    SUBCASE("lp refuses the job (no printer): another sentence") {
+        fake_lp(bin, 1);
+        {
+            PathOnly path(bin.string() + ":/usr/bin:/bin");
+            REQUIRE(gui.click(state, "reports:print"));
+            gui.frames(state, 1);
+        }
+        CHECK(v.error.find("chưa có máy in mặc định") != std::string::npos);
+        CHECK(std::filesystem::exists(bin / "args"));
+    }
 }

@@ -2,6 +2,8 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <cstring>
 
 #include "core/error.h"
@@ -189,18 +191,32 @@ void draw_recorded(AppState& s) {
     ImGui::EndTable();
 }
 
-// The PDF of this document to the system's printer (CUPS lp), through a private temporary file.
+// The PDF of this document to the system's printer (CUPS lp), through a file in a private
+// temporary folder (mkdtemp: no other user can put a link where it goes), removed once lp has
+// queued it or failed.
 void print(AppState& s) {
     auto& v = s.reports_view;
-    const auto path = std::filesystem::temp_directory_path() / ("dtrack-in-" + s.as_of.iso() + ".pdf");
+    v.error.clear();
+    std::string folder = (std::filesystem::temp_directory_path() / "dtrack-print-XXXXXX").string();
+    if (!mkdtemp(folder.data())) {
+        v.error = std::string(tr(T::PrintFailed)) + " (" + folder + ")";
+        return;
+    }
+    const auto path = std::filesystem::path(folder) / ("bao-cao-" + s.as_of.iso() + ".pdf");
     try {
-        report::write_pdf(document_of(v, *v.preview), path);
-        std::string error;
-        if (!print_pdf(path.string(), error)) v.error = tr(T::NoPrinter);
-        else s.report(std::string(tr(T::SentToPrinter)) + " " + path.string(), false);
+        const auto doc = document_of(v, *v.preview);
+        report::write_pdf(doc, path);
+        const std::string title = "Báo cáo " + doc.settings.number + " (" + doc.as_of.vn() + ")";
+        switch (print_pdf(path.string(), title)) {
+        case PrintResult::Sent: s.report(std::string(tr(T::SentToPrinter)) + " " + title, false); break;
+        case PrintResult::Missing: v.error = tr(T::NoPrinter); break;
+        case PrintResult::Failed: v.error = tr(T::PrintFailed); break;
+        }
     } catch (const Error& e) {
         v.error = e.what();
     }
+    std::error_code ec;
+    std::filesystem::remove_all(folder, ec);
 }
 
 void draw_figures(const report::Report& r) {
