@@ -23,7 +23,7 @@ void Service::seed_registry(const std::vector<RegistryRow>& given) {
     store::Store::WriteTx tx(store_);
     for (const auto& row : rows) {
         if (store_.find_agency(row.name)) continue;
-        store::AgencyRecord a{0, row.name, row.short_name, row.kind, row.kind == "group", true};
+        store::AgencyRecord a{0, row.name, row.short_name, row.kind, row.kind == "group", row.active};
         store_.insert_agency(a, row.aliases);
     }
     for (const auto& row : rows) {
@@ -60,7 +60,7 @@ std::size_t Service::import_agencies(const Actor& actor, const std::vector<Regis
     std::size_t added = 0;
     for (const auto& row : rows) {
         if (store_.find_agency(row.name)) continue;
-        store::AgencyRecord a{0, row.name, row.short_name, row.kind, row.kind == "group", true};
+        store::AgencyRecord a{0, row.name, row.short_name, row.kind, row.kind == "group", row.active};
         const Id id = store_.insert_agency(a, row.aliases);
         journal(actor, "agency", id, std::nullopt, "created", std::nullopt, row.name);
         ++added;
