@@ -77,6 +77,9 @@ enum class T : int {
     ChooseFile, DroppedFile, DropWhere,
     KindDepartment, KindDistrict, KindCity, KindGroup, KindOffice, KindBoard, KindProjectBoard, KindPolice, KindMilitary, KindBank, KindTreasury, KindSocialInsurance, KindInspectorate, KindCommune,
     FullName,
+    // the editable import preview
+    PlanHint, PlanDrop, PlanMerge, PlanRecurrence, PlanAddAgency, PlanRemove, RecNone, RecWeekly, RecMonthly,
+    RecQuarterly, RecHalfYearly, RecYearly,
     Count_
 };
 
