@@ -133,6 +133,7 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
     store::DirectiveRecord d{0, meta.code, meta.issued_on, meta.issuer, meta.signer, meta.title, outline.body};
     summary.directive_id = store_.insert_directive(d, actor.user_id);
 
+    const bool before_reorganisation = meta.issued_on && *meta.issued_on < Date{2025, 7, 1};
     std::map<std::string, Id> section_ids;
     int position = 0;
     for (const auto& s : outline.sections) {
@@ -160,7 +161,14 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
                 summary.warnings.push_back(t.ref + ": " + quoted_input(share.name) + " is not a known agency and was not assigned.");
                 continue;
             }
-            std::vector<Id> members = agency->is_group ? store_.group_members(agency->id) : std::vector<Id>{agency->id};
+            // A directive of before 1/7/2025, when the district level ended, still reaches the
+            // district committees its groups name; a later one only the active members.
+            std::vector<Id> members = !agency->is_group ? std::vector<Id>{agency->id}
+                                      : before_reorganisation ? store_.all_group_members(agency->id)
+                                                              : store_.group_members(agency->id);
+            if (members.empty())
+                summary.warnings.push_back(t.ref + ": " + quoted_input(share.name) +
+                                           " has no active member, so nothing was assigned for it.");
             for (Id m : members) {
                 auto [it, inserted] = shares.try_emplace(m, Share{share.role, agency->is_group ? std::optional<Id>(agency->id) : std::nullopt});
                 if (inserted) order.push_back(m);

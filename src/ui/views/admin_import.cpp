@@ -37,7 +37,10 @@ void start_plan(AdminState& a, const importer::Outline& parsed, const importer::
     a.plan_deadlines.clear();
     for (const auto& t : a.plan->tasks) a.plan_deadlines.push_back(t.task.deadline ? t.task.deadline->vn() : "");
     a.plan_names.clear();
-    for (const auto& e : catalog.entries()) a.plan_names.push_back(e.name);
+    // Inactive agencies (district committees after 1/7/2025) are kept where the text named them
+    // but not offered for a new assignment.
+    for (const auto& e : catalog.entries())
+        if (e.active) a.plan_names.push_back(e.name);
 }
 
 // One agency of a task: its name (any of the registry's), its role, and a button that removes it.
