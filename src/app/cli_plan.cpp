@@ -2,11 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <map>
-#include <set>
-
 #include "core/error.h"
+#include "importer/plan.h"
 
 namespace dt::app {
 
@@ -69,7 +66,8 @@ importer::Outline apply_plan(const importer::Outline& parsed, std::string_view p
     if (!plan.is_object() || !plan.contains("tasks") || !plan["tasks"].is_array())
         fail(ErrorKind::Invalid, "The plan must be the JSON object of 'import --dry-run --json', with its \"tasks\".");
 
-    importer::Outline out = parsed;
+    // The JSON fills in the plan structure the GUI's preview edits too (importer/plan.h).
+    importer::Plan out = importer::plan_of(parsed);
     if (plan.contains("directive") && plan["directive"].is_object()) {
         const auto& d = plan["directive"];
         if (d.contains("code")) out.directive.code = text_of(d, "code", "directive", false);
@@ -82,23 +80,21 @@ importer::Outline apply_plan(const importer::Outline& parsed, std::string_view p
         for (const auto& s : plan["sections"])
             out.sections.push_back({text_of(s, "label", "section", true), text_of(s, "title", "section", false)});
     }
-    std::set<std::string> labels;
-    for (const auto& s : out.sections) labels.insert(s.label);
-
-    std::vector<importer::Task> tasks;
-    std::vector<std::pair<std::string, importer::Task>> merges;  // target ref, merged task
-    std::set<std::string> refs;
+    out.tasks.clear();
     for (const auto& t : plan["tasks"]) {
         if (!t.is_object()) fail(ErrorKind::Invalid, "A task of the plan is not an object.");
-        const auto ref = text_of(t, "ref", "task", true);
-        const std::string where = "task " + ref;
-        if (!refs.insert(ref).second) bad(where, "appears twice.");
-        if (t.value("drop", false)) continue;
-        importer::Task task;
-        task.ref = ref;
+        importer::PlanTask p;
+        auto& task = p.task;
+        task.ref = text_of(t, "ref", "task", true);
+        const std::string where = "task " + task.ref;
+        p.drop = t.value("drop", false);
+        p.merge_into = text_of(t, "merge_into", where, false);
+        if (p.drop) {
+            out.tasks.push_back(std::move(p));
+            continue;
+        }
         task.section = text_of(t, "section", where, true);
-        if (!labels.count(task.section)) bad(where, "names section '" + task.section + "', which the plan does not have.");
-        if (auto p = text_of(t, "parent", where, false); !p.empty()) task.parent = p;
+        if (auto parent = text_of(t, "parent", where, false); !parent.empty()) task.parent = parent;
         task.text = text_of(t, "text", where, true);
         task.title = text_of(t, "title", where, false);
         if (task.title.empty()) {
@@ -112,33 +108,11 @@ importer::Outline apply_plan(const importer::Outline& parsed, std::string_view p
             const auto name = text_of(a, "name", where + "'s agency", true);
             const auto role = parse_assignment_role(text_of(a, "role", where + "'s agency " + name, true));
             if (!role) bad(where + "'s agency " + name, "has a role other than lead or coordinate.");
-            if (std::any_of(task.agencies.begin(), task.agencies.end(), [&](const auto& s) { return s.name == name; }))
-                bad(where, "names '" + name + "' twice.");
             task.agencies.push_back({name, *role, a.value("registered", true)});
         }
-        if (auto into = text_of(t, "merge_into", where, false); !into.empty()) merges.emplace_back(into, std::move(task));
-        else tasks.push_back(std::move(task));
+        out.tasks.push_back(std::move(p));
     }
-    for (auto& [into, task] : merges) {
-        auto target = std::find_if(tasks.begin(), tasks.end(), [&](const auto& x) { return x.ref == into; });
-        if (target == tasks.end()) bad("task " + task.ref, "is merged into '" + into + "', which is not a kept task.");
-        target->text += "\n" + task.text;
-        for (auto& share : task.agencies)
-            if (std::none_of(target->agencies.begin(), target->agencies.end(), [&](const auto& s) { return s.name == share.name; }))
-                target->agencies.push_back(share);
-        if (!target->deadline) target->deadline = task.deadline;
-    }
-    out.tasks = std::move(tasks);
-    out.agencies.clear();
-    for (const auto& t : out.tasks)
-        for (const auto& a : t.agencies)
-            if (a.registered && std::find(out.agencies.begin(), out.agencies.end(), a.name) == out.agencies.end())
-                out.agencies.push_back(a.name);
-    // Milestones follow their tasks: one whose task was dropped goes with it.
-    std::erase_if(out.ladder, [&](const importer::Milestone& m) {
-        return std::none_of(out.tasks.begin(), out.tasks.end(), [&](const auto& t) { return t.ref == m.task_ref; });
-    });
-    return out;
+    return importer::apply_plan(parsed, out);
 }
 
 }  // namespace dt::app

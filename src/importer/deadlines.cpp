@@ -115,6 +115,13 @@ std::optional<DeadlineFinding> after_date_trigger(std::string_view f, std::size_
                                                   std::initializer_list<std::string_view> fillers,
                                                   std::optional<Date> issued) {
     skip_spaces(f, pos);
+    // "trước 15 giờ ngày 23/02/2026", "chậm nhất 17 giờ 00 ngày …": the hour goes before the day.
+    if (auto q = pos; number_at(f, q, 1, 2) && literal_at(f, q, " gio")) {
+        skip_spaces(f, q);
+        if (number_at(f, q, 1, 2)) skip_spaces(f, q);
+        if (literal_at(f, q, "phut")) skip_spaces(f, q);
+        if (f.substr(q).starts_with("ngay ")) pos = q;
+    }
     for (auto filler : fillers)
         if (literal_at(f, pos, filler)) skip_spaces(f, pos);
     return day_date_at(f, pos, issued);
@@ -261,6 +268,8 @@ bool periodic_context(std::string_view f, std::size_t pos, std::size_t len, bool
     if (!yearly)
         for (auto verb : kPeriodicVerbs)
             if (near.find(verb) != std::string_view::npos) return true;
+    // A labelled rhythm ("thời gian hoàn thành: hằng năm", "Thời hạn: hằng quý").
+    if (f.substr(0, pos).ends_with(": ")) return true;
     if (yearly) return false;
     auto after = pos + len;
     // At the end of its clause ("… công khai kết quả hằng tháng.") it is the duty's rhythm.
@@ -344,6 +353,9 @@ RecurrenceFinding find_recurrence_rule(std::string_view f) {
             if (recurrence == Recurrence::Yearly) {
                 best.dates = dates;
                 if (dates.size() == 2) best.every = Recurrence::HalfYearly;
+            } else if (recurrence == Recurrence::HalfYearly) {
+                // "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)".
+                best.dates = dates_before(f, pos);
             } else if (recurrence == Recurrence::Monthly || recurrence == Recurrence::Quarterly) {
                 best.day = day_before(f, pos);
             }

@@ -8,6 +8,7 @@
 #include "importer/normalize.h"
 #include "importer/roles.h"
 #include "importer/structure.h"
+#include "importer/tables.h"
 #include "importer/text_scan.h"
 
 namespace dt::importer {
@@ -311,6 +312,7 @@ void keep_climbing(std::vector<Milestone>& ladder, detail::Warnings& warnings) {
 
 Outline parse_directive(std::string_view text, const AgencyCatalog& catalog) {
     auto lines = detail::normalize_input(text);
+    detail::rewrite_tables(lines);
     detail::join_broken_lines(lines.raw, lines.clean);
     const auto structure = detail::build_structure(lines.clean);
 

@@ -31,6 +31,10 @@ constexpr Prefix kPrefixes[] = {
     {"Đài", NextWord::Upper},         {"Hội", NextWord::Upper},       {"Trung tâm", NextWord::Upper},
     {"Ủy ban Mặt trận", NextWord::Upper}, {"Uỷ ban Mặt trận", NextWord::Upper}, {"Liên đoàn", NextWord::Upper},
     {"Tỉnh đoàn", NextWord::Any},     {"Báo và Phát thanh, Truyền hình", NextWord::Upper},
+    // Every province has its newspaper ("Báo Lạng Sơn"), its Front ("Ủy ban MTTQ Việt Nam tỉnh")
+    // and, since 2025, its tax office ("Thuế tỉnh Nghệ An", formerly "Cục Thuế").
+    {"Báo", NextWord::Upper},         {"Ủy ban MTTQ", NextWord::Any}, {"Uỷ ban MTTQ", NextWord::Any},
+    {"Thuế tỉnh", NextWord::Upper},   {"Thuế thành phố", NextWord::Upper}, {"Bộ Tư lệnh", NextWord::Upper},
 };
 
 // Who heads an agency: "Giám đốc Sở Tài chính", "Chủ tịch UBND các xã", "Chánh Văn phòng …"
@@ -78,6 +82,8 @@ constexpr std::string_view kStopWords[] = {
 
 constexpr std::string_view kLeadIns[] = {
     "ubnd tinh giao cho ", "ubnd tinh giao ", "uy ban nhan dan tinh giao cho ", "uy ban nhan dan tinh giao ",
+    "ubnd thanh pho giao cho ", "ubnd thanh pho giao ", "uy ban nhan dan thanh pho giao ",
+    "chu tich ubnd thanh pho giao ",
     "chu tich ubnd tinh giao ", "chu tich uy ban nhan dan tinh giao ", "ubnd tinh yeu cau ", "ubnd tinh de nghi ",
     "dong y giao ", "giao cho ", "giao ", "de nghi ", "yeu cau "};
 constexpr std::string_view kWithPhrases[] = {"phoi hop chat che voi", "phoi hop voi", "phoi hop cung",
@@ -379,11 +385,15 @@ private:
             return std::nullopt;
 
         std::size_t name_end = q;
-        bool after_province = false;
+        // "Thuế tỉnh Nghệ An": a prefix that names the province already closes on its proper name.
+        bool after_province = prefix->text.ends_with(" tỉnh") || prefix->text.ends_with(" phố");
+        std::string_view previous;
         for (int words = 0; q < limit && words < kMaxNameWords; ++words) {
             const auto w = word_from(q, limit);
             if (w.empty()) break;
-            if (words > 0 && is_stop_word(q)) break;
+            // "Ban Quản lý dự án đầu tư xây dựng tỉnh": building is the board's trade, not its duty.
+            const bool trade = previous == "tư" && s_.substr(q).starts_with("xây dựng");
+            if (words > 0 && !trade && is_stop_word(q)) break;
             // "… tỉnh" closes a name unless the province's own name follows ("tỉnh Cao Bằng").
             if (after_province && !starts_upper(w)) break;
             if (words > 0 && w == "và") {
@@ -396,14 +406,19 @@ private:
             const bool sentence_stop = w.ends_with('.');
             name_end = q + w.size() - (sentence_stop ? 1 : 0);
             q += w.size();
-            after_province = after_province || w == "tỉnh";
+            // "… tỉnh" and a party committee ("Ban Tuyên giáo Tỉnh ủy") close a name unless a
+            // proper name follows.
+            after_province = after_province || w == "tỉnh" || w == "ủy" || w == "uỷ";
+            previous = w;
             if (sentence_stop || q >= limit || s_[q] != ' ') break;
             ++q;
         }
         std::string name = strip_trailing_punct(s_.substr(pos, name_end - pos));
         const auto f = fold_fast(name);
+        // A centrally-run city's committee writes "UBND Thành phố" for itself, without a name.
         const bool issuer = f == "ubnd tinh" || f == "uy ban nhan dan tinh" || f.starts_with("ubnd tinh ") ||
-                            f.starts_with("uy ban nhan dan tinh ") || f == "ubnd" || f == "uy ban nhan dan";
+                            f.starts_with("uy ban nhan dan tinh ") || f == "ubnd" || f == "uy ban nhan dan" ||
+                            f == "ubnd thanh pho" || f == "uy ban nhan dan thanh pho";
         return Candidate{name_end, std::move(name), issuer};
     }
 

@@ -265,6 +265,9 @@ std::optional<Marker> detect_marker(std::string_view line) {
         return std::nullopt;
     }
 
+    // The appendix of tasks, placed as a part of its own by rewrite_tables (tables.h).
+    if (line.starts_with("PL. ")) return Marker{Level::Roman, "PL", 0, dt::trim(line.substr(4))};
+
     std::size_t n = 0;
     while (n < line.size() && std::string_view("IVXLC").find(line[n]) != std::string_view::npos) ++n;
     if (n > 0 && n < line.size() && line[n] == '.' && (n + 1 == line.size() || line[n + 1] == ' ')) {

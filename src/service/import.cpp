@@ -55,7 +55,7 @@ std::size_t Service::add_registry(const Actor& actor, const std::vector<Registry
     std::size_t added = 0;
     for (const auto& row : rows) {
         if (store_.find_agency(row.name)) continue;
-        store::AgencyRecord a{0, row.name, row.short_name, row.kind, row.kind == "group", true};
+        store::AgencyRecord a{0, row.name, row.short_name, row.kind, row.kind == "group", row.active};
         const Id id = store_.insert_agency(a, row.aliases);
         journal(actor, "agency", id, std::nullopt, "created", std::nullopt, row.name);
         ++added;
@@ -132,6 +132,7 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
     // its document's date. Anything added to it later counts from the day it is added.
     const Date today = Date::today();
     const Date exists_from = meta.issued_on && *meta.issued_on < today ? *meta.issued_on : today;
+    const bool before_reorganisation = meta.issued_on && *meta.issued_on < Date{2025, 7, 1};
     std::map<std::string, Id> section_ids;
     int position = 0;
     for (const auto& s : outline.sections) {
@@ -159,7 +160,14 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
                 summary.warnings.push_back(t.ref + ": " + quoted_input(share.name) + " is not a known agency and was not assigned.");
                 continue;
             }
-            std::vector<Id> members = agency->is_group ? store_.group_members(agency->id) : std::vector<Id>{agency->id};
+            // A directive of before 1/7/2025, when the district level ended, still reaches the
+            // district committees its groups name; a later one only the active members.
+            std::vector<Id> members = !agency->is_group ? std::vector<Id>{agency->id}
+                                      : before_reorganisation ? store_.all_group_members(agency->id)
+                                                              : store_.group_members(agency->id);
+            if (members.empty())
+                summary.warnings.push_back(t.ref + ": " + quoted_input(share.name) +
+                                           " has no active member, so nothing was assigned for it.");
             for (Id m : members) {
                 auto [it, inserted] = shares.try_emplace(m, Share{share.role, agency->is_group ? std::optional<Id>(agency->id) : std::nullopt});
                 if (inserted) order.push_back(m);

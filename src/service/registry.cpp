@@ -22,7 +22,7 @@ std::vector<std::string> split_list(const std::string& s) {
 std::vector<RegistryRow> parse_registry_csv(std::string_view csv) {
     const auto records = parse_csv(csv);
     if (records.empty() || records[0].fields.size() < 3 || records[0].fields[0] != "name")
-        fail(ErrorKind::Invalid, "The agency registry must start with the header name,short_name,kind,group,aliases.");
+        fail(ErrorKind::Invalid, "The agency registry must start with the header name,short_name,kind,group,aliases (and optionally active).");
     std::vector<RegistryRow> rows;
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& f = records[r].fields;
@@ -34,6 +34,13 @@ std::vector<RegistryRow> parse_registry_csv(std::string_view csv) {
         row.kind = trim(f[2]);
         if (f.size() > 3) row.groups = split_list(f[3]);
         if (f.size() > 4) row.aliases = split_list(f[4]);
+        if (f.size() > 5) {
+            const auto active = trim(f[5]);
+            if (active == "no") row.active = false;
+            else if (!active.empty() && active != "yes")
+                fail(ErrorKind::Invalid, "Line " + std::to_string(records[r].line) +
+                                             " of the agency registry has active '" + active + "': write yes, no or nothing.");
+        }
         row.line = records[r].line;
         rows.push_back(std::move(row));
     }
@@ -69,7 +76,7 @@ std::filesystem::path default_directive_path() {
 importer::AgencyCatalog catalog_from(const std::vector<RegistryRow>& rows) {
     std::vector<importer::KnownAgency> entries;
     entries.reserve(rows.size());
-    for (const auto& row : rows) entries.push_back({row.name, row.aliases, row.kind == "group"});
+    for (const auto& row : rows) entries.push_back({row.name, row.aliases, row.kind == "group", row.active});
     return importer::AgencyCatalog(std::move(entries));
 }
 

@@ -15,6 +15,7 @@ struct RegistryRow {
     std::string kind;  // "group" for groups such as "Các sở, ban, ngành"
     std::vector<std::string> groups;
     std::vector<std::string> aliases;
+    bool active = true;    // column "active": "no" keeps a name for older directives only (district committees)
     std::size_t line = 0;  // in the CSV file, for messages
 };
 

@@ -69,6 +69,14 @@ std::vector<std::string> SqliteStore::aliases_of(Id agency_id) const {
     return out;
 }
 
+std::vector<Id> SqliteStore::all_group_members(Id group_id) const {
+    SQLite::Statement q(impl_->db, "SELECT member_id FROM group_members WHERE group_id = ? ORDER BY member_id");
+    q.bind(1, static_cast<int64_t>(group_id));
+    std::vector<Id> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
 std::vector<Id> SqliteStore::group_members(Id group_id) const {
     SQLite::Statement q(impl_->db, "SELECT m.member_id FROM group_members m JOIN agencies a ON a.id = m.member_id "
                                    "WHERE m.group_id = ? AND a.active = 1 ORDER BY m.member_id");

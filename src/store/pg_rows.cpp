@@ -64,6 +64,14 @@ std::vector<std::string> PgStore::aliases_of(Id agency_id) const {
     return out;
 }
 
+std::vector<Id> PgStore::all_group_members(Id group_id) const {
+    auto r = conn_->exec("SELECT member_id FROM group_members WHERE group_id = $1 ORDER BY member_id",
+                         PgParams().add(group_id));
+    std::vector<Id> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.i64(i, 0));
+    return out;
+}
+
 std::vector<Id> PgStore::group_members(Id group_id) const {
     auto r = conn_->exec("SELECT m.member_id FROM group_members m JOIN agencies a ON a.id = m.member_id "
                          "WHERE m.group_id = $1 AND a.active = 1 ORDER BY m.member_id",

@@ -42,6 +42,7 @@ public:
     std::vector<AgencyRecord> agencies() const override;
     std::vector<std::string> aliases_of(Id agency_id) const override;
     std::vector<Id> group_members(Id group_id) const override;
+    std::vector<Id> all_group_members(Id group_id) const override;
     void rename_agency(Id id, const std::string& new_name) override;
     void set_agency_active(Id id, bool active) override;
     Id insert_user(const UserRecord& user) override;

@@ -78,7 +78,10 @@ public:
     virtual std::optional<AgencyRecord> find_agency(std::string_view name) const = 0;
     virtual std::vector<AgencyRecord> agencies() const = 0;
     virtual std::vector<std::string> aliases_of(Id agency_id) const = 0;
-    virtual std::vector<Id> group_members(Id group_id) const = 0;
+    virtual std::vector<Id> group_members(Id group_id) const = 0;  // active members only
+    // Inactive members too: a directive issued before they were retired (district committees
+    // before 1/7/2025) still reaches them through its groups.
+    virtual std::vector<Id> all_group_members(Id group_id) const = 0;
     virtual void rename_agency(Id id, const std::string& new_name) = 0;
     virtual void set_agency_active(Id id, bool active) = 0;
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "importer/plan.h"
 #include "report/model.h"
 #include "service/service.h"
 #include "ui/file_dialog.h"
@@ -112,6 +113,11 @@ struct AdminState {
     std::string import_text;
     std::optional<importer::Outline> preview;
     std::string preview_error;
+    // The preview as the office corrects it (importer/plan.h, the plan `import --plan` reads):
+    // per task its deadline as typed, and the registry's names to pick from, read once per preview.
+    std::optional<importer::Plan> plan;
+    std::vector<std::string> plan_deadlines;
+    std::vector<std::string> plan_names;
 
     // Đề nghị gia hạn: the pending requests, with the office's note for each.
     std::vector<store::ExtensionRecord> pending;

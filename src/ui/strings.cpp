@@ -447,6 +447,19 @@ constexpr Entry kTable[] = {
     {T::StructNoCitation, "(không)", "(none)"},
     {T::StructTaskClosed, "Nhiệm vụ đã đóng", "The task is closed"},
     {T::StructPickAgency, "Chọn cơ quan, đơn vị hoặc nhóm", "Choose an agency or a group"},
+    {T::PlanHint, "Sửa nhiệm vụ trước khi nhập: nội dung, thời hạn, định kỳ, cơ quan và vai trò; bỏ hoặc gộp nhiệm vụ.",
+     "Correct the tasks before importing: text, deadline, recurrence, agencies and roles; drop or merge tasks."},
+    {T::PlanDrop, "Bỏ nhiệm vụ này", "Leave this task out"},
+    {T::PlanMerge, "Gộp vào nhiệm vụ", "Merge into task"},
+    {T::PlanRecurrence, "Định kỳ", "Recurrence"},
+    {T::PlanAddAgency, "Thêm cơ quan", "Add an agency"},
+    {T::PlanRemove, "Bỏ", "Remove"},
+    {T::RecNone, "Không", "None"},
+    {T::RecWeekly, "Hằng tuần", "Weekly"},
+    {T::RecMonthly, "Hằng tháng", "Monthly"},
+    {T::RecQuarterly, "Hằng quý", "Quarterly"},
+    {T::RecHalfYearly, "6 tháng một lần", "Every six months"},
+    {T::RecYearly, "Hằng năm", "Yearly"},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 

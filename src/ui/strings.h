@@ -77,6 +77,9 @@ enum class T : int {
     FullName,
     // the Chỉ thị view's structure editor (issue 13)
     StructEdit, StructTaskTitle, StructSaveTask, StructAgencies, StructAssign, StructUnassign, StructClosed, StructAddTask, StructAddSubtask, StructRemoveTask, StructRemoveExplain, StructAmendments, StructAmendmentNumber, StructAmendmentKind, StructAmendmentSummary, StructRecordAmendment, StructCite, StructNoCitation, StructTaskClosed, StructPickAgency,
+    // the editable import preview
+    PlanHint, PlanDrop, PlanMerge, PlanRecurrence, PlanAddAgency, PlanRemove, RecNone, RecWeekly, RecMonthly,
+    RecQuarterly, RecHalfYearly, RecYearly,
     Count_
 };
 

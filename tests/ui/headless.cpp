@@ -23,6 +23,7 @@ Headless::Headless() {
     io.KeyMap[ImGuiKey_LeftArrow] = 263;
     io.KeyMap[ImGuiKey_RightArrow] = 262;
     io.KeyMap[ImGuiKey_Space] = 32;
+    io.KeyMap[ImGuiKey_A] = 'A';  // Ctrl+A selects a field's text
     // io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the application
     std::string error;
     ui::load_fonts(17.0f, error);

@@ -1,5 +1,6 @@
 #pragma once
-// Quản trị is drawn by several files: admin_view.cpp (the tabs, agencies, groups, import),
+// Quản trị is drawn by several files: admin_view.cpp (the tabs, agencies, groups),
+// admin_import.cpp (importing a directive through its editable preview),
 // admin_users.cpp (users and one's own password), admin_workflow.cpp (pending extension
 // requests, backups and restore). Their lists are read in admin_view.cpp's load, once per
 // data revision.
@@ -27,6 +28,7 @@ bool admin_act(AppState& s, F&& action, T done = T::Saved) {
 }
 
 void draw_admin_users(AppState& state);
+void draw_admin_import(AppState& state);
 void draw_admin_extensions(AppState& state);
 void draw_admin_backups(AppState& state);
 

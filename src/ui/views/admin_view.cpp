@@ -1,4 +1,4 @@
-// Quản trị: the tabs; agencies and groups, and importing a directive with a preview.
+// Quản trị: the tabs; agencies and groups (importing a directive: admin_import.cpp).
 #include <imgui.h>
 
 #include <cstdio>
@@ -118,65 +118,6 @@ void draw_groups(AppState& s) {
     }
 }
 
-void draw_preview(const importer::Outline& o) {
-    ImGui::Text("%s — %s", o.directive.code.c_str(), o.directive.title.c_str());
-    ImGui::Text("%zu %s · %zu %s · %zu %s", o.sections.size(), tr(T::Sections), o.tasks.size(), tr(T::Tasks),
-                o.agencies.size(), tr(T::Agency));
-    for (const auto& w : o.warnings) ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.10f, 1.0f), "⚠ %s", w.c_str());
-    if (!ImGui::BeginTable("##preview", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
-                           ImVec2(0, ImGui::GetFontSize() * 18)))
-        return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
-    ImGui::TableSetupColumn(tr(T::Deadline), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
-    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
-    for (const auto& t : o.tasks) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(t.ref.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(t.deadline ? t.deadline->vn().c_str() : "—");
-        ImGui::TableNextColumn();
-        std::string agencies;
-        for (const auto& a : t.agencies)
-            agencies += (agencies.empty() ? "" : "; ") + a.name + (a.role == AssignmentRole::Coordinate ? " (" + std::string(label(a.role)) + ")" : "");
-        ImGui::TextWrapped("%s", agencies.c_str());
-    }
-    ImGui::EndTable();
-}
-
-void draw_import(AppState& s) {
-    auto& a = s.admin;
-    const bool admin = s.actor.role == UserRole::Admin;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-    file_field(s.files, "import", tr(T::ImportFromFile), a.import_path, sizeof a.import_path, ChooseMode::Open,
-               "*.txt *.docx *.pdf");
-    ImGui::TextUnformatted(tr(T::PasteText));
-    ImGui::InputTextMultiline("##paste", &a.import_text, ImVec2(-1, ImGui::GetFontSize() * 8));
-    if (ImGui::Button(tr(T::Preview))) {
-        a.preview.reset();
-        a.preview_error.clear();
-        try {
-            const std::string text = a.import_path[0]
-                                         ? service::read_file(a.import_path, importer::kMaxDirectiveBytes)
-                                         : a.import_text;
-            a.preview = importer::parse_directive(text, s.service.catalog());
-        } catch (const Error& e) {
-            a.preview_error = e.what();
-        }
-    }
-    field_error(a.preview_error);
-    if (!a.preview) return;
-    draw_preview(*a.preview);
-    ImGui::BeginDisabled(!admin);
-    if (ImGui::Button(tr(T::ImportNow))) {
-        act(s, [&] { s.service.import_directive(s.actor, *a.preview); });
-        if (!s.message_is_error) a.preview.reset();
-    }
-    ImGui::EndDisabled();
-    if (!admin) disabled_reason(tr(T::OnlyAdmin));
-}
 }  // namespace
 
 void draw_admin(AppState& s) {
@@ -199,7 +140,7 @@ void draw_admin(AppState& s) {
         ImGui::EndTabItem();
     }
     if (tab(s, T::AdminImport, "import")) {
-        draw_import(s);
+        draw_admin_import(s);
         ImGui::EndTabItem();
     }
     if (tab(s, T::AdminBackup, "backups")) {
