@@ -77,6 +77,9 @@ enum class T : int {
     ChooseFile, DroppedFile, DropWhere,
     KindDepartment, KindDistrict, KindCity, KindGroup, KindOffice, KindBoard, KindProjectBoard, KindPolice, KindMilitary, KindBank, KindTreasury, KindSocialInsurance, KindInspectorate, KindCommune,
     FullName,
+    // server mode: the sign-in screen's database, a lost connection
+    DatabaseLabel, DbFile, DbServer, ServerAddress, ServerExplain, NeedServerAddress, ConnectionLost, ConnectionKept,
+    RetryingIn, Seconds, Reconnecting, Reconnected, FaultUnreachable, AdviceUnreachable,
     Count_
 };
 
