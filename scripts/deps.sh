@@ -8,7 +8,7 @@ set -euo pipefail
 build_pkgs=(g++ cmake ninja-build pkg-config
   libsqlite3-dev libsqlitecpp-dev libpq-dev doctest-dev libcli11-dev nlohmann-json3-dev
   libutf8proc-dev libsodium-dev libicu-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libzip-dev libxml2-dev libpoppler-cpp-dev fonts-liberation2)
-gui_pkgs=(libimgui-dev libglfw3-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core xdg-utils)
+gui_pkgs=(libimgui-dev libglfw3-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core xdg-utils libglib2.0-dev)  # GIO: the desktop portal
 test_pkgs=(xvfb xauth poppler-utils unzip postgresql libreoffice-writer-nogui
   dpkg-dev lintian desktop-file-utils appstream librsvg2-bin)  # the .deb test (rsvg-convert: the icon PNGs)
 bench_pkgs=(taskwarrior hyperfine)

@@ -3,6 +3,8 @@
 # pg_virtualenv (postgresql-common), which sets PGHOST, PGPORT, PGUSER, PGPASSWORD and PGVERSION
 # for it and stops and removes it afterwards:
 #   dtrack_service_tests: service/, report/, store/pg_server* (the service on PostgreSQL);
+#   dtrack_gui_tests:     ui/server_* (the GUI on a server: sign-in, other clients' commits,
+#                         a lost connection; headless).
 #   dtrack_cli_tests:     cli/server_* (dtrack itself: sign-in, viewers, processes, the server
 #                         stopped and started, migrate, backup and restore).
 # A test that says "SKIPPED (nothing was checked)" here is a failure: this pass must check them all.
@@ -34,6 +36,7 @@ exec pg_virtualenv -- bash -c '
   status=0
   ./dtrack_service_tests -sf="*service/*,*report/*,*store/pg_server*" "$@" 2>&1 | tee "$log" || status=1
   ./dtrack_cli_tests -sf="*cli/server_*" "$@" 2>&1 | tee -a "$log" || status=1
+  ./dtrack_gui_tests -sf="*ui/server_*" "$@" 2>&1 | tee -a "$log" || status=1
   if grep -q "SKIPPED (nothing was checked)" "$log"; then
     echo "pg_tests.sh: a server test was skipped in the PostgreSQL pass" >&2
     status=1

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -17,6 +18,7 @@
 #include "app/gui_support.h"
 #include "app/paths.h"
 #include "core/error.h"
+#include "ui/connection.h"
 #include "ui/fonts.h"
 #include "ui/recovery.h"
 #include "ui/sign_in.h"
@@ -44,18 +46,45 @@ void glfw_error(int code, const char* text) { std::cerr << "GLFW error " << code
 int run(const Options& o) {
     namespace ui = dt::ui;
     ui::set_language(o.lang == "en" ? ui::Lang::En : ui::Lang::Vi);
-    const std::filesystem::path db = o.db.empty() ? dt::app::default_database_path() : std::filesystem::path(o.db);
+    // The file database is the default; a server is used when --db names one, or when the last
+    // sign-in (without --db) was to one. The sign-in screen may switch between the two.
+    const bool server_given = dt::store::is_server_spec(o.db);
+    const std::filesystem::path file_db = o.db.empty() || server_given ? dt::app::default_database_path()
+                                                                      : std::filesystem::path(o.db);
+    auto settings = dt::app::load_sign_in_settings();
+    ui::SignInState sign_in;
+    sign_in.server = server_given || (o.db.empty() && settings.server && !settings.address.empty());
+    std::snprintf(sign_in.address, sizeof sign_in.address, "%s", server_given ? o.db.c_str() : settings.address.c_str());
+    sign_in.file = file_db.string();
+    // A fresh sign-in screen keeps the database chosen.
+    auto reset_sign_in = [&] {
+        ui::SignInState fresh;
+        fresh.server = sign_in.server;
+        std::memcpy(fresh.address, sign_in.address, sizeof fresh.address);
+        fresh.file = sign_in.file;
+        sign_in = std::move(fresh);
+    };
+    // The database in use, as the recovery screen names it: the file, or the server's address.
+    std::filesystem::path db = sign_in.server ? std::filesystem::path(sign_in.address) : file_db;
     // A database that cannot be used shows the recovery screen instead (ui/recovery.h), at start
-    // or whenever a storage error reaches the loop.
+    // or whenever a storage error reaches the loop; a server that cannot be reached at start is
+    // said on the sign-in screen, and later by the banner of ui/connection.h.
     dt::app::GuiSession session;
     std::optional<ui::RecoveryState> recovery;
     auto open_session = [&] {
+        db = sign_in.server ? std::filesystem::path(sign_in.address) : file_db;
         try {
             session = dt::app::open_gui_session(db, o.user);
+            if (session.store) db = session.store->path();
             recovery.reset();
         } catch (const dt::Error& e) {
-            if (e.kind() != dt::ErrorKind::Storage) throw;  // a wrong --user password stays an error
             session = {};
+            if (sign_in.server && e.kind() == dt::ErrorKind::Storage) {
+                recovery.reset();
+                sign_in.error = e.what();
+                return;
+            }
+            if (e.kind() != dt::ErrorKind::Storage) throw;  // a wrong --user password stays an error
             recovery = ui::recovery_for(e, db);
         } catch (const std::exception& e) {
             session = {};
@@ -137,15 +166,21 @@ int run(const Options& o) {
         else if (state->view == ui::View::Task && !state->tasks.visible().empty())
             ui::select_assignment(*state, state->tasks.rows()[state->tasks.visible().front()].id);
     };
-    ui::SignInState sign_in;
     auto fall_back = [&](ui::RecoveryState r) {
         state.reset();  // before the service it refers to
         session = {};
-        sign_in = {};
+        reset_sign_in();
         recovery = std::move(r);
     };
     if (session.actor)
         if (auto r = ui::guarded_frame(db, [&] { start(*session.actor); })) fall_back(std::move(*r));
+    // The sign-in screen's way to a server: the new session waits here until the screen returns.
+    dt::app::GuiSession connected;
+    ui::SignInTarget target;
+    target.connect = [&](const std::string& address, const std::string& user, const std::string& password) {
+        connected = dt::app::connect_server(address, user, password);
+        return *connected.actor;
+    };
 
     int frames = 0, status = 0;
     double last_input = glfwGetTime();
@@ -187,17 +222,39 @@ int run(const Options& o) {
             case ui::RecoveryAction::Quit: glfwSetWindowShouldClose(window, GLFW_TRUE); break;
             case ui::RecoveryAction::None: break;
             }
-        } else if (auto r = ui::guarded_frame(db, [&] {
-                       if (state) ui::draw_frame(*state);
-                       else if (auto actor = ui::draw_sign_in(*session.service, sign_in)) start(*actor);
-                   })) {
-            fall_back(std::move(*r));
+        } else if (state) {
+            // A lost server connection keeps the window under its banner (ui/connection.h).
+            if (auto r = ui::app_frame(*state, db)) fall_back(std::move(*r));
+        } else {
+            // The file is opened once it is the chosen database (the screen may switch to it).
+            if (!sign_in.server && (!session.service || session.server())) {
+                open_session();
+                if (!recovery && session.actor)  // --user: signed in at once
+                    if (auto r = ui::guarded_frame(db, [&] { start(*session.actor); })) fall_back(std::move(*r));
+            }
+            target.file = session.service && !session.server() ? session.service.get() : nullptr;
+            if (auto r = ui::guarded_frame(db, [&] {
+                    auto actor = ui::draw_sign_in(sign_in, target);
+                    if (!actor) return;
+                    if (connected.service) {
+                        session = std::move(connected);
+                        connected = {};
+                        db = session.store->path();
+                        settings = {true, db.string()};
+                    } else {
+                        db = file_db;
+                        settings.server = false;
+                    }
+                    if (!scripted) dt::app::save_sign_in_settings(settings);
+                    start(*actor);
+                }))
+                fall_back(std::move(*r));
         }
         if (state && state->signed_out) {
             // Deactivated, or the password or role changed: sign in again (nothing more is written).
             const std::string who = state->actor.name;
             state.reset();
-            sign_in = {};
+            reset_sign_in();
             std::snprintf(sign_in.user, sizeof sign_in.user, "%s", who.c_str());
             sign_in.error = ui::tr(ui::T::SignInAgain);
         }
@@ -235,7 +292,7 @@ int main(int argc, char** argv) {
     CLI::App app{"Directive Tracker — the desktop application", "directive-tracker"};
     Options o;
     app.set_version_flag("--version", std::string("Directive Tracker ") + DT_VERSION);
-    app.add_option("--db", o.db, "Database file (default: $XDG_DATA_HOME/directive-tracker/tracker.db)");
+    app.add_option("--db", o.db, "Database file (default: $XDG_DATA_HOME/directive-tracker/tracker.db), or a server: postgresql://HOST:PORT/DBNAME");
     app.add_option("--user", o.user, "Sign in as this user (password from DTRACK_PASSWORD or a prompt)")->envname("DTRACK_USER");
     app.add_option("--lang", o.lang, "vi or en")->check(CLI::IsMember({"vi", "en"}));
     app.add_option("--as-of", o.as_of, "Date the dashboard and buckets are computed at");

@@ -5,23 +5,11 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <string>
 #include <vector>
 
-#include "app/daily_backup.h"
-#include "app/prompt.h"
-#include "service/seed.h"
 
 namespace dt::app {
-
-GuiSession open_gui_session(const std::filesystem::path& db, const std::optional<std::string>& user) {
-    GuiSession s;
-    s.store = store::Store::open(db);
-    s.service = std::make_unique<service::Service>(*s.store);
-    service::seed_defaults(*s.service);
-    take_daily_backup(*s.store, *s.service);
-    if (user) s.actor = s.service->sign_in(*user, read_password("DTRACK_PASSWORD", "Password for " + *user + ": "));
-    return s;
-}
 
 std::filesystem::path config_path(const std::string& name) {
     std::filesystem::path base;
@@ -38,6 +26,21 @@ std::pair<int, int> load_window_size() {
     int w = 0, h = 0;
     if (in >> w >> h && w >= 640 && h >= 480 && w <= 10000 && h <= 10000) return {w, h};
     return {1440, 900};
+}
+
+SignInSettings load_sign_in_settings() {
+    SignInSettings settings;
+    std::ifstream in(config_path("sign-in.txt"));
+    for (std::string line; std::getline(in, line);) {
+        if (line == "database=server") settings.server = true;
+        else if (line.rfind("server=", 0) == 0 && store::is_server_spec(line.substr(7))) settings.address = line.substr(7);
+    }
+    return settings;
+}
+
+void save_sign_in_settings(const SignInSettings& settings) {
+    std::ofstream(config_path("sign-in.txt")) << "database=" << (settings.server ? "server" : "file") << "\n"
+                                              << "server=" << settings.address << "\n";
 }
 
 void save_window_size(int width, int height) { std::ofstream(config_path("window.txt")) << width << " " << height << "\n"; }

@@ -1,25 +1,24 @@
 #pragma once
-// What the GUI's main needs besides the loop: signing in, settings files, screenshots.
+// What the GUI's main needs besides the loop: settings files, screenshots (signing in:
+// app/gui_session.h).
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 
-#include "service/service.h"
-#include "store/store.h"
+#include "app/gui_session.h"
 
 namespace dt::app {
 
-struct GuiSession {
-    std::unique_ptr<store::Store> store;
-    std::unique_ptr<service::Service> service;
-    std::optional<service::Actor> actor;  // none until the sign-in screen has signed someone in
+// What the sign-in screen remembers between starts ($XDG_CONFIG_HOME/directive-tracker/sign-in.txt):
+// whether the last sign-in was to a server, and its address (never a password).
+struct SignInSettings {
+    bool server = false;
+    std::string address;
 };
-
-// Opens (creating and seeding on first start, with the day's backup) and, with --user, signs
-// in with the password from DTRACK_PASSWORD or the terminal; otherwise the GUI asks.
-GuiSession open_gui_session(const std::filesystem::path& db, const std::optional<std::string>& user);
+SignInSettings load_sign_in_settings();
+void save_sign_in_settings(const SignInSettings& settings);
 
 std::filesystem::path config_path(const std::string& name);  // $XDG_CONFIG_HOME/directive-tracker/NAME
 std::pair<int, int> load_window_size();

@@ -32,7 +32,8 @@ std::string restore_advice(const fs::path& db) {
 std::string storage_sentence(const store::StorageError& error, const fs::path& database) {
     using store::Fault;
     std::string what = error.what();
-    if (error.fault() == Fault::Newer) return what;  // it already says what to do
+    // Both already say what to do.
+    if (error.fault() == Fault::Newer || error.fault() == Fault::Unreachable) return what;
     if (what.ends_with(".")) what.pop_back();
     const fs::path& file = error.database();
     const bool ours = same_file(file, database);
@@ -51,7 +52,8 @@ std::string storage_sentence(const store::StorageError& error, const fs::path& d
     case Fault::Foreign:
         advice = ours ? "check --db (or DTRACK_DB), or " + restore_advice(file) : "choose another file";
         break;
-    case Fault::Newer: break;
+    case Fault::Newer:
+    case Fault::Unreachable: break;
     case Fault::ReadOnlyFile:
         if (what.ends_with(store::kLeftBehind)) {
             advice = "when no program has the database open, delete that file (SQLite makes it again), or make it "

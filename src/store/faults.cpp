@@ -47,6 +47,7 @@ StorageError fault(Fault f, const fs::path& db, const std::string& detail = "") 
                            " in it to use the database."};
     case Fault::DiskFull: return {f, db, "The disk that holds " + in_quotes(db) + " is full."};
     case Fault::Locked: return {f, db, "The database " + in_quotes(db) + " stayed locked by another program for too long."};
+    case Fault::Unreachable: return {f, db, detail};
     case Fault::Io: break;
     }
     return {Fault::Io, db, detail};

@@ -23,6 +23,8 @@ enum class Fault {
     DiskFull,        // no space left on the disk that holds it
     Locked,          // another program kept it locked longer than the busy timeout
     Io,              // any other error of the file or the disk
+    Unreachable,     // server mode: the database server cannot be reached (stopped, restarting, the
+                     // network gone, this session ended by the server); nothing is wrong with the data
 };
 
 // Ends the sentence of a read-only -shm or -wal left behind (storage_advice says what to do).

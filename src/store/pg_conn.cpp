@@ -3,19 +3,29 @@
 
 #include <cstdlib>
 
+#include "store/faults.h"
+
 namespace dt::store {
 
 namespace {
+// Class 08 (connection exception) and the administrator ending the session or the server.
+bool lost_state(const std::string& state) {
+    return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03";
+}
+
+std::string unreachable(const std::string& message) {
+    return "The database server cannot be reached (" + message + "): check the server and the network, then try again.";
+}
+
 ErrorKind kind_of(const std::string& state, bool lost) {
-    if (lost || state.rfind("08", 0) == 0 || state == "57P01") return ErrorKind::Storage;
+    if (lost || lost_state(state)) return ErrorKind::Storage;
     if (state == "42501" || state == "25006" || state == "28000" || state == "28P01") return ErrorKind::Denied;
     if (state == "40001" || state == "40P01") return ErrorKind::Conflict;
     return ErrorKind::Storage;
 }
 
 std::string sentence(const std::string& state, const std::string& message, bool lost) {
-    if (lost || state.rfind("08", 0) == 0 || state == "57P01")
-        return "The database server cannot be reached (" + message + "): check the server and the network, then try again.";
+    if (lost || lost_state(state)) return unreachable(message);
     if (state == "28P01") return "Sign-in refused: the user name or password is wrong, or the user is deactivated.";
     if (state == "42501" || state == "25006") return "The database refused the change: " + message + ".";
     if (state == "40001" || state == "40P01")
@@ -102,29 +112,47 @@ std::string first_line(const char* message) {
 }  // namespace
 
 PgConn::PgConn(const std::string& conninfo, const std::optional<std::string>& password,
-               const std::optional<std::string>& user)
-    : conn_(nullptr, &PQfinish) {
-    // Later keywords override what the URI says (expand_dbname = 1).
-    std::vector<const char*> keys{"dbname", "application_name"};
-    std::vector<const char*> values{conninfo.c_str(), "directive-tracker"};
+               const std::optional<std::string>& user, std::string shown)
+    : conn_(nullptr, &PQfinish), shown_(std::move(shown)) {
+    // Keywords before dbname are defaults the URI may override; later ones override the URI
+    // (expand_dbname = 1). Without a timeout a vanished network would hold the window for
+    // minutes (the operating system's TCP timeouts).
+    std::vector<const char*> keys{"connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count",
+                                  "dbname", "application_name"};
+    std::vector<const char*> values{"5", "10", "5", "3", conninfo.c_str(), "directive-tracker"};
     if (user) keys.push_back("user"), values.push_back(user->c_str());
     if (password) keys.push_back("password"), values.push_back(password->c_str());
     keys.push_back(nullptr);
     values.push_back(nullptr);
     conn_.reset(PQconnectdbParams(keys.data(), values.data(), 1));
-    if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) {
-        std::string m = conn_ ? PQerrorMessage(conn_.get()) : "out of memory";
-        // The server answered but refused this user: a sign-in failure, not a storage fault.
-        for (const char* refused : {"password authentication failed", "no password supplied", "not permitted to log in",
-                                    "no pg_hba.conf entry", "SCRAM"})
-            if (m.find(refused) != std::string::npos) throw PgError("28P01", "sign-in refused by the database server", false);
-        // libpq may try several addresses: the last line names the last failure.
-        while (!m.empty() && m.back() == '\n') m.pop_back();
-        if (auto nl = m.rfind('\n'); nl != std::string::npos) m.erase(0, nl + 1);
-        if (m.rfind("FATAL:  ", 0) == 0) m.erase(0, 8);
-        throw PgError("08001", m, true);
-    }
+    if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) fail_connect();
     PQsetNoticeProcessor(conn_.get(), [](void*, const char*) {}, nullptr);  // NOTICEs are not for users
+}
+
+void PgConn::fail_connect() const {
+    std::string m = conn_ ? PQerrorMessage(conn_.get()) : "out of memory";
+    // The server answered but refused this user: a sign-in failure, not a storage fault.
+    for (const char* refused : {"password authentication failed", "no password supplied", "not permitted to log in",
+                                "no pg_hba.conf entry", "SCRAM"})
+        if (m.find(refused) != std::string::npos) throw PgError("28P01", "sign-in refused by the database server", false);
+    // libpq may try several addresses: the last line names the last failure.
+    while (!m.empty() && m.back() == '\n') m.pop_back();
+    if (auto nl = m.rfind('\n'); nl != std::string::npos) m.erase(0, nl + 1);
+    if (m.rfind("FATAL:  ", 0) == 0) m.erase(0, 8);
+    throw StorageError(Fault::Unreachable, shown_, unreachable(m));
+}
+
+void PgConn::reconnect() {
+    PQreset(conn_.get());
+    if (PQstatus(conn_.get()) != CONNECTION_OK) fail_connect();
+}
+
+void PgConn::fail(const PgResult& r) const {
+    const char* state = r.get() ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+    const bool lost = PQstatus(conn_.get()) != CONNECTION_OK;
+    const std::string message = first_line(r.get() ? PQresultErrorMessage(r.get()) : PQerrorMessage(conn_.get()));
+    if (lost || lost_state(state ? state : "")) throw StorageError(Fault::Unreachable, shown_, unreachable(message));
+    throw PgError(state ? state : "", message, false);
 }
 
 PgResult PgConn::exec(const std::string& sql, const PgParams& params) const {
@@ -135,24 +163,19 @@ PgResult PgConn::exec(const std::string& sql, const PgParams& params) const {
                             formats.data(), 0));
     const auto status = PQresultStatus(r.get());
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
-    const char* state = r.get() ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
-    const bool lost = PQstatus(conn_.get()) != CONNECTION_OK;
-    throw PgError(state ? state : (lost ? "08006" : ""), first_line(r.get() ? PQresultErrorMessage(r.get())
-                                                                           : PQerrorMessage(conn_.get())), lost);
+    fail(r);
 }
 
 void PgConn::run(const std::string& sql) const {
     PgResult r(PQexec(conn_.get(), sql.c_str()));
     const auto status = PQresultStatus(r.get());
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
-    const char* state = r.get() ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
-    const bool lost = PQstatus(conn_.get()) != CONNECTION_OK;
-    throw PgError(state ? state : (lost ? "08006" : ""), first_line(r.get() ? PQresultErrorMessage(r.get())
-                                                                           : PQerrorMessage(conn_.get())), lost);
+    fail(r);
 }
 
 int PgConn::drain_notifications() const {
-    if (PQconsumeInput(conn_.get()) == 0) throw PgError("08006", first_line(PQerrorMessage(conn_.get())), true);
+    if (PQconsumeInput(conn_.get()) == 0 || PQstatus(conn_.get()) != CONNECTION_OK)
+        throw StorageError(Fault::Unreachable, shown_, unreachable(first_line(PQerrorMessage(conn_.get()))));
     int count = 0;
     const int self = PQbackendPID(conn_.get());
     while (PGnotify* n = PQnotifies(conn_.get())) {

@@ -79,8 +79,10 @@ auto read_rows(const PgResult& r, Read read) {
 }
 
 // What went wrong in the server, as the Error the CLI and GUI understand: refused by a grant or
-// a policy → Denied (exit 3), a serialization failure → Conflict (4), anything else, a lost
-// connection first, → Storage (5).
+// a policy → Denied (exit 3), a serialization failure → Conflict (4), anything else → Storage
+// (5). A server that cannot be reached, or a connection lost, is not a PgError but a
+// StorageError of Fault::Unreachable (store/faults.h), so that the GUI tells it from a damaged
+// database: it keeps the window and reconnects instead of offering a restore.
 class PgError : public Error {
 public:
     PgError(std::string sqlstate, const std::string& message, bool connection_lost);
@@ -95,20 +97,31 @@ private:
 class PgConn {
 public:
     // Connects; libpq reads PGPASSWORD, ~/.pgpass and PGSERVICE itself; `password`, when given,
-    // comes first. Throws PgError when the server cannot be reached or refuses.
-    PgConn(const std::string& conninfo, const std::optional<std::string>& password, const std::optional<std::string>& user);
+    // comes first. `shown` names the database in messages (the URI without its password).
+    // Throws StorageError(Unreachable) when the server cannot be reached, PgError (Denied) when
+    // it refuses the user. Unless the URI says otherwise, a connection attempt gives up after
+    // 5 s, and TCP keepalives notice a network gone silent within about half a minute.
+    PgConn(const std::string& conninfo, const std::optional<std::string>& password, const std::optional<std::string>& user,
+           std::string shown);
     PgResult exec(const std::string& sql, const PgParams& params = {}) const;
     void run(const std::string& sql) const;  // one or more statements, no parameters, no rows
     // Drains notifications without blocking; returns how many came from other connections.
     int drain_notifications() const;
     bool in_transaction() const;
+    bool lost() const { return PQstatus(conn_.get()) != CONNECTION_OK; }
+    // Connects again with the same parameters (libpq keeps the password); throws as the
+    // constructor does. The session's settings and LISTEN are the caller's to repeat.
+    void reconnect();
     std::string user() const { return PQuser(conn_.get()); }
     std::string quote_ident(const std::string& name) const;
     std::string quote_literal(const std::string& value) const;
     PGconn* get() const { return conn_.get(); }
 
 private:
+    [[noreturn]] void fail_connect() const;
+    [[noreturn]] void fail(const PgResult& r) const;
     std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
+    std::string shown_;
 };
 
 }  // namespace dt::store

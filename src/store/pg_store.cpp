@@ -14,6 +14,10 @@ namespace dt::store {
 namespace fs = std::filesystem;
 
 namespace {
+// Run on every connection, the first and each reconnection.
+constexpr const char* kSessionSetup = "SET client_min_messages = warning; SET TIME ZONE 'UTC'";
+constexpr const char* kListen = "LISTEN dtrack_changes";
+
 int latest() { return postgresql_migrations().empty() ? 0 : postgresql_migrations().back().version; }
 
 // postgresql://user:secret@host/db → postgresql://user@host/db: messages never show a password.
@@ -78,12 +82,12 @@ bool journaled_by_trigger(const JournalRecord& e) {
 
 std::unique_ptr<Store> open_postgres(const std::string& uri, const OpenOptions& options) {
     const fs::path shown = without_password(uri);
-    std::optional<std::string> password;
+    std::optional<std::string> password = options.password;
     // DTRACK_PASSWORD is a tracker user's: the owner (server init) signs in as libpq says.
-    if (const char* p = std::getenv("DTRACK_PASSWORD"); p && *p && options.user) password = p;
-    auto conn = std::make_unique<PgConn>(uri, password, options.user);
+    if (const char* p = std::getenv("DTRACK_PASSWORD"); !password && p && *p && options.user) password = p;
+    auto conn = std::make_unique<PgConn>(uri, password, options.user, shown.string());
     const PgConn& c = *conn;
-    c.run("SET client_min_messages = warning; SET TIME ZONE 'UTC'");
+    c.run(kSessionSetup);
     const int version = stored_version(c);
     if (version == 0 && !has_meta(c)) {
         const auto tables = c.exec("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").i64(0, 0);
@@ -102,7 +106,7 @@ std::unique_ptr<Store> open_postgres(const std::string& uri, const OpenOptions& 
     migrate(c, options.target_version.value_or(latest()));
     // A hot standby delivers no notifications and refuses LISTEN: a viewer pointed at a replica
     // (docs/SERVER.md) reads without them.
-    if (c.exec("SELECT pg_is_in_recovery()").text(0, 0) != "t") c.run("LISTEN dtrack_changes");
+    if (c.exec("SELECT pg_is_in_recovery()").text(0, 0) != "t") c.run(kListen);
     return std::make_unique<PgStore>(std::move(conn), shown);
 }
 
@@ -115,6 +119,15 @@ int PgStore::schema_version() const { return stored_version(*conn_); }
 const fs::path& PgStore::path() const { return shown_; }
 
 int PgStore::data_version() const {
+    if (conn_->lost()) {
+        // Never inside a write: its first statements went with the old connection, and the
+        // rest would be committed one by one on the new one.
+        if (writes_ > 0) conn_->drain_notifications();  // throws Unreachable
+        conn_->reconnect();
+        conn_->run(kSessionSetup);
+        conn_->run(kListen);
+        ++data_version_;  // what others committed meanwhile was not notified to us
+    }
     // Notifications arrive with any result; between queries they wait in the socket.
     data_version_ += conn_->drain_notifications();
     return data_version_;
@@ -123,16 +136,27 @@ int PgStore::data_version() const {
 bool PgStore::begin_write() {
     // Inside an open transaction (Service::batch) a use case becomes a savepoint.
     const bool nested = conn_->in_transaction();
+    if (!nested) writes_ = 0;  // none can be open: a transaction would be
     conn_->run(nested ? "SAVEPOINT dt_write" : "BEGIN");
-    // The program's clock for the journal rows the triggers write; honoured only where the
-    // database's owner allows it (dtrack_journal_row, migration 0004).
-    conn_->exec("SELECT set_config('dtrack.now', $1, true)", PgParams().add(now_timestamp()));
+    ++writes_;
+    try {
+        // The program's clock for the journal rows the triggers write; honoured only where the
+        // database's owner allows it (dtrack_journal_row, migration 0004).
+        conn_->exec("SELECT set_config('dtrack.now', $1, true)", PgParams().add(now_timestamp()));
+    } catch (...) {
+        rollback_write(nested);  // WriteTx's destructor will not: its constructor threw
+        throw;
+    }
     return nested;
 }
 
-void PgStore::commit_write(bool nested) { conn_->run(nested ? "RELEASE SAVEPOINT dt_write" : "COMMIT"); }
+void PgStore::commit_write(bool nested) {
+    conn_->run(nested ? "RELEASE SAVEPOINT dt_write" : "COMMIT");
+    --writes_;
+}
 
 void PgStore::rollback_write(bool nested) noexcept {
+    --writes_;
     try {
         if (nested) {
             conn_->run("ROLLBACK TO SAVEPOINT dt_write");

@@ -131,6 +131,7 @@ private:
     std::unique_ptr<PgConn> conn_;
     std::filesystem::path shown_;  // the URI without its password
     mutable int data_version_ = 0;
+    int writes_ = 0;  // open WriteTx levels: no reconnection while one is open
 };
 
 }  // namespace dt::store

@@ -28,6 +28,9 @@ struct OpenOptions {
     bool backup_before_migrating = true;
     bool accept_empty = false;          // an existing empty file becomes a new database (dtrack init)
     std::optional<std::string> user;    // server mode: connect as this user (else the URI's, or PGUSER)
+    // Server mode: the user's password, checked by the server (the GUI's sign-in screen); else
+    // DTRACK_PASSWORD when `user` is given, else libpq's PGPASSWORD, ~/.pgpass or PGSERVICE.
+    std::optional<std::string> password;
 };
 
 enum class Backend { Sqlite, Postgres };
@@ -51,7 +54,10 @@ public:
     // The file, or for a server the URI without its password.
     virtual const std::filesystem::path& path() const = 0;
     // Changes whenever another connection commits (SQLite: PRAGMA data_version;
-    // PostgreSQL: a NOTIFY from the change triggers).
+    // PostgreSQL: a NOTIFY from the change triggers). Cheap enough to call every second: it
+    // reads no table. On a server whose connection was lost it first connects again (outside a
+    // write only), and then changes, since commits may have been missed meanwhile; while the
+    // server cannot be reached it throws StorageError(Fault::Unreachable).
     virtual int data_version() const = 0;
 
     class WriteTx {

@@ -231,6 +231,14 @@ struct PaletteState {
     int selected = 0;
 };
 
+// Server mode: the connection was lost and is being tried again (ui/connection.h).
+struct ConnectionState {
+    bool lost = false;
+    std::string problem;  // the storage error's sentence, shown small under the banner
+    double next_try = 0;  // ImGui time of the next automatic attempt
+    int attempts = 0;     // failed attempts since the connection was lost
+};
+
 struct AppState {
     service::Service& service;
     service::Actor actor;
@@ -273,11 +281,12 @@ struct AppState {
     struct Rebuilds {
         int tasks = 0, tasks_patched = 0, dashboard = 0, directive = 0, disbursement = 0;
     } rebuilds;
-    int data_version = 0;
+    std::optional<int> data_version;  // the store's, as last polled; none before the first poll
     double last_poll = -1e9;
     // Set when the signed-in account was deactivated, or its password or role changed (checked
     // whenever the data changed, ours or another process's): the window returns to sign-in.
     bool signed_out = false;
+    ConnectionState connection;
 
     TaskTable tasks;
     Dashboard dashboard;

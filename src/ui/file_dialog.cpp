@@ -157,9 +157,12 @@ FileChoosers::~FileChoosers() {
         }
 }
 
-bool use_zenity(FileChoosers& choosers) {
-    if (!choosers.zenity) choosers.zenity = std::getenv("DT_NO_ZENITY") == nullptr && on_path("zenity");
-    return *choosers.zenity;
+ChooserKind chooser_kind(FileChoosers& choosers) {
+    if (!choosers.kind) {
+        const bool zenity = std::getenv("DT_NO_ZENITY") == nullptr && on_path("zenity");
+        choosers.kind = pick_chooser(zenity, !zenity && portal_available());
+    }
+    return *choosers.kind;
 }
 
 bool file_field(FileChoosers& choosers, const char* id, const char* label, char* buf, std::size_t size, ChooseMode mode,
@@ -174,7 +177,7 @@ bool file_field(FileChoosers& choosers, const char* id, const char* label, char*
     ImGui::PushID(id);
     bool changed = false;
     auto& c = choosers.open[id];
-    const bool running = c.pid > 0;
+    const bool running = c.pid > 0 || c.portal;
     ImGui::BeginDisabled(running);
     const bool pressed = ImGui::Button(tr(T::ChooseFile));
     ImGui::EndDisabled();
@@ -182,7 +185,14 @@ bool file_field(FileChoosers& choosers, const char* id, const char* label, char*
     if (pressed) {
         c.mode = mode;
         const std::string start = buf[0] ? std::string(buf) : default_report_folder() + "/";
-        if (!use_zenity(choosers) || !spawn_zenity(c, tr(T::ChooseFile), filter, start)) {
+        const auto kind = chooser_kind(choosers);
+        bool asked = kind == ChooserKind::Zenity && spawn_zenity(c, tr(T::ChooseFile), filter, start);
+        if (kind == ChooserKind::Portal) {
+            c.portal = std::make_shared<PortalDialog>();
+            asked = c.portal->start(mode, tr(T::ChooseFile), filter ? filter : "", start);
+            if (!asked) c.portal.reset();
+        }
+        if (!asked) {
             std::error_code ec;
             fs::path p = buf[0] ? fs::path(buf) : fs::path(default_report_folder());
             if (!fs::is_directory(p, ec)) p = p.parent_path();
@@ -196,6 +206,11 @@ bool file_field(FileChoosers& choosers, const char* id, const char* label, char*
     std::optional<std::string> chosen;
     if (c.pid > 0)
         if (auto done = poll_zenity(c)) chosen = *done;
+    if (c.portal)
+        if (auto done = c.portal->poll()) {
+            chosen = *done;
+            c.portal.reset();
+        }
     if (c.browsing) chosen = draw_browser(c, title.c_str());
     if (chosen) {
         std::snprintf(buf, size, "%s", chosen->c_str());

@@ -437,7 +437,7 @@ void DirectiveModel::rebuild(const service::Service& service) {
     std::set<std::string> emitted;
     std::vector<std::pair<int, std::string>> structural;  // node index, ref of its first task
     for (const auto& s : sections) {
-        nodes.push_back({s.label, s.label + ". " + s.title, 0, false, std::nullopt});
+        nodes.push_back({s.label, s.label + ". " + s.title, 0, false, std::nullopt, {}});
         emitted.insert(s.label);
         for (const auto& t : tasks) {
             if (t.section_id != s.id) continue;
@@ -449,13 +449,15 @@ void DirectiveModel::rebuild(const service::Service& service) {
                 p = dot == std::string::npos ? std::nullopt : std::optional<std::string>(p->substr(0, dot));
             }
             for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-                nodes.push_back({*it, *it, static_cast<int>(std::count(it->begin(), it->end(), '.')), false, std::nullopt});
+                nodes.push_back({*it, *it, static_cast<int>(std::count(it->begin(), it->end(), '.')), false, std::nullopt, {}});
                 structural.emplace_back(static_cast<int>(nodes.size()) - 1, t.ref);
                 emitted.insert(*it);
             }
             const int depth = static_cast<int>(std::count(t.ref.begin(), t.ref.end(), '.'));
-            nodes.push_back({t.ref, t.ref + "  " + t.title + (t.closed_on ? std::string("  [") + tr(T::StructClosed) + "]" : ""),
-                             depth == 0 ? 1 : depth, true, t.id});
+            // A task's title is the importer's summary, often cut: the hover shows its whole text.
+            const std::string whole = trim(t.text);
+            nodes.push_back({t.ref, t.ref + "  " + t.title + (t.closed_on ? std::string("  [") + tr(T::StructClosed) + "]" : ""), depth == 0 ? 1 : depth, true, t.id,
+                             whole.empty() || whole == t.title ? std::string() : t.ref + "  " + whole});
             // The paragraphs that hold this task's text, to highlight beside the tree.
             for (const auto& line : split(t.text, '\n')) {
                 const auto probe = trim(line).substr(0, 80);
@@ -479,6 +481,7 @@ void DirectiveModel::rebuild(const service::Service& service) {
         if (text.size() > 110) {
             std::size_t cut = text.rfind(' ', 105);
             text = text.substr(0, cut == std::string::npos ? 105 : cut) + "…";
+            nodes[index].full = nodes[index].ref + "  " + paragraphs[before];
         }
         nodes[index].label = nodes[index].ref + "  " + text;
     }

@@ -176,6 +176,7 @@ struct OutlineNode {
     int depth = 0;
     bool is_task = false;
     std::optional<Id> task_id;
+    std::string full;   // the whole text (a task's, a clause's paragraph), shown on hover; empty: the label is all
 };
 
 struct DirectiveModel {

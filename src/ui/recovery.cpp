@@ -39,6 +39,7 @@ T fault_text(Fault f) {
     case Fault::ReadOnlyFolder: return T::FaultReadOnlyFolder;
     case Fault::DiskFull: return T::FaultDiskFull;
     case Fault::Locked: return T::FaultLocked;
+    case Fault::Unreachable: return T::FaultUnreachable;
     case Fault::Io: break;
     }
     return T::FaultIo;
@@ -52,6 +53,7 @@ T advice_text(Fault f) {
     case Fault::ReadOnlyFolder: return T::AdviceReadOnly;
     case Fault::DiskFull: return T::AdviceDiskFull;
     case Fault::Locked: return T::AdviceLocked;
+    case Fault::Unreachable: return T::AdviceUnreachable;
     default: break;
     }
     return T::AdviceIo;

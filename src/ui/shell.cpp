@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "core/error.h"
+#include "ui/connection.h"
 #include "ui/strings.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -43,7 +44,8 @@ void refresh_models(AppState& s) {
         s.last_poll = now;
         const int version = s.service.data_version();
         if (version != s.data_version) {
-            if (s.data_version != 0) s.data_changed();
+            // (A server's count starts at 0: the first poll is not itself a change.)
+            if (s.data_version) s.data_changed();
             s.data_version = version;
         }
     }
@@ -250,7 +252,8 @@ void handle_drop(AppState& s) {
 
 void draw_frame(AppState& s) {
     handle_drop(s);
-    refresh_models(s);
+    // While the server cannot be reached the views keep what they had (ui/connection.h).
+    if (!s.connection.lost) refresh_models(s);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -259,6 +262,7 @@ void draw_frame(AppState& s) {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##main", nullptr, flags);
     draw_top_bar(s);
+    draw_connection_banner(s);
 
     handle_shortcuts(s);
     ImGui::BeginChild("##nav", ImVec2(ImGui::GetFontSize() * (s.nav_collapsed ? 3.2f : 11), 0), true);

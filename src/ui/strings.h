@@ -80,6 +80,9 @@ enum class T : int {
     // the editable import preview
     PlanHint, PlanDrop, PlanMerge, PlanRecurrence, PlanAddAgency, PlanRemove, RecNone, RecWeekly, RecMonthly,
     RecQuarterly, RecHalfYearly, RecYearly,
+    // server mode: the sign-in screen's database, a lost connection
+    DatabaseLabel, DbFile, DbServer, ServerAddress, ServerExplain, NeedServerAddress, ConnectionLost, ConnectionKept,
+    RetryingIn, Seconds, Reconnecting, Reconnected, FaultUnreachable, AdviceUnreachable,
     Count_
 };
 

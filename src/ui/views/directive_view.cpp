@@ -11,6 +11,16 @@
 namespace dt::ui {
 
 namespace {
+// The whole text of a node whose label is cut (by the column, or already in the model), wrapped.
+void whole_on_hover(const OutlineNode& n, bool cut) {
+    if (!ImGui::IsItemHovered() || (!cut && n.full.empty())) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+    ImGui::TextUnformatted(n.full.empty() ? n.label.c_str() : n.full.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void select_task(AppState& s, const OutlineNode& node) {
     s.selected_ref = node.ref;
     s.structure.task_id = node.task_id.value_or(0);
@@ -33,12 +43,18 @@ void draw_outline(AppState& s) {
             ImGui::PushID(i);
             ImGui::Indent(static_cast<float>(n.depth) * ImGui::GetFontSize());
             if (n.is_task) {
-                if (ImGui::Selectable(n.label.c_str(), s.selected_ref == n.ref)) select_task(s, n);
+                // One line per task (the clipper counts lines): a title longer than the column
+                // ends in "…", and the task's whole text shows on hover, wrapped.
+                const std::string shown = ellipsize(n.label, ImGui::GetContentRegionAvail().x);
+                if (ImGui::Selectable((shown + "###task").c_str(), s.selected_ref == n.ref)) select_task(s, n);
+                probe_left(s, "directive:" + n.ref);
                 probe(s, "directive:task:" + n.ref);
+                whole_on_hover(n, shown != n.label);
             } else {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.30f, 0.50f, 1.0f));
                 ImGui::TextWrapped("%s", n.label.c_str());
                 ImGui::PopStyleColor();
+                whole_on_hover(n, false);
             }
             ImGui::Unindent(static_cast<float>(n.depth) * ImGui::GetFontSize());
             ImGui::PopID();

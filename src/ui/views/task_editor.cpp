@@ -58,6 +58,9 @@ void load(AppState& s) {
         load_extensions(s, *s.selected);
         format_lines(e);
     } catch (const Error& err) {
+        // A storage fault is the window's (a lost server connection keeps the selection and
+        // what is typed, ui/connection.h); an assignment one may not see is closed here.
+        if (err.kind() == ErrorKind::Storage) throw;
         s.report(err.what(), true);
         s.selected.reset();
         return;
@@ -102,6 +105,8 @@ void save_change(AppState& s, const service::AssignmentChange& change, int base_
             s.conflict = {true, e.loaded_id, current(s, e.loaded_id), change};
         } else if (err.kind() == ErrorKind::Invalid) {
             e.field_errors["save"] = err.what();
+        } else if (err.kind() == ErrorKind::Storage) {
+            throw;  // the window's: a lost connection shows its banner, the buffers stay for a second try
         } else {
             s.report(err.what(), true);
         }
@@ -133,6 +138,7 @@ void draw_fields(AppState& s, bool editable) {
     ImGui::Text("%3d %%  %s", e.progress, tr(T::Progress));
     ImGui::SetNextItemWidth(w * 18);
     ImGui::InputText(tr(T::Owner), e.owner, sizeof e.owner);
+    probe(s, "editor:owner");
     ImGui::EndDisabled();
     if (!editable) disabled_reason(why);
 

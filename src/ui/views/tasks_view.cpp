@@ -226,7 +226,9 @@ void draw_tasks(AppState& s) {
                         ImGui::GetStyle().CellPadding.x * 20;
     const float inner = std::max(ImGui::GetContentRegionAvail().x, fixed + w * 22);
     if (!ImGui::BeginTable("##tasks", 10, flags, ImVec2(0, 0), inner)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
+    // The tick box and the ref stay on the left while the table scrolls sideways: a title
+    // scrolled into view still has its row's ref beside it.
+    ImGui::TableSetupScrollFreeze(2, 1);
     ImGui::TableSetupColumn("##sel", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, w * 1.5f);
     // Widths from the content (the initial width; the user's resizing is remembered in imgui.ini).
     measure_columns(s);
