@@ -94,6 +94,9 @@ private:
     bool connection_lost_;
 };
 
+// postgresql://user:secret@host/db → postgresql://user@host/db: messages never show a password.
+std::string without_password(const std::string& uri);
+
 class PgConn {
 public:
     // Connects; libpq reads PGPASSWORD, ~/.pgpass and PGSERVICE itself; `password`, when given,

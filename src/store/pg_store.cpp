@@ -20,15 +20,6 @@ constexpr const char* kListen = "LISTEN dtrack_changes";
 
 int latest() { return postgresql_migrations().empty() ? 0 : postgresql_migrations().back().version; }
 
-// postgresql://user:secret@host/db → postgresql://user@host/db: messages never show a password.
-std::string without_password(const std::string& uri) {
-    const auto scheme = uri.find("://");
-    const auto at = uri.find('@');
-    if (scheme == std::string::npos || at == std::string::npos) return uri;
-    const auto colon = uri.find(':', scheme + 3);
-    if (colon == std::string::npos || colon > at) return uri;
-    return uri.substr(0, colon) + uri.substr(at);
-}
 
 bool has_meta(const PgConn& c) {
     return !c.exec("SELECT to_regclass('public.dtrack_meta')").null(0, 0);
@@ -69,6 +60,16 @@ void migrate(const PgConn& c, int target) {
     }
 }
 }  // namespace
+
+// postgresql://user:secret@host/db → postgresql://user@host/db: messages never show a password.
+std::string without_password(const std::string& uri) {
+    const auto scheme = uri.find("://");
+    const auto at = uri.find('@');
+    if (scheme == std::string::npos || at == std::string::npos) return uri;
+    const auto colon = uri.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return uri;
+    return uri.substr(0, colon) + uri.substr(at);
+}
 
 bool journaled_by_trigger(const JournalRecord& e) {
     if (e.entity == "assignment")

@@ -151,7 +151,7 @@ void restore_server_backup(const std::string& uri, const fs::path& source) {
             fail(ErrorKind::Invalid, "'" + source.string() + "' is not a server backup (made by 'dtrack backup' on a server, "
                                      "pg_dump -Fc)" + kAdvice + ".");
     }
-    PgConn c(uri, std::nullopt, std::nullopt);
+    PgConn c(uri, std::nullopt, std::nullopt, without_password(uri));
     c.run("SET client_min_messages = warning");
     const auto db = c.exec("SELECT current_database()").text(0, 0);
     const auto tables = c.exec("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'v', 'S')").i64(0, 0);

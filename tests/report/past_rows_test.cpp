@@ -34,7 +34,7 @@ std::string list_at(test::Fixture& fx, Date as_of) {
     service::ListFilter f;
     f.as_of = as_of;
     std::ostringstream out;
-    for (const auto& v : fx.service->list(fx.admin, f)) {
+    for (const auto& v : fx.service->list(f)) {
         const auto& r = v.record;
         out << r.id << ' ' << r.directive_code << ' ' << r.task_ref << ' ' << to_string(r.status) << ' ' << r.progress
             << ' ' << r.owner << ' ' << (r.due ? r.due->iso() : "-") << ' ' << r.extension_count << ' '
@@ -81,7 +81,7 @@ TEST_CASE("rows added later did not exist before: report, list, summary and remi
     const Id finance = fx.assignment_of("1.1", "Sở Tài chính");  // due 30/06/2025
     const Id building = fx.assignment_of("1.1", "Sở Xây dựng");  // due 30/06/2025
     REQUIRE((finance && building));
-    const int base = static_cast<int>(fx.service->list(fx.admin, service::ListFilter{}).size());
+    const int base = static_cast<int>(fx.service->list(service::ListFilter{}).size());
 
     struct Kept {
         Date day;
@@ -203,7 +203,7 @@ std::string full_state_at(test::Fixture& fx, Date as_of) {
     service::ListFilter f;
     f.as_of = as_of;
     std::ostringstream out;
-    for (const auto& v : fx.service->list(fx.admin, f)) {
+    for (const auto& v : fx.service->list(f)) {
         const auto& r = v.record;
         out << r.id << '|' << to_string(r.status) << '|' << r.progress << '|' << r.owner << '|'
             << (r.due ? r.due->iso() : "-") << '|' << (r.completed_on ? r.completed_on->iso() : "-") << '|' << r.review_note

@@ -21,7 +21,7 @@ importer::Outline dated(const std::string& code, Date issued, const std::string&
 }
 
 std::size_t rows_of(test::Fixture& fx, const std::string& code) {
-    const auto all = fx.service->list(fx.admin, service::ListFilter{});
+    const auto all = fx.service->list(service::ListFilter{});
     return static_cast<std::size_t>(
         std::count_if(all.begin(), all.end(), [&](const auto& v) { return v.record.directive_code == code; }));
 }

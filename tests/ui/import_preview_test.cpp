@@ -24,7 +24,7 @@ const char* kDirective =
 
 std::vector<store::AssignmentRecord> assignments_of(test::Fixture& fx, const std::string& code, const std::string& ref) {
     std::vector<store::AssignmentRecord> out;
-    for (const auto& v : fx.service->list(fx.admin, service::ListFilter{}))
+    for (const auto& v : fx.service->list(service::ListFilter{}))
         if (v.record.directive_code == code && v.record.task_ref == ref) out.push_back(v.record);
     return out;
 }
@@ -42,7 +42,7 @@ TEST_CASE("import preview: a lead agency and a deadline changed, a task merged, 
     REQUIRE(gui.click(state, "admin:import:preview"));
     REQUIRE(state.admin.plan.has_value());
     CHECK(state.admin.preview_error.empty());
-    const auto before = fx.service->list(fx.admin, service::ListFilter{}).size();
+    const auto before = fx.service->list(service::ListFilter{}).size();
 
     // Task 1: Sở Nội vụ → Sở Tài chính, 30/04/2026 → 15/05/2026.
     REQUIRE(gui.click(state, "admin:plan:1"));
@@ -60,7 +60,7 @@ TEST_CASE("import preview: a lead agency and a deadline changed, a task merged, 
     REQUIRE(gui.click(state, "admin:plan:3:merge"));
     REQUIRE(gui.click(state, "admin:plan:3:merge:2"));
     gui.frames(state);
-    CHECK(fx.service->list(fx.admin, service::ListFilter{}).size() == before);  // a preview stores nothing
+    CHECK(fx.service->list(service::ListFilter{}).size() == before);  // a preview stores nothing
 
     REQUIRE(gui.click(state, "admin:import:store"));
     INFO(state.message);
