@@ -68,7 +68,7 @@ class Tree {
 public:
     explicit Tree(xmlDocPtr doc) : doc_(doc) {
         ns_ = xmlSearchNsByHref(doc_, xmlDocGetRootElement(doc_), X(kWordNs));
-        if (!ns_) fail(ErrorKind::Invalid, "The report's Word template has no WordprocessingML document part.");
+        if (!ns_) fail(ErrorKind::Invalid, Msg::DocxTemplateNoBody);
     }
 
     xmlNodePtr node(xmlNodePtr parent, const char* name) { return xmlNewChild(parent, ns_, X(name), nullptr); }
@@ -547,12 +547,12 @@ std::string read_part(zip_t* z, const char* name, const std::filesystem::path& f
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(z, name, 0, &st) != 0)
-        fail(ErrorKind::Invalid, "The Word template '" + from.string() + "' has no " + name + ".");
+        fail(ErrorKind::Invalid, Msg::DocxTemplateNoPart, {from.string(), name});
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen(z, name, 0), zip_fclose);
-    if (!f) fail(ErrorKind::Invalid, "Cannot read " + std::string(name) + " in '" + from.string() + "'.");
+    if (!f) fail(ErrorKind::Invalid, Msg::DocxTemplateUnreadable, {name, from.string()});
     std::string data(static_cast<std::size_t>(st.size), '\0');
     if (zip_fread(f.get(), data.data(), st.size) != static_cast<zip_int64_t>(st.size))
-        fail(ErrorKind::Invalid, "Cannot read " + std::string(name) + " in '" + from.string() + "'.");
+        fail(ErrorKind::Invalid, Msg::DocxTemplateUnreadable, {name, from.string()});
     return data;
 }
 
@@ -562,7 +562,7 @@ std::string docx_document_xml(const Report& r, const std::string& template_xml) 
     std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
         xmlReadMemory(template_xml.data(), static_cast<int>(template_xml.size()), kDocumentPart, "UTF-8", XML_PARSE_NONET),
         xmlFreeDoc);
-    if (!doc) fail(ErrorKind::Invalid, "The Word template's document.xml is not well-formed XML.");
+    if (!doc) fail(ErrorKind::Invalid, Msg::DocxTemplateBadXml);
     Tree tree(doc.get());
     drop_comments(reinterpret_cast<xmlNodePtr>(doc.get()));  // the template's notes, before and inside the root
 
@@ -572,7 +572,7 @@ std::string docx_document_xml(const Report& r, const std::string& template_xml) 
     xmlNodePtr marker = nullptr;
     for (xmlNodePtr p : paragraphs)
         if (paragraph_text(p).find("{{BODY}}") != std::string::npos) marker = p;
-    if (!marker) fail(ErrorKind::Invalid, "The Word template has no {{BODY}} paragraph for the report's content.");
+    if (!marker) fail(ErrorKind::Invalid, Msg::DocxTemplateNoMarker);
     // Built in a scratch element, then moved before the marker in order.
     xmlNodePtr scratch = xmlNewDocNode(doc.get(), nullptr, X("scratch"), nullptr);
     Body(tree, scratch, r).write();
@@ -612,22 +612,22 @@ void write_docx(const Report& report, const std::filesystem::path& out) {
     const auto from = template_path(report);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(from, ec))
-        fail(ErrorKind::Invalid, "The Word template '" + from.string() + "' is missing (setting report.docx_template).");
+        fail(ErrorKind::Invalid, Msg::DocxTemplateMissing, {from.string()});
     write_atomically(out, [&](const std::filesystem::path& temp) {
         std::filesystem::copy_file(from, temp, std::filesystem::copy_options::overwrite_existing);
         int error = 0;
         std::unique_ptr<zip_t, ZipCloser> z(zip_open(temp.c_str(), 0, &error));
-        if (!z) fail(ErrorKind::Invalid, "The Word template '" + from.string() + "' is not a .docx (zip) file.");
+        if (!z) fail(ErrorKind::Invalid, Msg::DocxTemplateNotZip, {from.string()});
         const std::string xml = docx_document_xml(report, read_part(z.get(), kDocumentPart, from));
         zip_source_t* src = zip_source_buffer(z.get(), xml.data(), xml.size(), 0);
         const zip_int64_t index = zip_name_locate(z.get(), kDocumentPart, 0);
         if (!src || index < 0 || zip_file_replace(z.get(), static_cast<zip_uint64_t>(index), src, ZIP_FL_ENC_UTF_8) != 0) {
             if (src) zip_source_free(src);
-            fail(ErrorKind::Storage, "Cannot write the Word report: " + std::string(zip_strerror(z.get())) + ".");
+            fail(ErrorKind::System, Msg::DocxWriteFailed, {zip_strerror(z.get())});
         }
         // zip_close writes everything while `xml` is still alive; on success the handle is gone.
         if (zip_close(z.get()) != 0)
-            fail(ErrorKind::Storage, "Cannot write the Word report: " + std::string(zip_strerror(z.get())) + ".");
+            fail(ErrorKind::System, Msg::DocxWriteFailed, {zip_strerror(z.get())});
         (void)z.release();
     });
 }

@@ -163,7 +163,7 @@ void draw_import(AppState& s) {
                                          : a.import_text;
             a.preview = importer::parse_directive(text, s.service.catalog());
         } catch (const Error& e) {
-            a.preview_error = e.what();
+            a.preview_error = message(e);
         }
     }
     field_error(a.preview_error);

@@ -55,7 +55,7 @@ std::optional<service::Actor> draw_sign_in(service::Service& service, SignInStat
         }
         st.error.clear();
     } catch (const Error& e) {
-        st.error = e.what();
+        st.error = message(e);
     }
     // A password does not stay in memory longer than the attempt.
     std::memset(st.password, 0, sizeof st.password);

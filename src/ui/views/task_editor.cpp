@@ -49,7 +49,7 @@ void load(AppState& s) {
         e.history = s.service.history(s.actor, *s.selected);
         load_extensions(s, *s.selected);
     } catch (const Error& err) {
-        s.report(err.what(), true);
+        s.report(message(err), true);
         s.selected.reset();
         return;
     }
@@ -92,9 +92,9 @@ void save_change(AppState& s, const service::AssignmentChange& change, int base_
         if (err.kind() == ErrorKind::Conflict) {
             s.conflict = {true, e.loaded_id, current(s, e.loaded_id), change};
         } else if (err.kind() == ErrorKind::Invalid) {
-            e.field_errors["save"] = err.what();
+            e.field_errors["save"] = message(err);
         } else {
-            s.report(err.what(), true);
+            s.report(message(err), true);
         }
     }
 }
@@ -177,7 +177,7 @@ void add_evidence(AppState& s) {
         s.data_changed();
         s.report(tr(T::Saved), false);
     } catch (const Error& err) {
-        e.field_errors["evidence"] = err.what();
+        e.field_errors["evidence"] = message(err);
     }
 }
 
