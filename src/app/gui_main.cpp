@@ -187,10 +187,18 @@ int run(const Options& o) {
             case ui::RecoveryAction::Quit: glfwSetWindowShouldClose(window, GLFW_TRUE); break;
             case ui::RecoveryAction::None: break;
             }
-        } else if (auto r = ui::guarded_frame(db, [&] {
-                       if (state) ui::draw_frame(*state);
-                       else if (auto actor = ui::draw_sign_in(*session.service, sign_in)) start(*actor);
-                   })) {
+        } else if (auto r = ui::guarded_frame(
+                       db,
+                       [&] {
+                           if (state) ui::draw_frame(*state);
+                           else if (auto actor = ui::draw_sign_in(*session.service, sign_in)) start(*actor);
+                       },
+                       // Not the database: the sentence in the status line (or under the sign-in), and in the log.
+                       [&](const std::string& text) {
+                           std::cerr << "directive-tracker: " << text << "\n";
+                           if (state) state->report(text, true);
+                           else sign_in.error = text;
+                       })) {
             fall_back(std::move(*r));
         }
         if (state && state->signed_out) {
