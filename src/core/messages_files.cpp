@@ -136,7 +136,7 @@ constexpr MsgText kTexts[] = {
      "Cơ sở dữ liệu '{1}' ghi được, nhưng tệp '{2}' của SQLite bên cạnh chỉ đọc được với người dùng này (do tài khoản khác hoặc chương trình bị dừng đột ngột để lại)",
      nullptr, nullptr},
     {Msg::StoreIo, "{1} '{2}': {3}.",
-     "{1} '{2}': {3}.",
+     "{1} '{2}': lỗi của hệ thống: {3}.",
      nullptr, nullptr},
     {Msg::StoreNotReadable, "{1} '{2}': this user may not read it.",
      "{1} '{2}': người dùng này không được đọc tệp.",
