@@ -107,7 +107,8 @@ CommandResult run_dtrack(const std::string& args, const std::string& env) { retu
 CommandResult run_program(const std::string& exe, const std::string& args, const std::string& env) {
     TempDir io;
     const auto out = io / "out", err = io / "err";
-    const std::string cmd = env + " '" + exe + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+    // English unless a test asks for another language: the sentences tests look for are English.
+    const std::string cmd = "LC_ALL= LC_MESSAGES= LANG=C " + env + " '" + exe + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
     const int status = std::system(cmd.c_str());
     CommandResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -315,7 +315,7 @@ int main(int argc, char** argv) {
     } catch (const dt::store::StorageError& e) {
         return storage(e);
     } catch (const dt::Error& e) {
-        std::cerr << "dtrack: " << dt::printable(e.what()) << "\n";
+        std::cerr << "dtrack: " << dt::printable(e.say(dt::cli::lang(), dt::Audience::Cli)) << "\n";
         return e.exit_code();
     } catch (const std::exception& e) {
         return storage(dt::store::storage_error(e, ctx.db));

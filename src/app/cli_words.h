@@ -4,13 +4,14 @@
 #include <optional>
 #include <string>
 
+#include "core/messages.h"
 #include "core/numbers.h"
 #include "core/status.h"
 #include "service/service.h"
 
 namespace dt::cli {
 
-enum class Lang { Vi, En };
+using Lang = dt::Lang;
 
 // Decided once in main from --lang and the environment, then read by the printers.
 void set_lang(std::optional<std::string> flag);

@@ -247,6 +247,9 @@ int run(const Options& o) {
                     }
                     if (!scripted) dt::app::save_sign_in_settings(settings);
                     start(*actor);
+                }, [&](const std::string& text) {
+                    std::cerr << "directive-tracker: " << text << "\n";
+                    sign_in.error = text;
                 }))
                 fall_back(std::move(*r));
         }

@@ -32,7 +32,7 @@ std::string name_skeleton(std::string_view name) {
     std::string out(static_cast<std::size_t>(skeleton_len) * 4 + 4, '\0');
     int32_t out_len = 0;
     u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &out_len, skeleton.data(), skeleton_len, &status);
-    if (U_FAILURE(status)) fail(ErrorKind::Invalid, std::string("The name cannot be compared with others (") + u_errorName(status) + ").");
+    if (U_FAILURE(status)) fail(ErrorKind::Invalid, Msg::NameNotComparable, {u_errorName(status)});
     out.resize(static_cast<std::size_t>(out_len));
     return out;
 }

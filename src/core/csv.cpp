@@ -54,7 +54,7 @@ std::vector<CsvRecord> parse_csv(std::string_view csv) {
             in_record = true;
         }
     }
-    if (quoted) fail(ErrorKind::Invalid, "Line " + std::to_string(quote_line) + " opens a quote that is never closed.");
+    if (quoted) fail(ErrorKind::Invalid, Msg::CsvQuoteNotClosed, {quote_line});
     if (in_record || !field.empty()) end_record();
     return records;
 }

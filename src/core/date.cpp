@@ -95,7 +95,7 @@ Date Date::plus_days(int days) const {
 
 Date parse_date_or_fail(std::string_view text, std::string_view field) {
     if (auto d = Date::parse_user(text)) return *d;
-    fail(ErrorKind::Invalid, std::string(field) + " " + quoted_input(text) + " is not a valid date (use dd/mm/yyyy or yyyy-mm-dd).");
+    fail(ErrorKind::Invalid, Msg::DateInvalid, {MsgArg::field(field), quoted_input(text)});
 }
 
 }  // namespace dt

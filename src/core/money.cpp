@@ -29,8 +29,7 @@ std::optional<std::int64_t> parse_vnd(std::string_view text) {
 
 std::int64_t parse_vnd_or_fail(std::string_view text, std::string_view field) {
     if (auto v = parse_vnd(text)) return *v;
-    fail(ErrorKind::Invalid, std::string(field) + " '" + std::string(text) +
-                                 "' is not an amount in whole đồng (write 1250000 or 1.250.000; no sign, no decimals).");
+    fail(ErrorKind::Invalid, Msg::AmountInvalid, {MsgArg::field(field), "'" + std::string(text) + "'"});
 }
 
 std::string group_thousands(std::int64_t amount) {

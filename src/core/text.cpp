@@ -46,7 +46,7 @@ bool is_valid_utf8(std::string_view text) {
 
 std::string to_nfc(std::string_view text, std::string_view field) {
     if (text.empty()) return {};
-    if (!is_valid_utf8(text)) fail(ErrorKind::Invalid, std::string(field) + " is not valid UTF-8 text.");
+    if (!is_valid_utf8(text)) fail(ErrorKind::Invalid, Msg::TextNotUtf8, {MsgArg::field(field)});
     return map_or_empty(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
@@ -132,14 +132,13 @@ std::string code_point_name(utf8proc_int32_t cp) {
 }
 
 [[noreturn]] void too_long(std::string_view field, std::size_t size, std::size_t max_bytes) {
-    fail(ErrorKind::Invalid, std::string(field) + " is too long (" + std::to_string(size) + " bytes; the limit is " +
-                                 std::to_string(max_bytes) + ").");
+    fail(ErrorKind::Invalid, Msg::TextTooLong, {MsgArg::field(field), MsgArg::grouped(static_cast<long long>(size)), MsgArg::grouped(static_cast<long long>(max_bytes))});
 }
 
 std::string check_text(std::string_view field, std::string_view text, std::size_t max_bytes, Form form) {
     // A huge input is refused before any work on it: NFC never makes text three times shorter.
     if (text.size() > max_bytes * 3 + 16) too_long(field, text.size(), max_bytes);
-    if (!is_valid_utf8(text)) fail(ErrorKind::Invalid, std::string(field) + " is not valid UTF-8 text.");
+    if (!is_valid_utf8(text)) fail(ErrorKind::Invalid, Msg::TextNotUtf8, {MsgArg::field(field)});
     std::string kept;
     kept.reserve(text.size());
     auto p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
@@ -151,18 +150,15 @@ std::string check_text(std::string_view field, std::string_view text, std::size_
         p += n;
         left -= n;
         if (is_line_separator(cp)) {
-            if (form != Form::MultiLine) fail(ErrorKind::Invalid, std::string(field) + " must be a single line.");
+            if (form != Form::MultiLine) fail(ErrorKind::Invalid, Msg::TextNotOneLine, {MsgArg::field(field)});
             if (cp == '\r' && left > 0 && *p == '\n') continue;  // CR LF: the LF follows
             kept += '\n';
         } else if (cp == '\t' && form == Form::MultiLine) {
             kept += '\t';
         } else if (is_control_cp(cp)) {
-            fail(ErrorKind::Invalid, std::string(field) + " contains a control character (" + code_point_name(cp) +
-                                         "), which is not allowed.");
+            fail(ErrorKind::Invalid, Msg::TextControlChar, {MsgArg::field(field), code_point_name(cp)});
         } else if (is_bidi_format(cp)) {
-            fail(ErrorKind::Invalid, std::string(field) + " contains a bidirectional formatting character (" +
-                                         code_point_name(cp) +
-                                         "), which can make text display differently from what is stored.");
+            fail(ErrorKind::Invalid, Msg::TextBidiChar, {MsgArg::field(field), code_point_name(cp)});
         } else if (!(is_zero_width(cp) && form != Form::Secret)) {
             kept.append(bytes);
         }
@@ -220,7 +216,7 @@ std::string check_file_name(std::string_view field, std::string_view name) {
     if (const auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) name.remove_prefix(slash + 1);
     auto clean = check_single_line(field, name, 255);
     if (clean.empty() || clean == "." || clean == "..")
-        fail(ErrorKind::Invalid, std::string(field) + " has no usable file name (it must not be empty, '.' or '..').");
+        fail(ErrorKind::Invalid, Msg::TextNoFileName, {MsgArg::field(field)});
     return clean;
 }
 

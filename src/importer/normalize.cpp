@@ -11,7 +11,7 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 [[noreturn]] void not_text() {
-    fail(ErrorKind::Invalid, "The directive text is not readable text (binary data?).");
+    fail(ErrorKind::Invalid, Msg::ImportNotText);
 }
 
 bool is_line_break(char32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029; }
@@ -30,11 +30,9 @@ bool is_stray_control(char32_t cp) {
 
 Lines normalize_input(std::string_view text) {
     if (text.size() > kMaxDirectiveBytes)
-        fail(ErrorKind::Invalid, "The directive text is too large (" + std::to_string(text.size()) +
-                                     " bytes; the limit is " + std::to_string(kMaxDirectiveBytes / (1024 * 1024)) +
-                                     " MB).");
+        fail(ErrorKind::Invalid, Msg::ImportTooLarge, {MsgArg::grouped(static_cast<long long>(text.size())), kMaxDirectiveBytes / (1024 * 1024)});
     if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
-    if (trim(text).empty()) fail(ErrorKind::Invalid, "The directive text is empty.");
+    if (trim(text).empty()) fail(ErrorKind::Invalid, Msg::ImportEmpty);
     if (text.find('\0') != std::string_view::npos || !dt::is_valid_utf8(text)) not_text();
 
     // A few stray control characters happen in pasted text; many mean the bytes are not text.
@@ -74,7 +72,7 @@ Lines normalize_input(std::string_view text) {
     }
     bool any = false;
     for (const auto& line : lines.clean) any = any || !line.empty();
-    if (!any) fail(ErrorKind::Invalid, "The directive text is empty.");
+    if (!any) fail(ErrorKind::Invalid, Msg::ImportEmpty);
     return lines;
 }
 

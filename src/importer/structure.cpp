@@ -121,8 +121,7 @@ struct Builder {
 
     void add_item(const Marker& m) {
         if (s.items.size() >= kMaxItems)
-            fail(ErrorKind::Invalid, "The text has more than " + std::to_string(kMaxItems) +
-                                         " numbered items: this does not look like a directive.");
+            fail(ErrorKind::Invalid, Msg::ImportTooManyItems, {MsgArg::grouped(static_cast<long long>(kMaxItems))});
         while (!stack.empty() && s.items[stack.back()].level >= m.level) stack.pop_back();
         Item item;
         item.level = m.level;
@@ -189,7 +188,7 @@ struct Builder {
             if (!first_any) first_any = i;
             if (m->value == 1) first_one = i;
         }
-        if (!first_any) fail(ErrorKind::Invalid, "No numbered sections found: this does not look like a directive.");
+        if (!first_any) fail(ErrorKind::Invalid, Msg::ImportNoSections);
         s.body_begin = first_one ? *first_one : *first_any;
         for (std::size_t i = 0; i < s.body_begin; ++i)
             if (!lines[i].empty()) preamble.insert(fold_fast(lines[i]));

@@ -89,26 +89,24 @@ void save_setting(service::Service& service, const service::Actor& actor, const 
     static const char* keys[] = {"parent_body", "issuing_body", "number", "place", "signer_authority",
                                  "signer_title", "signer_name", "recipients", "docx_template"};
     if (std::find(std::begin(keys), std::end(keys), key) == std::end(keys))
-        fail(ErrorKind::Invalid, "Unknown report setting '" + key +
-                                     "' (issuing_body, parent_body, number, place, signer_authority, signer_title, "
-                                     "signer_name, recipients, docx_template).");
+        fail(ErrorKind::Invalid, Msg::UnknownReportSetting, {key});
     service.set_setting(actor, "report." + key, value);
 }
 
 Report build_report(const service::Service& service, const service::Actor& actor, const Request& req) {
     const auto directives = service.directives();
-    if (directives.empty()) fail(ErrorKind::Invalid, "There is no directive to report on: import one first.");
+    if (directives.empty()) fail(ErrorKind::Invalid, Msg::NoDirectiveToReport);
     auto directive = directives.front();
     if (req.directive) {
         const auto it = std::find_if(directives.begin(), directives.end(), [&](auto& d) { return d.code == *req.directive; });
-        if (it == directives.end()) fail(ErrorKind::Invalid, "There is no directive " + *req.directive + ".");
+        if (it == directives.end()) fail(ErrorKind::Invalid, Msg::NoSuchDirective, {*req.directive});
         directive = *it;
     }
     std::optional<Date> since = req.since;
     if (!since && req.since_last_report)
         if (auto last = service.last_report(directive.code); last && last->as_of < req.as_of) since = last->as_of;
     if (since && *since > req.as_of)
-        fail(ErrorKind::Invalid, "The 'since' date " + since->vn() + " is after the as-of date " + req.as_of.vn() + ".");
+        fail(ErrorKind::Invalid, Msg::SinceAfterAsOf, {*since, req.as_of});
 
     Report r;
     r.settings = req.settings ? *req.settings : load_settings(service);
@@ -311,7 +309,7 @@ Request reissue_request(const service::Service& service, store::Id id) {
         req.generated_on = doc.generated_on;
         return req;
     }
-    fail(ErrorKind::Invalid, "There is no recorded report " + std::to_string(id) + " (see the Báo cáo view's list).");
+    fail(ErrorKind::Invalid, Msg::NoSuchReport, {id});
 }
 
 }  // namespace dt::report

@@ -43,7 +43,7 @@ void write_csv(const Report& r, const std::filesystem::path& out) {
                          csv_text_cell(evidence_vi(sh.latest_evidence)), r.as_of.vn(), date_vi(sh.original_due),
                          std::to_string(sh.extensions), std::to_string(sh.assignment_id)});
         f.flush();
-        if (!f) fail(ErrorKind::Storage, "Cannot write the CSV report (disk full?).");
+        if (!f) fail(ErrorKind::System, Msg::ReportWriteFailed, {"CSV"});
     });
 }
 

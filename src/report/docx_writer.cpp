@@ -88,7 +88,7 @@ class Tree {
 public:
     explicit Tree(xmlDocPtr doc) : doc_(doc) {
         ns_ = xmlSearchNsByHref(doc_, xmlDocGetRootElement(doc_), X(kWordNs));
-        if (!ns_) fail(ErrorKind::Invalid, "The report's Word template has no WordprocessingML document part.");
+        if (!ns_) fail(ErrorKind::Invalid, Msg::DocxTemplateNoBody);
     }
 
     xmlNodePtr node(xmlNodePtr parent, const char* name) { return xmlNewChild(parent, ns_, X(name), nullptr); }
@@ -675,12 +675,12 @@ std::string read_part(zip_t* z, const char* name, const std::filesystem::path& f
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(z, name, 0, &st) != 0)
-        fail(ErrorKind::Invalid, "The Word template '" + from.string() + "' has no " + name + ".");
+        fail(ErrorKind::Invalid, Msg::DocxTemplateNoPart, {from.string(), name});
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen(z, name, 0), zip_fclose);
-    if (!f) fail(ErrorKind::Invalid, "Cannot read " + std::string(name) + " in '" + from.string() + "'.");
+    if (!f) fail(ErrorKind::Invalid, Msg::DocxTemplateUnreadable, {name, from.string()});
     std::string data(static_cast<std::size_t>(st.size), '\0');
     if (zip_fread(f.get(), data.data(), st.size) != static_cast<zip_int64_t>(st.size))
-        fail(ErrorKind::Invalid, "Cannot read " + std::string(name) + " in '" + from.string() + "'.");
+        fail(ErrorKind::Invalid, Msg::DocxTemplateUnreadable, {name, from.string()});
     return data;
 }
 
@@ -693,7 +693,7 @@ std::string document_xml(const Report& r, const std::string& template_xml, bool&
     std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
         xmlReadMemory(template_xml.data(), static_cast<int>(template_xml.size()), kDocumentPart, "UTF-8", XML_PARSE_NONET),
         xmlFreeDoc);
-    if (!doc) fail(ErrorKind::Invalid, "The Word template's document.xml is not well-formed XML.");
+    if (!doc) fail(ErrorKind::Invalid, Msg::DocxTemplateBadXml);
     Tree tree(doc.get());
     numbered = reference_page_headers(tree);
     drop_comments(reinterpret_cast<xmlNodePtr>(doc.get()));  // the template's notes, before and inside the root
@@ -704,7 +704,7 @@ std::string document_xml(const Report& r, const std::string& template_xml, bool&
     xmlNodePtr marker = nullptr;
     for (xmlNodePtr p : paragraphs)
         if (paragraph_text(p).find("{{BODY}}") != std::string::npos) marker = p;
-    if (!marker) fail(ErrorKind::Invalid, "The Word template has no {{BODY}} paragraph for the report's content.");
+    if (!marker) fail(ErrorKind::Invalid, Msg::DocxTemplateNoMarker);
     // Built in a scratch element, then moved before the marker in order.
     xmlNodePtr scratch = xmlNewDocNode(doc.get(), nullptr, X("scratch"), nullptr);
     Body(tree, scratch, r).write();
@@ -754,12 +754,12 @@ void write_docx(const Report& report, const std::filesystem::path& out) {
     const auto from = template_path(report);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(from, ec))
-        fail(ErrorKind::Invalid, "The Word template '" + from.string() + "' is missing (setting report.docx_template).");
+        fail(ErrorKind::Invalid, Msg::DocxTemplateMissing, {from.string()});
     write_atomically(out, [&](const std::filesystem::path& temp) {
         std::filesystem::copy_file(from, temp, std::filesystem::copy_options::overwrite_existing);
         int error = 0;
         std::unique_ptr<zip_t, ZipCloser> z(zip_open(temp.c_str(), 0, &error));
-        if (!z) fail(ErrorKind::Invalid, "The Word template '" + from.string() + "' is not a .docx (zip) file.");
+        if (!z) fail(ErrorKind::Invalid, Msg::DocxTemplateNotZip, {from.string()});
         bool numbered = false;
         // Every part's text lives until zip_close, which reads the buffers.
         std::vector<std::string> parts;
@@ -778,7 +778,7 @@ void write_docx(const Report& report, const std::filesystem::path& out) {
         }
         // zip_close writes everything while the parts are still alive; on success the handle is gone.
         if (zip_close(z.get()) != 0)
-            fail(ErrorKind::Storage, "Cannot write the Word report: " + std::string(zip_strerror(z.get())) + ".");
+            fail(ErrorKind::System, Msg::DocxWriteFailed, {zip_strerror(z.get())});
         (void)z.release();
     });
 }

@@ -17,15 +17,13 @@ void check_target(const fs::path& out) {
     struct stat st {};
     if (lstat(out.c_str(), &st) != 0) return;  // a new name
     if (!S_ISREG(st.st_mode))
-        fail(ErrorKind::Invalid, "'" + out.string() + "' is not a regular file (a link, a device, a folder…): a report "
-                                 "only replaces a regular file; choose another name.");
+        fail(ErrorKind::Invalid, Msg::ReportTargetNotRegular, {out.string()});
     // The database, a backup or a .bak copy of it, or SQLite's own files beside one of them.
     std::string base = out.string();
     for (const char* suffix : {"-wal", "-shm", "-journal"})
         if (base.ends_with(suffix)) base.resize(base.size() - std::strlen(suffix));
     if (service::is_tracker_file(out) || (base != out.string() && service::is_tracker_file(base)))
-        fail(ErrorKind::Invalid, "'" + out.string() + "' belongs to a tracker database (the database, a backup of it, "
-                                 "or SQLite's file beside one): a report never replaces it; choose another name.");
+        fail(ErrorKind::Invalid, Msg::ReportTargetDatabase, {out.string()});
 }
 
 void write_atomically(const fs::path& out, const std::function<void(const fs::path&)>& write) {
@@ -33,9 +31,9 @@ void write_atomically(const fs::path& out, const std::function<void(const fs::pa
     std::error_code ec;
     check_target(out);
     if (!fs::is_directory(folder, ec))
-        fail(ErrorKind::Invalid, "The folder '" + folder.string() + "' does not exist.");
+        fail(ErrorKind::Invalid, Msg::FolderMissing, {folder.string()});
     if (access(folder.c_str(), W_OK) != 0)
-        fail(ErrorKind::Invalid, "The folder '" + folder.string() + "' is not writable.");
+        fail(ErrorKind::Invalid, Msg::FolderNotWritable, {folder.string()});
     service::remove_stale_temporaries(out);  // a report killed mid-write left its temporary
     std::random_device rd;
     const fs::path temp = folder / ("." + out.filename().string() + ".tmp-" + std::to_string(rd()));
@@ -49,7 +47,7 @@ void write_atomically(const fs::path& out, const std::function<void(const fs::pa
         fs::rename(temp, out);
     } catch (const fs::filesystem_error& e) {
         fs::remove(temp, ec);
-        fail(ErrorKind::Storage, "Cannot write '" + out.string() + "': " + e.code().message() + ".");
+        fail(ErrorKind::System, Msg::CannotWriteFile, {out.string(), e.code().message()});
     } catch (...) {
         fs::remove(temp, ec);
         throw;

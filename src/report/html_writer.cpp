@@ -162,7 +162,7 @@ void write_html(const Report& r, const std::filesystem::path& out) {
         std::ofstream f(temp, std::ios::binary);
         f << h.str();
         f.flush();
-        if (!f) fail(ErrorKind::Storage, "Cannot write the HTML report (disk full?).");
+        if (!f) fail(ErrorKind::System, Msg::ReportWriteFailed, {"HTML"});
     });
 }
 

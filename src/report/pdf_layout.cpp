@@ -24,7 +24,7 @@ double points(int units) { return pango_units_to_double(units); }
 
 void check(cairo_status_t status, const char* what) {
     if (status != CAIRO_STATUS_SUCCESS)
-        fail(ErrorKind::Storage, std::string("Cannot ") + what + " the PDF report: " + cairo_status_to_string(status) + ".");
+        fail(ErrorKind::System, Msg::PdfFailed, {MsgArg::field(what), cairo_status_to_string(status)});
 }
 
 PangoFontDescription* font_for(const Style& style) {

@@ -22,7 +22,7 @@ constexpr std::size_t kMaxSheetName = 31;
 
 void check(lxw_error error, const std::string& what) {
     if (error != LXW_NO_ERROR)
-        fail(ErrorKind::Storage, "Cannot write the spreadsheet (" + what + "): " + lxw_strerror(error) + ".");
+        fail(ErrorKind::System, Msg::XlsxWriteFailed, {what, lxw_strerror(error)});
 }
 
 // Valid UTF-8, cut to what a cell holds.
@@ -78,7 +78,7 @@ struct Table {
 class Book {
 public:
     explicit Book(const std::filesystem::path& file) : wb_(workbook_new(file.c_str())) {
-        if (!wb_) fail(ErrorKind::Storage, "Cannot create the spreadsheet '" + file.string() + "'.");
+        if (!wb_) fail(ErrorKind::System, Msg::XlsxCreateFailed, {file.string()});
         header_ = format();
         format_set_bold(header_);
         format_set_text_wrap(header_);
@@ -142,7 +142,7 @@ public:
             }
         }
         lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
-        if (!ws) fail(ErrorKind::Storage, "Cannot add the sheet '" + name + "' to the spreadsheet.");
+        if (!ws) fail(ErrorKind::System, Msg::XlsxSheetFailed, {name});
         return ws;
     }
 
@@ -217,7 +217,7 @@ public:
 private:
     lxw_format* format() {
         lxw_format* f = workbook_add_format(wb_);
-        if (!f) fail(ErrorKind::Storage, "Cannot add a format to the spreadsheet.");
+        if (!f) fail(ErrorKind::System, Msg::XlsxFormatFailed);
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
         return f;
     }

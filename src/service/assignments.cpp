@@ -23,7 +23,7 @@ bool Service::can_edit(const Actor& actor, const store::AssignmentRecord& a) con
 
 store::AssignmentRecord Service::load(Id id) const {
     auto a = store_.assignment(id);
-    if (!a) fail(ErrorKind::Invalid, "There is no assignment with id " + std::to_string(id) + ".");
+    if (!a) fail(ErrorKind::Invalid, Msg::NoSuchAssignment, {id});
     return std::move(*a);
 }
 
@@ -44,7 +44,7 @@ std::vector<AssignmentView> Service::list(const ListFilter& filter) const {
     if (past) query.existing_on = filter.as_of;  // what was added later did not exist yet
     if (filter.agency) {
         const auto agency = store_.find_agency(*filter.agency);
-        if (!agency) fail(ErrorKind::Invalid, "Unknown agency " + quoted_input(*filter.agency) + ".");
+        if (!agency) fail(ErrorKind::Invalid, Msg::UnknownAgency, {quoted_input(*filter.agency)});
         query.agency_id = agency->id;
     }
     if (filter.search) {
@@ -81,32 +81,28 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
                                std::optional<int> expect_version) {
     // Validate what needs no database first: a bad value is refused before any lock is taken.
     if (change.progress && (*change.progress < 0 || *change.progress > 100))
-        fail(ErrorKind::Invalid, "Progress must be between 0 and 100 (got " + std::to_string(*change.progress) + ").");
+        fail(ErrorKind::Invalid, Msg::ProgressRange, {*change.progress});
     std::optional<std::string> owner;
     if (change.owner) owner = check_single_line("The owner", *change.owner, kMaxNameBytes);
     const Date today = Date::today();
     if (change.completed_on && *change.completed_on > today)
-        fail(ErrorKind::Invalid, "The completion date " + change.completed_on->vn() + " is in the future.");
+        fail(ErrorKind::Invalid, Msg::CompletionInFuture, {*change.completed_on});
     if (change.completed_on && *change.completed_on < kEarliestCompletion)
-        fail(ErrorKind::Invalid, "The completion date " + change.completed_on->vn() + " is before " + kEarliestCompletion.vn() +
-                                     ": no directive tracked here is that old.");
+        fail(ErrorKind::Invalid, Msg::CompletionTooOld, {*change.completed_on, kEarliestCompletion});
 
     store::Store::WriteTx tx(store_);
     require_current(actor);
     const auto current = load(id);
-    if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, actor.name + " may only read (viewer).");
+    if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, Msg::ViewerReadsOnly, {actor.name});
     if (!can_edit(actor, current))
-        fail(ErrorKind::Denied, actor.name + " (" + actor.agency_name + ") may change only its own agency's "
-                                "assignments; assignment " + std::to_string(id) + " belongs to " + current.agency + ".");
+        fail(ErrorKind::Denied, Msg::NotYourAgency, {actor.name, actor.agency_name, id, current.agency});
     if (current.closed_on)
         fail(ErrorKind::Invalid, "Assignment " + std::to_string(id) + " was closed on " + current.closed_on->vn() + " (" +
                                      current.closed_reason + "): it is no longer open work.");
     if (expect_version && *expect_version != current.version)
-        fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else (now version " +
-                                      std::to_string(current.version) + ", you had " +
-                                      std::to_string(*expect_version) + "): reload it and try again.");
+        fail(ErrorKind::Conflict, Msg::StaleVersion, {id, current.version, *expect_version});
     if (change.due && actor.role != UserRole::Admin)
-        fail(ErrorKind::Denied, "Only the office (an administrator) changes a deadline; ask for an extension instead.");
+        fail(ErrorKind::Denied, Msg::OnlyOfficeDue);
 
     auto next = current;
     if (change.status) next.status = *change.status;
@@ -119,25 +115,23 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
             // precede its import, never the directive). The journal keeps who set which date.
             for (const auto& d : store_.directives())
                 if (d.code == current.directive_code && d.issued_on && *change.completed_on < *d.issued_on)
-                    fail(ErrorKind::Invalid, "The completion date " + change.completed_on->vn() + " is before directive " +
-                                                 d.code + " was issued (" + d.issued_on->vn() + ").");
+                    fail(ErrorKind::Invalid, Msg::CompletionBeforeDirective, {*change.completed_on, d.code, *d.issued_on});
         }
         if (current.status != Status::Done || change.completed_on)
             next.completed_on = change.completed_on.value_or(today);
         if (change.progress && *change.progress != 100)
-            fail(ErrorKind::Invalid, "A done assignment has progress 100, not " + std::to_string(*change.progress) + ".");
+            fail(ErrorKind::Invalid, Msg::DoneMeansHundred, {*change.progress});
         next.progress = 100;
         if (current.evidence_count == 0)
-            fail(ErrorKind::Invalid, "Assignment " + std::to_string(id) +
-                                         " cannot be marked done without evidence: add some first (evidence add).");
+            fail(ErrorKind::Invalid, Msg::DoneNeedsEvidence, {id});
         next.review_note.clear();  // the office's objection is answered by the new 'done'
     } else {
-        if (change.completed_on) fail(ErrorKind::Invalid, "A completion date is given only with status done.");
+        if (change.completed_on) fail(ErrorKind::Invalid, Msg::CompletionOnlyWithDone);
         next.completed_on.reset();
     }
 
     if (!store_.update_assignment(next, current.version))
-        fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else: reload it.");
+        fail(ErrorKind::Conflict, Msg::ChangedMeanwhile, {id});
     auto record = [&](std::string_view field, std::optional<std::string> before, std::optional<std::string> after) {
         if (before != after) journal(actor, "assignment", id, id, field, std::move(before), std::move(after));
     };
@@ -155,15 +149,14 @@ Id Service::add_evidence(const Actor& actor, Id assignment_id, const EvidenceInp
     store::EvidenceRecord e;
     e.assignment_id = assignment_id;
     e.note = check_multi_line("The note", input.note, kMaxNoteBytes);
-    if (e.note.empty()) fail(ErrorKind::Invalid, "Evidence needs a note saying what it shows.");
+    if (e.note.empty()) fail(ErrorKind::Invalid, Msg::EvidenceNeedsNote);
     e.doc_ref = check_single_line("The document reference", input.doc_ref, kMaxTitleBytes);
     e.doc_date = input.doc_date;
     e.created_by = actor.name;
     std::optional<store::EvidenceFile> file;
     if (input.file) {
         if (input.file->data.size() > kMaxAttachmentBytes)
-            fail(ErrorKind::Invalid, "The attachment is " + std::to_string(input.file->data.size() / (1024 * 1024)) +
-                                         " MiB; the limit is 20 MiB.");
+            fail(ErrorKind::Invalid, Msg::AttachmentTooLarge, {input.file->data.size() / (1024 * 1024)});
         // Only the last path component is kept: a name is never a path when saved out again.
         auto name = check_file_name("The attachment's name", input.file->name);
         file = store::EvidenceFile{name, input.file->data, sha256_hex(input.file->data)};
@@ -172,8 +165,7 @@ Id Service::add_evidence(const Actor& actor, Id assignment_id, const EvidenceInp
     store::Store::WriteTx tx(store_);
     const auto current = load(assignment_id);
     if (!can_edit(actor, current))
-        fail(ErrorKind::Denied, actor.name + " may not add evidence to assignment " + std::to_string(assignment_id) +
-                                    " of " + current.agency + ".");
+        fail(ErrorKind::Denied, Msg::EvidenceNotYours, {actor.name, assignment_id, current.agency});
     if (current.closed_on)
         fail(ErrorKind::Invalid, "Assignment " + std::to_string(assignment_id) + " is closed (" + current.closed_reason + ").");
     const Id id = store_.insert_evidence(e, file);

@@ -53,14 +53,14 @@ bool Service::may_read_investor(const Actor& actor, const store::InvestorRecord&
 Id Service::add_investor(const Actor& actor, std::string_view name, std::optional<std::string> agency) {
     require_admin(actor, "add investors");
     const auto clean = check_single_line("The investor's name", name, kMaxTitleBytes);
-    if (clean.empty()) fail(ErrorKind::Invalid, "The investor's name is empty.");
+    if (clean.empty()) fail(ErrorKind::Invalid, Msg::InvestorNameEmpty);
     store::Store::WriteTx tx(store_);
     if (auto existing = store_.find_investor(clean))
-        fail(ErrorKind::Invalid, "The investor '" + existing->name + "' already exists.");
+        fail(ErrorKind::Invalid, Msg::InvestorExists, {existing->name});
     store::InvestorRecord investor{0, clean, std::nullopt, ""};
     if (agency) {
         const auto a = find_agency_or_fail(*agency);
-        if (a.is_group) fail(ErrorKind::Invalid, "'" + a.name + "' is a group, not one agency.");
+        if (a.is_group) fail(ErrorKind::Invalid, Msg::GroupNotAgency, {a.name});
         investor.agency_id = a.id;
     }
     const Id id = store_.insert_investor(investor);
@@ -74,25 +74,23 @@ Id Service::add_project(const Actor& actor, const ProjectInput& in) {
     store::ProjectRecord p;
     p.code = check_single_line("The project code", in.code, kMaxShortBytes);
     p.name = check_single_line("The project name", in.name, kMaxTitleBytes);
-    if (p.code.empty() || p.name.empty()) fail(ErrorKind::Invalid, "A project needs a code and a name.");
+    if (p.code.empty() || p.name.empty()) fail(ErrorKind::Invalid, Msg::ProjectNeedsCodeName);
     if (p.code.find_first_of(" ,") != std::string::npos)
-        fail(ErrorKind::Invalid, "The project code '" + p.code + "' must not contain spaces or commas.");
-    if (in.year < 2000 || in.year > 2100) fail(ErrorKind::Invalid, "The plan year " + std::to_string(in.year) + " is not plausible.");
+        fail(ErrorKind::Invalid, Msg::ProjectCodeSpaces, {p.code});
+    if (in.year < 2000 || in.year > 2100) fail(ErrorKind::Invalid, Msg::PlanYearImplausible, {in.year});
     if (in.plan_assigned < 0 || in.plan_total < 0 || in.plan_assigned > kMaxVnd || in.plan_total > kMaxVnd)
-        fail(ErrorKind::Invalid, "Plans are positive amounts in đồng.");
-    if (in.plan_total == 0) fail(ErrorKind::Invalid, "The whole plan of a project cannot be 0 đồng.");
+        fail(ErrorKind::Invalid, Msg::PlansPositive);
+    if (in.plan_total == 0) fail(ErrorKind::Invalid, Msg::WholePlanZero);
     if (in.plan_total < in.plan_assigned)
-        fail(ErrorKind::Invalid, "The whole plan (" + group_thousands(in.plan_total) +
-                                     " đồng) includes the assigned plan, so it cannot be smaller (" +
-                                     group_thousands(in.plan_assigned) + " đồng).");
+        fail(ErrorKind::Invalid, Msg::WholePlanSmaller, {MsgArg::grouped(in.plan_total), MsgArg::grouped(in.plan_assigned)});
     p.year = in.year;
     p.plan_assigned = in.plan_assigned;
     p.plan_total = in.plan_total;
     p.source = in.source;
     store::Store::WriteTx tx(store_);
-    if (store_.find_project(p.code)) fail(ErrorKind::Invalid, "A project with code '" + p.code + "' already exists.");
+    if (store_.find_project(p.code)) fail(ErrorKind::Invalid, Msg::ProjectExists, {p.code});
     const auto investor = store_.find_investor(in.investor);
-    if (!investor) fail(ErrorKind::Invalid, "Unknown investor " + quoted_input(in.investor) + ": add it with 'invest investor add'.");
+    if (!investor) fail(ErrorKind::Invalid, Msg::UnknownInvestor, {quoted_input(in.investor)});
     p.investor_id = investor->id;
     const Id id = store_.insert_project(p);
     journal(actor, "project", id, std::nullopt, "created", std::nullopt,
@@ -102,28 +100,24 @@ Id Service::add_project(const Actor& actor, const ProjectInput& in) {
 }
 
 store::DisbursementRecord Service::check_entry(const EntryInput& e, std::map<Id, std::int64_t>& totals) const {
-    const std::string where = e.line ? "Line " + std::to_string(e.line) + ": " : "";
+    const auto where = MsgArg::line(static_cast<long long>(e.line));
     const auto project = store_.find_project(e.project_code);
-    if (!project) fail(ErrorKind::Invalid, where + "unknown project code " + quoted_input(e.project_code) + ".");
-    if (e.amount <= 0) fail(ErrorKind::Invalid, where + "the amount must be more than 0 đồng.");
+    if (!project) fail(ErrorKind::Invalid, Msg::EntryUnknownProject, {where, quoted_input(e.project_code)});
+    if (e.amount <= 0) fail(ErrorKind::Invalid, Msg::EntryAmountPositive, {where});
     if (!within_plan_window(project->year, e.date))
-        fail(ErrorKind::Invalid, where + "the date " + e.date.vn() + " is outside the " + std::to_string(project->year) +
-                                     " plan's window (01/01/" + std::to_string(project->year) + " to 31/01/" +
-                                     std::to_string(project->year + 1) + ").");
+        fail(ErrorKind::Invalid, Msg::EntryOutsideWindow, {where, e.date, project->year, project->year + 1});
     auto it = totals.find(project->id);
     if (it == totals.end()) it = totals.emplace(project->id, store_.disbursed_total(project->id)).first;
     const std::int64_t before = it->second;
     if (before + e.amount > project->plan_total)
-        fail(ErrorKind::Invalid, where + "project " + project->code + " would reach " + group_thousands(before + e.amount) +
-                                     " đồng, beyond its whole plan of " + group_thousands(project->plan_total) + " đồng.");
+        fail(ErrorKind::Invalid, Msg::EntryBeyondPlan, {where, project->code, MsgArg::grouped(before + e.amount), MsgArg::grouped(project->plan_total)});
     if (store_.disbursement_exists(project->id, e.date, e.amount))
-        fail(ErrorKind::Invalid, where + "an entry of " + group_thousands(e.amount) + " đồng on " + e.date.vn() +
-                                     " is already recorded for " + project->code + ".");
+        fail(ErrorKind::Invalid, Msg::EntryAlreadyRecorded, {where, MsgArg::grouped(e.amount), e.date, project->code});
     store::DisbursementRecord r;
     r.project_id = project->id;
     r.date = e.date;
     r.amount = e.amount;
-    r.note = check_single_line(e.line ? where + "the note" : "The note", e.note, kMaxReasonBytes);
+    r.note = check_single_line(e.line ? "Line " + std::to_string(e.line) + ": the note" : "The note", e.note, kMaxReasonBytes);
     return r;
 }
 
@@ -142,39 +136,36 @@ Id Service::record_disbursement(const Actor& actor, const EntryInput& entry) {
 
 namespace {
 std::vector<EntryInput> read_entries_csv(std::string_view csv) {
-    if (!is_valid_utf8(csv)) fail(ErrorKind::Invalid, "The CSV file is not UTF-8 text.");
+    if (!is_valid_utf8(csv)) fail(ErrorKind::Invalid, Msg::CsvNotUtf8);
     const auto records = parse_csv(csv);
-    if (records.empty()) fail(ErrorKind::Invalid, "The CSV file is empty.");
+    if (records.empty()) fail(ErrorKind::Invalid, Msg::CsvEmpty);
     const auto& header = records.front().fields;
     if (header.size() != 4 || header[0] != "project_code" || header[1] != "date" || header[2] != "amount" ||
         header[3] != "note")
-        fail(ErrorKind::Invalid, "Line 1 must be the header project_code,date,amount,note.");
+        fail(ErrorKind::Invalid, Msg::CsvEntriesHeader);
     std::vector<EntryInput> out;
     std::set<std::tuple<std::string, Date, std::int64_t>> seen;
     for (std::size_t i = 1; i < records.size(); ++i) {
         const auto& r = records[i];
-        const std::string where = "Line " + std::to_string(r.line) + ": ";
+        const auto where = MsgArg::line(static_cast<long long>(r.line));
         if (r.fields.size() != 4)
-            fail(ErrorKind::Invalid, where + "expected 4 fields (project_code,date,amount,note), found " +
-                                         std::to_string(r.fields.size()) + ".");
+            fail(ErrorKind::Invalid, Msg::CsvFieldCount, {where, r.fields.size()});
         EntryInput e;
         e.line = r.line;
         e.project_code = trim(r.fields[0]);
         const auto date = Date::parse_user(trim(r.fields[1]));
-        if (!date) fail(ErrorKind::Invalid, where + quoted_input(r.fields[1]) + " is not a valid date.");
+        if (!date) fail(ErrorKind::Invalid, Msg::CsvBadDate, {where, quoted_input(r.fields[1])});
         e.date = *date;
         const auto amount = parse_vnd(trim(r.fields[2]));
         if (!amount)
-            fail(ErrorKind::Invalid, where + quoted_input(r.fields[2]) +
-                                         " is not an amount in whole đồng (1250000 or 1.250.000; no sign, no decimals).");
+            fail(ErrorKind::Invalid, Msg::CsvBadAmount, {where, quoted_input(r.fields[2])});
         e.amount = *amount;
         e.note = r.fields[3];
         if (!seen.insert({e.project_code, e.date, e.amount}).second)
-            fail(ErrorKind::Invalid, where + "the same entry (" + e.project_code + ", " + e.date.vn() + ", " +
-                                         group_thousands(e.amount) + ") appears twice in the file.");
+            fail(ErrorKind::Invalid, Msg::CsvDuplicateEntry, {where, e.project_code, e.date, MsgArg::grouped(e.amount)});
         out.push_back(std::move(e));
     }
-    if (out.empty()) fail(ErrorKind::Invalid, "The CSV file has a header but no entries.");
+    if (out.empty()) fail(ErrorKind::Invalid, Msg::CsvNoEntries);
     return out;
 }
 }  // namespace
@@ -230,20 +221,19 @@ std::vector<store::MilestoneRecord> Service::ladder() const {
 
 void Service::set_milestone(const Actor& actor, Date due, int percent) {
     require_admin(actor, "change the ladder");
-    if (percent < 0 || percent > 100) fail(ErrorKind::Invalid, "A milestone's percent is between 0 and 100.");
+    if (percent < 0 || percent > 100) fail(ErrorKind::Invalid, Msg::MilestonePercentRange);
     store::Store::WriteTx tx(store_);
     auto directive = ladder_directive();
     if (!directive) {
         const auto all = store_.directives();
-        if (all.empty()) fail(ErrorKind::Invalid, "Import a directive before giving it a ladder.");
+        if (all.empty()) fail(ErrorKind::Invalid, Msg::LadderNeedsDirective);
         directive = all.back().id;
     }
     // A ladder only climbs: a later milestone never asks for less than an earlier one.
     for (const auto& m : store_.ladder(*directive)) {
         if (m.due == due) continue;
         if ((m.due < due && m.percent > percent) || (m.due > due && m.percent < percent))
-            fail(ErrorKind::Invalid, "The ladder must not go down: " + m.due.vn() + " asks " + std::to_string(m.percent) +
-                                         " %, so " + due.vn() + " cannot ask " + std::to_string(percent) + " %.");
+            fail(ErrorKind::Invalid, Msg::LadderGoesDown, {m.due, m.percent, due, percent});
     }
     store_.set_milestone(*directive, {due, percent, ""});
     journal(actor, "ladder", *directive, std::nullopt, due.iso(), std::nullopt, std::to_string(percent));
@@ -255,7 +245,7 @@ void Service::remove_milestone(const Actor& actor, Date due) {
     store::Store::WriteTx tx(store_);
     const auto directive = ladder_directive();
     if (!directive || !store_.remove_milestone(*directive, due))
-        fail(ErrorKind::Invalid, "There is no milestone on " + due.vn() + ".");
+        fail(ErrorKind::Invalid, Msg::NoMilestone, {due});
     journal(actor, "ladder", *directive, std::nullopt, due.iso(), "removed", std::nullopt);
     tx.commit();
 }

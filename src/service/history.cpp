@@ -124,24 +124,21 @@ AssignmentView Service::propose(const Actor& actor, Id id, const ProposalInput& 
     std::optional<std::string> difficulties, proposals;
     if (input.difficulties) difficulties = check_multi_line("The difficulties", *input.difficulties, kMaxNoteBytes);
     if (input.proposals) proposals = check_multi_line("The proposals", *input.proposals, kMaxNoteBytes);
-    if (!difficulties && !proposals) fail(ErrorKind::Invalid, "Give the difficulties, the proposals or both.");
+    if (!difficulties && !proposals) fail(ErrorKind::Invalid, Msg::ProposalsEmpty);
 
     store::Store::WriteTx tx(store_);
     const auto current = load(id);
-    if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, actor.name + " may only read (viewer).");
+    if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, Msg::ViewerReadsOnly, {actor.name});
     if (!can_edit(actor, current))
-        fail(ErrorKind::Denied, actor.name + " (" + actor.agency_name + ") may write proposals only for its own agency's "
-                                "assignments; assignment " + std::to_string(id) + " belongs to " + current.agency + ".");
+        fail(ErrorKind::Denied, Msg::ProposalsNotYours, {actor.name, actor.agency_name, id, current.agency});
     if (expect_version && *expect_version != current.version)
-        fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else (now version " +
-                                      std::to_string(current.version) + ", you had " +
-                                      std::to_string(*expect_version) + "): reload it and try again.");
+        fail(ErrorKind::Conflict, Msg::StaleVersion, {id, current.version, *expect_version});
     auto next = current;
     if (difficulties) next.difficulties = *difficulties;
     if (proposals) next.proposals = *proposals;
     if (next.difficulties == current.difficulties && next.proposals == current.proposals) return get(id);
     if (!store_.update_assignment(next, current.version))
-        fail(ErrorKind::Conflict, "Assignment " + std::to_string(id) + " was changed by someone else: reload it.");
+        fail(ErrorKind::Conflict, Msg::ChangedMeanwhile, {id});
     auto record = [&](std::string_view field, const std::string& before, const std::string& after) {
         if (before != after)
             journal(actor, "assignment", id, id, field, before.empty() ? std::nullopt : std::optional<std::string>(before),

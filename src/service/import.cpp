@@ -16,7 +16,7 @@ void Service::seed_registry(const std::vector<RegistryRow>& given) {
         row.name = check_single_line("An agency name in the registry", row.name, kMaxTitleBytes);
         row.short_name = check_single_line("The short name of " + row.name, row.short_name, kMaxShortBytes);
         row.kind = check_single_line("The kind of " + row.name, row.kind, kMaxShortBytes);
-        if (row.name.empty() || row.kind.empty()) fail(ErrorKind::Invalid, "An agency of the registry has no name or kind.");
+        if (row.name.empty() || row.kind.empty()) fail(ErrorKind::Invalid, Msg::RegistryRowNoNameKind);
         for (auto& g : row.groups) g = check_single_line("A group of " + row.name, g, kMaxTitleBytes);
         for (auto& a : row.aliases) a = check_single_line("An alias of " + row.name, a, kMaxTitleBytes);
     }
@@ -35,13 +35,12 @@ std::size_t Service::import_agencies(const Actor& actor, const std::vector<Regis
         row.name = check_single_line(at(row) + "the agency name", row.name, kMaxTitleBytes);
         row.short_name = check_single_line(at(row) + "the short name", row.short_name, kMaxShortBytes);
         row.kind = check_single_line(at(row) + "the kind", row.kind, kMaxShortBytes);
-        if (row.name.empty() || row.kind.empty()) fail(ErrorKind::Invalid, at(row) + "an agency needs a name and a kind.");
+        if (row.name.empty() || row.kind.empty()) fail(ErrorKind::Invalid, Msg::AgencyRowNoNameKind, {MsgArg::line(static_cast<long long>(row.line))});
         for (auto& g : row.groups) g = check_single_line(at(row) + "a group", g, kMaxTitleBytes);
         for (auto& a : row.aliases) a = check_single_line(at(row) + "an alias", a, kMaxTitleBytes);
         const auto key = dt::fold(row.name);
         if (auto seen = lines.find(key); seen != lines.end())
-            fail(ErrorKind::Invalid, at(row) + quoted_input(row.name) + " is already on line " +
-                                         std::to_string(seen->second) + ".");
+            fail(ErrorKind::Invalid, Msg::AgencyRowDuplicate, {MsgArg::line(static_cast<long long>(row.line)), quoted_input(row.name), seen->second});
         lines.emplace(key, row.line);
     }
     return add_registry(actor, rows, [&](const RegistryRow& row, const std::string& group) {
@@ -64,7 +63,8 @@ std::size_t Service::add_registry(const Actor& actor, const std::vector<Registry
         const auto member = store_.find_agency(row.name);
         for (const auto& group_name : row.groups) {
             const auto group = store_.find_agency(group_name);
-            if (!group || !group->is_group) fail(ErrorKind::Invalid, not_a_group(row, group_name));
+            if (!group || !group->is_group)
+                fail(ErrorKind::Invalid, Msg::AgencyRowNotGroup, {MsgArg::line(static_cast<long long>(row.line)), quoted_input(group_name)});
             store_.add_group_member(group->id, member->id);
         }
     }
@@ -115,12 +115,12 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
     const importer::Outline outline = checked(given);
     const auto& meta = outline.directive;
     if (meta.code.empty())
-        fail(ErrorKind::Invalid, "The text has no directive number (Số: …/CT-…), so it cannot be stored.");
-    if (outline.tasks.empty()) fail(ErrorKind::Invalid, "The directive has no tasks to track.");
+        fail(ErrorKind::Invalid, Msg::DirectiveNoNumber);
+    if (outline.tasks.empty()) fail(ErrorKind::Invalid, Msg::DirectiveNoTasks);
 
     store::Store::WriteTx tx(store_);
     if (store_.directive_exists(meta.code))
-        fail(ErrorKind::Invalid, "Directive " + meta.code + " is already imported.");
+        fail(ErrorKind::Invalid, Msg::DirectiveImported, {meta.code});
     ImportSummary summary;
     summary.code = meta.code;
     summary.warnings = outline.warnings;
@@ -143,7 +143,7 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
     for (const auto& t : outline.tasks) {
         const auto section = section_ids.find(t.section);
         if (section == section_ids.end())
-            fail(ErrorKind::Invalid, "Task " + t.ref + " names a section that is not in the outline.");
+            fail(ErrorKind::Invalid, Msg::TaskSectionMissing, {t.ref});
         store::TaskRecord task{0, summary.directive_id, section->second, t.ref, t.parent, t.title, t.text,
                                t.deadline, t.recurrence, ++position, exists_from};
         const Id task_id = store_.insert_task(task);

@@ -11,7 +11,7 @@ namespace dt::service {
 namespace {
 void ensure_sodium() {
     static const bool ready = sodium_init() >= 0;
-    if (!ready) fail(ErrorKind::Storage, "The cryptography library could not start.");
+    if (!ready) fail(ErrorKind::System, Msg::CryptoUnavailable);
 }
 }  // namespace
 
@@ -20,7 +20,7 @@ std::string hash_password(std::string_view password) {
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                               crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
-        fail(ErrorKind::Storage, "Not enough memory to hash the password.");
+        fail(ErrorKind::System, Msg::HashOutOfMemory);
     return out;
 }
 
@@ -43,10 +43,10 @@ std::string sha256_hex(std::string_view data) {
 
 std::string check_new_password(std::string_view password) {
     auto clean = check_secret("The password", password, kMaxPasswordBytes);
-    if (clean.size() < kMinPasswordBytes) fail(ErrorKind::Invalid, "The password must have at least 8 characters.");
-    if (collapse_spaces(clean).empty()) fail(ErrorKind::Invalid, "The password is only spaces: choose one with letters or digits.");
+    if (clean.size() < kMinPasswordBytes) fail(ErrorKind::Invalid, Msg::PasswordTooShort);
+    if (collapse_spaces(clean).empty()) fail(ErrorKind::Invalid, Msg::PasswordOnlySpaces);
     if (is_common_password(clean) || is_common_password(collapse_spaces(clean)))
-        fail(ErrorKind::Invalid, "The password is one of the most common ones, which are tried first: choose another.");
+        fail(ErrorKind::Invalid, Msg::PasswordCommon);
     return clean;
 }
 

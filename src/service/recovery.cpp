@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 std::optional<store::StorageError> unusable_database(const fs::path& database) {
     std::error_code ec;
     if (!fs::exists(database, ec))
-        return store::StorageError(store::Fault::Missing, database, "There is no database at '" + database.string() + "'.");
+        return store::StorageError(store::Fault::Missing, database, Msg::StoreMissing, {database.string()});
     try {
         store::verify_tracker_file(database);
     } catch (const store::StorageError& e) {
@@ -25,8 +25,7 @@ std::optional<store::StorageError> unusable_database(const fs::path& database) {
 
 fs::path restore_unusable(const fs::path& database, const fs::path& backup) {
     if (!unusable_database(database))
-        fail(ErrorKind::Storage, "The database '" + database.string() +
-                                     "' can be opened: an administrator restores it (dtrack --user NAME restore FILE).");
+        fail(ErrorKind::Storage, Msg::RestoreOpenable, {database.string()});
     std::error_code ec;
     const bool existed = fs::exists(database, ec);
     std::string stamp = now_timestamp();
@@ -36,6 +35,8 @@ fs::path restore_unusable(const fs::path& database, const fs::path& backup) {
     store::replace_with_backup(database, backup, keep);
     return existed ? keep : fs::path();
 }
+
+bool is_database_fault(const std::exception& error) { return store::is_database_error(error); }
 
 store::StorageError storage_fault(const std::exception& error, const fs::path& database) {
     return store::storage_error(error, database);

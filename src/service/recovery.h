@@ -32,6 +32,10 @@ std::filesystem::path restore_unusable(const std::filesystem::path& database, co
 // The StorageError for `error`, met while using `database` (store::storage_error).
 store::StorageError storage_fault(const std::exception& error, const std::filesystem::path& database);
 
+// True when `error` is about the database (store::is_database_error): the GUI shows its recovery
+// screen for these only, and any other error as a message.
+bool is_database_fault(const std::exception& error);
+
 // The newest automatic backup of `database` that this program can open, if any.
 std::optional<std::filesystem::path> newest_usable_backup(const std::filesystem::path& database);
 

@@ -27,7 +27,7 @@ std::vector<RegistryRow> parse_registry_csv(std::string_view csv) {
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& f = records[r].fields;
         if (f.size() < 3 || trim(f[0]).empty())
-            fail(ErrorKind::Invalid, "Line " + std::to_string(records[r].line) + " of the agency registry has no name or kind.");
+            fail(ErrorKind::Invalid, Msg::RegistryLineNoNameKind, {records[r].line});
         RegistryRow row;
         row.name = to_nfc(trim(f[0]), "agency name");
         row.short_name = to_nfc(trim(f[1]), "short name");
@@ -50,12 +50,11 @@ std::vector<RegistryRow> parse_registry_csv(std::string_view csv) {
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) fail(ErrorKind::Invalid, "Cannot read '" + path.string() + "': " + ec.message() + ".");
+    if (ec) fail(ErrorKind::Invalid, Msg::CannotReadFile, {path.string(), ec.message()});
     if (size > max_bytes)
-        fail(ErrorKind::Invalid, "'" + path.string() + "' is too large (" + std::to_string(size) +
-                                     " bytes; the limit is " + std::to_string(max_bytes) + ").");
+        fail(ErrorKind::Invalid, Msg::FileTooLarge, {path.string(), MsgArg::grouped(static_cast<long long>(size)), MsgArg::grouped(static_cast<long long>(max_bytes))});
     std::ifstream in(path, std::ios::binary);
-    if (!in) fail(ErrorKind::Invalid, "Cannot open '" + path.string() + "'.");
+    if (!in) fail(ErrorKind::Invalid, Msg::CannotOpenFile, {path.string()});
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();

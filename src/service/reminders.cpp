@@ -11,18 +11,17 @@ namespace dt::service {
 std::vector<Reminder> Service::reminders(const Actor& actor, std::optional<std::string> agency, int within,
                                          Date as_of) const {
     if (within < 1 || within > kMaxReminderDays)
-        fail(ErrorKind::Invalid, "The number of days ahead must be between 1 and " + std::to_string(kMaxReminderDays) +
-                                     " (got " + std::to_string(within) + ").");
+        fail(ErrorKind::Invalid, Msg::RemindDaysRange, {kMaxReminderDays, within});
     std::optional<Id> agency_id;
     if (agency) {
         const auto found = store_.find_agency(*agency);
-        if (!found) fail(ErrorKind::Invalid, "Unknown agency " + quoted_input(*agency) + ".");
+        if (!found) fail(ErrorKind::Invalid, Msg::UnknownAgency, {quoted_input(*agency)});
         agency_id = found->id;
     }
     if (actor.role == UserRole::Agency) {
         if (!actor.agency_id) return {};
         if (agency_id && agency_id != actor.agency_id)
-            fail(ErrorKind::Denied, actor.name + " (" + actor.agency_name + ") sees only its own agency's reminders.");
+            fail(ErrorKind::Denied, Msg::RemindersNotYours, {actor.name, actor.agency_name});
         agency_id = actor.agency_id;
     }
 

@@ -19,7 +19,7 @@ Actor Service::anonymous() const {
     if (const auto connected = store_.server_user())
         if (const auto user = store_.find_user(*connected); user && user->active)
             return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name, credential_of(user->password_hash)};
-    if (has_users()) fail(ErrorKind::Denied, "Sign in first: give --user NAME (the password comes from DTRACK_PASSWORD or a prompt).");
+    if (has_users()) fail(ErrorKind::Denied, Msg::SignInFirst);
     return Actor{std::nullopt, "anonymous", UserRole::Viewer, std::nullopt, "", ""};
 }
 
@@ -27,14 +27,13 @@ Actor Service::system() { return Actor{std::nullopt, "system", UserRole::Admin, 
 
 void Service::require_admin(const Actor& actor, std::string_view what) const {
     if (actor.role != UserRole::Admin)
-        fail(ErrorKind::Denied, "Only an administrator can " + std::string(what) + "; " + actor.name +
-                                    " is " + std::string(to_string(actor.role)) + ".");
+        fail(ErrorKind::Denied, Msg::OnlyAdminCan, {MsgArg::field(what), actor.name, MsgArg::of(actor.role)});
 }
 
 namespace {
 std::string checked_user_name(std::string_view name) {
     auto clean = check_single_line("The user name", name, kMaxNameBytes);
-    if (clean.empty()) fail(ErrorKind::Invalid, "The user name is empty.");
+    if (clean.empty()) fail(ErrorKind::Invalid, Msg::UserNameEmpty);
     return clean;
 }
 }  // namespace
@@ -45,7 +44,7 @@ Actor Service::create_first_admin(std::string_view name, std::string_view passwo
     const auto hash = hash_password(clean_password);  // slow: outside the write lock
     store::Store::WriteTx tx(store_);
     if (store_.count_users() > 0)
-        fail(ErrorKind::Denied, "The database already has users: an administrator adds new ones with 'user add'.");
+        fail(ErrorKind::Denied, Msg::AlreadyHasUsers);
     store::UserRecord user{0, clean, UserRole::Admin, std::nullopt, "", hash, true};
     user.id = store_.insert_user(user);
     store_.create_login(clean, clean_password, UserRole::Admin);
@@ -65,21 +64,21 @@ Id Service::add_user(const Actor& actor, std::string_view name, std::string_view
     const auto clean_password = check_new_password(password);
     std::optional<store::AgencyRecord> bound;
     if (role == UserRole::Agency) {
-        if (!agency) fail(ErrorKind::Invalid, "An agency user needs --agency NAME.");
+        if (!agency) fail(ErrorKind::Invalid, Msg::AgencyUserNeedsAgency);
         bound = store_.find_agency(*agency);
-        if (!bound) fail(ErrorKind::Invalid, "Unknown agency " + quoted_input(*agency) + ".");
-        if (bound->is_group) fail(ErrorKind::Invalid, "'" + bound->name + "' is a group; bind the user to one agency.");
+        if (!bound) fail(ErrorKind::Invalid, Msg::UnknownAgency, {quoted_input(*agency)});
+        if (bound->is_group) fail(ErrorKind::Invalid, Msg::UserBoundToGroup, {bound->name});
     } else if (agency) {
-        fail(ErrorKind::Invalid, "Only agency users are bound to an agency.");
+        fail(ErrorKind::Invalid, Msg::OnlyAgencyUsersBound);
     }
     const auto hash = hash_password(clean_password);
     store::Store::WriteTx tx(store_);
-    if (store_.find_user(clean)) fail(ErrorKind::Invalid, "A user named '" + clean + "' already exists.");
+    if (store_.find_user(clean)) fail(ErrorKind::Invalid, Msg::UserExists, {clean});
     // Case and look-alike letters (Cyrillic а, Greek ο, …) folded: a reader could not tell them apart.
     const auto skeleton = name_skeleton(clean);
     for (const auto& other : store_.users())
         if (name_skeleton(other.name) == skeleton)
-            fail(ErrorKind::Invalid, quoted_input(clean) + " looks like the existing user '" + other.name + "': choose another name.");
+            fail(ErrorKind::Invalid, Msg::UserLookalike, {quoted_input(clean), other.name});
     store::UserRecord user{0, clean, role, bound ? std::optional<Id>(bound->id) : std::nullopt, "", hash, true};
     user.full_name = clean_full_name;
     const Id id = store_.insert_user(user);
@@ -105,7 +104,7 @@ std::vector<store::TaskRecord> Service::tasks(Id directive_id) const { return st
 
 store::AgencyRecord Service::find_agency_or_fail(std::string_view name) const {
     auto agency = store_.find_agency(name);
-    if (!agency) fail(ErrorKind::Invalid, "Unknown agency " + quoted_input(name) + ".");
+    if (!agency) fail(ErrorKind::Invalid, Msg::UnknownAgency, {quoted_input(name)});
     return std::move(*agency);
 }
 
@@ -115,14 +114,14 @@ Id Service::add_agency(const Actor& actor, std::string_view name, std::string_vi
     const auto clean = check_single_line("The agency name", name, kMaxTitleBytes);
     const auto clean_short = check_single_line("The short name", short_name, kMaxShortBytes);
     const auto clean_kind = check_single_line("The kind", kind, kMaxShortBytes);
-    if (clean.empty() || clean_kind.empty()) fail(ErrorKind::Invalid, "An agency needs a name and a kind.");
+    if (clean.empty() || clean_kind.empty()) fail(ErrorKind::Invalid, Msg::AgencyNeedsNameKind);
     store::Store::WriteTx tx(store_);
     if (auto existing = store_.find_agency(clean))
-        fail(ErrorKind::Invalid, "'" + clean + "' is already known as '" + existing->name + "'.");
+        fail(ErrorKind::Invalid, Msg::AgencyKnownAs, {clean, existing->name});
     const Id id = store_.insert_agency({0, clean, clean_short, clean_kind, clean_kind == "group", true}, {});
     for (const auto& g : groups) {
         const auto group = find_agency_or_fail(g);
-        if (!group.is_group) fail(ErrorKind::Invalid, "'" + group.name + "' is not a group.");
+        if (!group.is_group) fail(ErrorKind::Invalid, Msg::NotAGroup, {group.name});
         store_.add_group_member(group.id, id);
     }
     journal(actor, "agency", id, std::nullopt, "created", std::nullopt, clean);
@@ -133,11 +132,11 @@ Id Service::add_agency(const Actor& actor, std::string_view name, std::string_vi
 void Service::rename_agency(const Actor& actor, std::string_view name, std::string_view new_name) {
     require_admin(actor, "rename agencies");
     const auto clean = check_single_line("The new name", new_name, kMaxTitleBytes);
-    if (clean.empty()) fail(ErrorKind::Invalid, "The new name is empty.");
+    if (clean.empty()) fail(ErrorKind::Invalid, Msg::NewNameEmpty);
     store::Store::WriteTx tx(store_);
     const auto agency = find_agency_or_fail(name);
     if (auto other = store_.find_agency(clean); other && other->id != agency.id)
-        fail(ErrorKind::Invalid, "'" + clean + "' is already the name of another agency.");
+        fail(ErrorKind::Invalid, Msg::AgencyNameTaken, {clean});
     store_.rename_agency(agency.id, clean);
     journal(actor, "agency", agency.id, std::nullopt, "name", agency.name, clean);
     tx.commit();
@@ -163,8 +162,7 @@ bool Service::is_current(const Actor& actor) const {
 
 void Service::require_current(const Actor& actor) const {
     if (!is_current(actor))
-        throw AccountChanged("The account '" + actor.name + "' was deactivated, or its password or role changed, since it "
-                             "signed in: sign in again.");
+        throw AccountChanged(actor.name);
 }
 
 void Service::journal(const Actor& actor, std::string_view entity, Id entity_id, std::optional<Id> assignment_id,
@@ -194,7 +192,7 @@ void Service::backup(const Actor& actor, const std::filesystem::path& target) co
     require_admin(actor, "make a backup");
     std::error_code ec;
     if (std::filesystem::exists(target, ec))
-        fail(ErrorKind::Invalid, "'" + target.string() + "' already exists; choose a new file name.");
+        fail(ErrorKind::Invalid, Msg::BackupTargetExists, {target.string()});
     store::write_backup(store_, target);  // 0600, a temporary name, fsynced, renamed
 }
 
@@ -219,7 +217,7 @@ std::optional<std::string> Service::setting(std::string_view key) const { return
 void Service::set_setting(const Actor& actor, std::string_view key, std::string_view value) {
     require_admin(actor, "change settings");
     const auto clean_key = check_single_line("The setting's name", key, kMaxShortBytes);
-    if (clean_key.empty()) fail(ErrorKind::Invalid, "The setting's name is empty.");
+    if (clean_key.empty()) fail(ErrorKind::Invalid, Msg::SettingNameEmpty);
     // Only a list (one item a line) may hold line breaks: every other value is printed on one line.
     const auto clean = clean_key.ends_with("recipients") ? check_multi_line("The setting's value", value, kMaxReasonBytes)
                                                          : check_single_line("The setting's value", value, kMaxReasonBytes);

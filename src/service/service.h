@@ -51,7 +51,7 @@ struct Actor {
 // actor was made: every write refuses it (Denied), and the GUI returns to the sign-in screen.
 class AccountChanged : public Error {
 public:
-    explicit AccountChanged(const std::string& message) : Error(ErrorKind::Denied, message) {}
+    explicit AccountChanged(const std::string& name) : Error(ErrorKind::Denied, Msg::AccountChanged, {name}) {}
 };
 
 // The credential fingerprint of a stored password hash (not the hash itself).

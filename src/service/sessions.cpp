@@ -36,14 +36,13 @@ long Sessions::lifetime_hours() const {
 
 void Sessions::set_lifetime_hours(const Actor& actor, long hours) {
     if (hours < 1 || hours > kMaxSessionHours)
-        fail(ErrorKind::Invalid, "A session lasts from 1 to " + std::to_string(kMaxSessionHours) + " hours, not " +
-                                     std::to_string(hours) + ".");
+        fail(ErrorKind::Invalid, Msg::SessionHoursRange, {kMaxSessionHours, hours});
     service_.set_setting(actor, kSessionHoursSetting, std::to_string(hours));
 }
 
 NewSession Sessions::open(const Actor& actor) {
-    if (!actor.user_id) fail(ErrorKind::Invalid, "Only a user who signed in with a password can open a session.");
-    if (sodium_init() < 0) fail(ErrorKind::Storage, "The cryptography library could not start.");
+    if (!actor.user_id) fail(ErrorKind::Invalid, Msg::SessionNeedsPassword);
+    if (sodium_init() < 0) fail(ErrorKind::System, Msg::CryptoUnavailable);
     unsigned char raw[kSessionTokenBytes];
     randombytes_buf(raw, sizeof raw);
     char hex[kSessionTokenBytes * 2 + 1];

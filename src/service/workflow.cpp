@@ -10,17 +10,15 @@
 namespace dt::service {
 
 namespace {
-std::string required_reason(std::string_view text, std::string_view what) {
+std::string required_reason(std::string_view text, Msg what) {
     auto clean = check_multi_line("The reason", text, kMaxReasonBytes);
-    if (clean.empty()) fail(ErrorKind::Invalid, std::string(what) + " needs a reason.");
+    if (clean.empty()) fail(ErrorKind::Invalid, what);
     return clean;
 }
 
 // The one refusal of a sign-in, whatever the cause. The lock's length is an administrator's to
 // see (user list): told here, it would say the name exists.
-constexpr const char* kSignInRefused =
-    "Wrong user name or password, or too many failed attempts with this name: after 5 failures in a row "
-    "a name must wait from 30 seconds up to 15 minutes.";
+
 // An argon2id hash (the same parameters as hash_password) of a random password nobody knows:
 // checked for unknown names and locked accounts so that they take as long as a real check.
 constexpr const char* kDummyHash =
@@ -35,7 +33,7 @@ bool read_only(const store::StorageError& e) {
 std::string id_text(Id id) { return std::to_string(id); }
 
 void require_writer(const Actor& actor) {
-    if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, actor.name + " may only read (viewer).");
+    if (actor.role == UserRole::Viewer) fail(ErrorKind::Denied, Msg::ViewerReadsOnly, {actor.name});
 }
 }  // namespace
 
@@ -52,8 +50,8 @@ Actor Service::sign_in(std::string_view name, std::string_view password) {
     if (const auto connected = store_.server_user()) {
         // A server checked the password when this connection was made, as `connected`.
         const auto user = store_.find_user(*connected);
-        if (!user || user->name != name) fail(ErrorKind::Denied, "Wrong user name or password.");
-        if (!user->active) fail(ErrorKind::Denied, "The account '" + user->name + "' is deactivated: ask an administrator.");
+        if (!user || user->name != name) fail(ErrorKind::Denied, Msg::WrongUserOrPassword);
+        if (!user->active) fail(ErrorKind::Denied, Msg::AccountDeactivated, {user->name});
         return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name, credential_of(user->password_hash)};
     }
     const auto user = store_.find_user(name);
@@ -61,7 +59,7 @@ Actor Service::sign_in(std::string_view name, std::string_view password) {
     // locked account: neither the words nor the clock tell a prober which names exist.
     if (!user) {
         verify_password(kDummyHash, password);
-        fail(ErrorKind::Denied, kSignInRefused);
+        fail(ErrorKind::Denied, Msg::SignInRefused);
     }
     // The attempt is counted, and the lock checked, BEFORE the password is: thirty guesses
     // at once each take their turn in claim_sign_in_attempt, and from the 5th on they find
@@ -73,7 +71,7 @@ Actor Service::sign_in(std::string_view name, std::string_view password) {
         if (e.kind() == ErrorKind::Denied) verify_password(kDummyHash, password);  // locked: as slow as a check
         throw;
     }
-    if (!verify_password(user->password_hash, password)) fail(ErrorKind::Denied, kSignInRefused);
+    if (!verify_password(user->password_hash, password)) fail(ErrorKind::Denied, Msg::SignInRefused);
     if (claimed) {
         store::Store::WriteTx tx(store_);
         // The right password lifts what this attempt (or earlier failures) counted.
@@ -84,7 +82,7 @@ Actor Service::sign_in(std::string_view name, std::string_view password) {
         tx.commit();
     }
     // Told only to someone who knows the password: it reveals nothing to a guesser.
-    if (!user->active) fail(ErrorKind::Denied, "The account '" + user->name + "' is deactivated: ask an administrator.");
+    if (!user->active) fail(ErrorKind::Denied, Msg::AccountDeactivated, {user->name});
     return Actor{user->id, user->name, user->role, user->agency_id, user->agency_name, credential_of(user->password_hash)};
 }
 
@@ -94,10 +92,10 @@ bool Service::claim_sign_in_attempt(std::string_view name) {
         // as a failure and lock when it reaches the limit; a right password undoes it after.
         store::Store::WriteTx tx(store_);
         const auto user = store_.find_user(name);
-        if (!user) fail(ErrorKind::Denied, kSignInRefused);
+        if (!user) fail(ErrorKind::Denied, Msg::SignInRefused);
         if (user->locked_until)
             if (const auto left = seconds_until(*user->locked_until); left && *left > 0)
-                fail(ErrorKind::Denied, kSignInRefused);
+                fail(ErrorKind::Denied, Msg::SignInRefused);
         const int failures = user->failed_logins + 1;
         const long seconds = lock_seconds(failures);
         std::optional<std::string> until;
@@ -120,7 +118,7 @@ bool Service::claim_sign_in_attempt(std::string_view name) {
 
 store::UserRecord Service::find_user_or_fail(std::string_view name) const {
     auto user = store_.find_user(name);
-    if (!user) fail(ErrorKind::Invalid, "There is no user named " + quoted_input(name) + ".");
+    if (!user) fail(ErrorKind::Invalid, Msg::NoSuchUser, {quoted_input(name)});
     return std::move(*user);
 }
 
@@ -131,7 +129,7 @@ std::string Service::reset_password(const Actor& actor, std::string_view name, s
     const auto clean_password = check_new_password(new_password);
     if (own) {
         if (!current_password || current_password->empty())
-            fail(ErrorKind::Denied, "Changing one's own password needs the current password.");
+            fail(ErrorKind::Denied, Msg::OwnPasswordNeedsCurrent);
         require_current(actor);
         sign_in(actor.name, *current_password);  // Denied when wrong; counted like any sign-in
     }
@@ -157,9 +155,9 @@ void Service::set_user_active(const Actor& actor, std::string_view name, bool ac
     if (user.active == active) return;
     if (!active) {
         if (actor.user_id && *actor.user_id == user.id)
-            fail(ErrorKind::Invalid, "An administrator cannot deactivate itself: ask another administrator.");
+            fail(ErrorKind::Invalid, Msg::AdminCannotDeactivateSelf);
         if (user.role == UserRole::Admin && store_.count_active_admins() <= 1)
-            fail(ErrorKind::Invalid, "'" + user.name + "' is the last active administrator: add another one first.");
+            fail(ErrorKind::Invalid, Msg::LastAdmin, {user.name});
     }
     store_.set_user_active(user.id, active);
     store_.set_login_enabled(user.name, active);
@@ -173,23 +171,20 @@ void Service::set_user_active(const Actor& actor, std::string_view name, bool ac
 AssignmentView Service::send_back(const Actor& actor, Id assignment_id, std::string_view reason,
                                   std::optional<int> expect_version) {
     require_admin(actor, "send a completed assignment back");
-    const auto why = required_reason(reason, "Sending a completion back");
+    const auto why = required_reason(reason, Msg::ReasonForSendBack);
     store::Store::WriteTx tx(store_);
     const auto current = load(assignment_id);
     if (expect_version && *expect_version != current.version)
-        fail(ErrorKind::Conflict, "Assignment " + id_text(assignment_id) + " was changed by someone else (now version " +
-                                      std::to_string(current.version) + ", you had " + std::to_string(*expect_version) +
-                                      "): reload it and try again.");
+        fail(ErrorKind::Conflict, Msg::StaleVersion, {id_text(assignment_id), current.version, *expect_version});
     if (current.status != Status::Done)
-        fail(ErrorKind::Invalid, "Assignment " + id_text(assignment_id) + " is " + std::string(to_string(current.status)) +
-                                     ", not done: only a completion can be sent back.");
+        fail(ErrorKind::Invalid, Msg::SendBackNotDone, {id_text(assignment_id), MsgArg::of(current.status)});
     auto next = current;
     next.status = Status::InProgress;
     next.completed_on.reset();
     next.progress = std::min(current.progress, 99);  // 100 % would contradict "not done yet"
     next.review_note = why;
     if (!store_.update_assignment(next, current.version))
-        fail(ErrorKind::Conflict, "Assignment " + id_text(assignment_id) + " was changed by someone else: reload it.");
+        fail(ErrorKind::Conflict, Msg::ChangedMeanwhile, {id_text(assignment_id)});
     journal(actor, "assignment", assignment_id, assignment_id, "status", std::string(to_string(current.status)),
             std::string(to_string(next.status)));
     if (next.progress != current.progress)
@@ -204,18 +199,16 @@ AssignmentView Service::send_back(const Actor& actor, Id assignment_id, std::str
 }
 
 bool Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_view reason) {
-    const auto why = required_reason(reason, "Withdrawing evidence");
+    const auto why = required_reason(reason, Msg::ReasonForWithdraw);
     store::Store::WriteTx tx(store_);
     const auto item = store_.evidence_item(evidence_id);
-    if (!item) fail(ErrorKind::Invalid, "There is no evidence with id " + id_text(evidence_id) + ".");
+    if (!item) fail(ErrorKind::Invalid, Msg::NoSuchEvidence, {id_text(evidence_id)});
     const auto assignment = load(item->assignment_id);
     require_writer(actor);
     if (!can_edit(actor, assignment))
-        fail(ErrorKind::Denied, actor.name + " may not withdraw evidence " + id_text(evidence_id) + " of " +
-                                    assignment.agency + "'s assignment " + id_text(assignment.id) + ".");
+        fail(ErrorKind::Denied, Msg::WithdrawNotYours, {actor.name, id_text(evidence_id), assignment.agency, id_text(assignment.id)});
     if (item->withdrawn() || !store_.withdraw_evidence(evidence_id, actor.user_id, why))
-        fail(ErrorKind::Invalid, "Evidence " + id_text(evidence_id) + " was already withdrawn (" +
-                                     item->withdrawal_reason + ").");
+        fail(ErrorKind::Invalid, Msg::AlreadyWithdrawn, {id_text(evidence_id), item->withdrawal_reason});
     const std::string shown = item->doc_ref.empty() ? item->note : item->doc_ref + ": " + item->note;
     journal(actor, "evidence", evidence_id, assignment.id, "evidence_withdrawn", shown, why);
     // "Done needs evidence" holds on every path: withdrawing the last evidence of a done
@@ -228,7 +221,7 @@ bool Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_
         next.progress = std::min(assignment.progress, 99);
         next.review_note = "Minh chứng cuối cùng đã bị rút: " + why;
         if (!store_.update_assignment(next, assignment.version))
-            fail(ErrorKind::Conflict, "Assignment " + id_text(assignment.id) + " was changed by someone else: reload it.");
+            fail(ErrorKind::Conflict, Msg::ChangedMeanwhile, {id_text(assignment.id)});
         journal(actor, "assignment", assignment.id, assignment.id, "status", std::string(to_string(assignment.status)),
                 std::string(to_string(next.status)));
         if (next.progress != assignment.progress)
@@ -248,25 +241,23 @@ bool Service::withdraw_evidence(const Actor& actor, Id evidence_id, std::string_
 // ---- extensions ----
 
 Id Service::request_extension(const Actor& actor, Id assignment_id, Date to, std::string_view reason) {
-    const auto why = required_reason(reason, "An extension request");
+    const auto why = required_reason(reason, Msg::ReasonForExtension);
     store::Store::WriteTx tx(store_);
     const auto a = load(assignment_id);
     require_writer(actor);
     if (!can_edit(actor, a))
-        fail(ErrorKind::Denied, actor.name + " may ask for extensions only of its own agency's assignments; assignment " +
-                                    id_text(assignment_id) + " belongs to " + a.agency + ".");
+        fail(ErrorKind::Denied, Msg::ExtensionNotYours, {actor.name, id_text(assignment_id), a.agency});
     if (!a.due)
-        fail(ErrorKind::Invalid, "Assignment " + id_text(assignment_id) + " has no deadline to extend.");
+        fail(ErrorKind::Invalid, Msg::NoDeadlineToExtend, {id_text(assignment_id)});
     if (a.status == Status::Done)
-        fail(ErrorKind::Invalid, "Assignment " + id_text(assignment_id) + " is already done: there is nothing to extend.");
+        fail(ErrorKind::Invalid, Msg::DoneNothingToExtend, {id_text(assignment_id)});
     if (to <= *a.due)
-        fail(ErrorKind::Invalid, "The new date " + to.vn() + " must be after the current deadline " + a.due->vn() + ".");
+        fail(ErrorKind::Invalid, Msg::NewDateNotAfter, {to, *a.due});
     store::ExtensionQuery pending;
     pending.assignment_id = assignment_id;
     pending.pending_only = true;
     if (const auto open = store_.extensions(pending); !open.empty())
-        fail(ErrorKind::Invalid, "Assignment " + id_text(assignment_id) + " already has a pending extension request (" +
-                                     id_text(open.front().id) + "): wait for the office's decision.");
+        fail(ErrorKind::Invalid, Msg::ExtensionPending, {id_text(assignment_id), id_text(open.front().id)});
     const Id id = store_.insert_extension(assignment_id, to, why, actor.user_id);
     journal(actor, "extension", id, assignment_id, "extension", std::nullopt, "pending " + to.iso() + ": " + why);
     tx.commit();
@@ -278,23 +269,21 @@ store::ExtensionRecord Service::decide_extension(const Actor& actor, Id request_
     const auto clean_note = check_multi_line("The note", note, kMaxReasonBytes);
     store::Store::WriteTx tx(store_);
     const auto request = store_.extension(request_id);
-    if (!request) fail(ErrorKind::Invalid, "There is no extension request with id " + id_text(request_id) + ".");
+    if (!request) fail(ErrorKind::Invalid, Msg::NoSuchExtension, {id_text(request_id)});
     if (request->status != store::ExtensionStatus::Pending)
-        fail(ErrorKind::Invalid, "Extension request " + id_text(request_id) + " was already " +
-                                     std::string(to_string(request->status)) + " by " + request->decided_by + ".");
+        fail(ErrorKind::Invalid, Msg::ExtensionAlreadyDecided, {id_text(request_id), MsgArg::of(request->status == store::ExtensionStatus::Approved ? Msg::WordApproved : request->status == store::ExtensionStatus::Refused ? Msg::WordRefused : Msg::WordPending), request->decided_by});
     const auto current = load(request->assignment_id);
     const bool approve = decision == Decision::Approve;
     if (approve && current.due && request->requested_due <= *current.due)
-        fail(ErrorKind::Invalid, "The requested date " + request->requested_due.vn() + " is no longer after the deadline " +
-                                     current.due->vn() + ": refuse the request instead.");
+        fail(ErrorKind::Invalid, Msg::RequestedDateNotAfter, {request->requested_due, *current.due});
     const auto status = approve ? store::ExtensionStatus::Approved : store::ExtensionStatus::Refused;
     if (!store_.decide_extension(request_id, status, actor.user_id, clean_note))
-        fail(ErrorKind::Conflict, "Extension request " + id_text(request_id) + " was decided by someone else: reload it.");
+        fail(ErrorKind::Conflict, Msg::ExtensionDecidedMeanwhile, {id_text(request_id)});
     if (approve) {
         auto next = current;
         next.due = request->requested_due;  // original_due stays: reports show both
         if (!store_.update_assignment(next, current.version))
-            fail(ErrorKind::Conflict, "Assignment " + id_text(current.id) + " was changed by someone else: reload it.");
+            fail(ErrorKind::Conflict, Msg::ChangedMeanwhile, {id_text(current.id)});
         // Field "due" with ISO values, as update() writes it: reports' deadline changes read these rows.
         journal(actor, "assignment", current.id, current.id, "due",
                 current.due ? std::optional<std::string>(current.due->iso()) : std::nullopt, next.due->iso());

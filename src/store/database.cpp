@@ -74,13 +74,9 @@ void verify_identity(SQLite::Database& db, const fs::path& path) {
     const int app_id = db.execAndGet("PRAGMA application_id").getInt();
     const int version = user_version(db);
     if (app_id != kApplicationId && (has_tables(db) || version != 0))
-        throw StorageError(Fault::Foreign, path, "'" + path.string() +
-                                                     "' is a SQLite database of another program, not a Directive Tracker database.");
+        throw StorageError(Fault::Foreign, path, Msg::StoreForeign, {path.string()});
     if (version > latest())
-        throw StorageError(Fault::Newer, path,
-                           "'" + path.string() + "' was written by a newer Directive Tracker (schema " +
-                               std::to_string(version) + "; this program knows up to " + std::to_string(latest()) +
-                               "): use the newer program.");
+        throw StorageError(Fault::Newer, path, Msg::StoreNewer, {path.string(), version, latest()});
 }
 
 std::uint32_t big_endian(const unsigned char* p) {
@@ -97,20 +93,18 @@ void check_header(const fs::path& path, const OpenOptions& options) {
         // A file SQLite created and never wrote (a first start cut short) is a new database; one
         // that had backups made of it was a database and has lost everything.
         if (options.accept_empty || (options.create && list_backups(path).empty())) return;
-        throw StorageError(Fault::Empty, path, "The database '" + path.string() + "' is empty (0 bytes).");
+        throw StorageError(Fault::Empty, path, Msg::StoreEmpty, {path.string()});
     }
     unsigned char header[100] = {};
     std::ifstream in(path, std::ios::binary);
     in.read(reinterpret_cast<char*>(header), sizeof header);
     if (!in && in.gcount() < static_cast<std::streamsize>(sizeof header)) {
         if (in.gcount() == 0 && !in.eof()) return;  // unreadable: SQLite will say why
-        throw StorageError(Fault::NotDatabase, path,
-                           "'" + path.string() + "' is not a SQLite database (it is damaged, or another kind of file).");
+        throw StorageError(Fault::NotDatabase, path, Msg::StoreNotDatabase, {path.string()});
     }
     static constexpr char kMagic[] = "SQLite format 3";
     if (std::memcmp(header, kMagic, sizeof kMagic) != 0)
-        throw StorageError(Fault::NotDatabase, path,
-                           "'" + path.string() + "' is not a SQLite database (it is damaged, or another kind of file).");
+        throw StorageError(Fault::NotDatabase, path, Msg::StoreNotDatabase, {path.string()});
     // The page count at offset 28 is valid when the change counter (24) equals the
     // version-valid-for number (92). Pages still in the -wal may legitimately be missing.
     std::uintmax_t page_size = (std::uintmax_t(header[16]) << 8) | header[17];
@@ -119,9 +113,7 @@ void check_header(const fs::path& path, const OpenOptions& options) {
     const fs::path wal = path.string() + "-wal";
     const bool wal_has_frames = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
     if (!wal_has_frames && pages > 0 && big_endian(header + 24) == big_endian(header + 92) && size < pages * page_size)
-        throw StorageError(Fault::Damaged, path,
-                           "The database '" + path.string() + "' is damaged (it was cut short: " + std::to_string(size) +
-                               " bytes of the " + std::to_string(pages * page_size) + " its header counts).");
+        throw StorageError(Fault::Damaged, path, Msg::StoreCutShort, {path.string(), size, pages * page_size});
 }
 
 void migrate(SQLite::Database& db, int target) {
@@ -163,9 +155,9 @@ std::unique_ptr<Store> SqliteStore::open(const fs::path& path, const OpenOptions
     const std::string what = "Cannot open the database";
     std::error_code ec;
     const bool existed = fs::exists(path, ec);
-    if (!existed && !options.create) throw StorageError(Fault::Missing, path, "There is no database at '" + path.string() + "'.");
+    if (!existed && !options.create) throw StorageError(Fault::Missing, path, Msg::StoreMissing, {path.string()});
     if (existed && fs::is_directory(path, ec))
-        fail(ErrorKind::Storage, "'" + path.string() + "' is a folder, not a database file.");
+        fail(ErrorKind::Storage, Msg::StoreIsFolder, {path.string()});
     if (existed) check_header(path, options);
     try {
         if (!existed && path.has_parent_path()) create_private_folders(path.parent_path());
@@ -289,7 +281,7 @@ void SqliteStore::backup_to(const fs::path& target) const {
 void verify_tracker_file(const fs::path& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
-        fail(ErrorKind::Invalid, "'" + path.string() + "' is not a file.");
+        fail(ErrorKind::Invalid, Msg::NotAFile, {path.string()});
     OpenOptions options;
     options.create = false;
     check_header(path, options);
@@ -297,10 +289,10 @@ void verify_tracker_file(const fs::path& path) {
         SQLite::Database src(path.string(), SQLite::OPEN_READONLY);
         verify_identity(src, path);
         if (src.execAndGet("PRAGMA application_id").getInt() != kApplicationId)
-            throw StorageError(Fault::Foreign, path, "'" + path.string() + "' is not a Directive Tracker database.");
+            throw StorageError(Fault::Foreign, path, Msg::StoreNotTracker, {path.string()});
         const auto result = src.execAndGet("PRAGMA quick_check").getString();
         if (result != "ok")
-            throw StorageError(Fault::Damaged, path, "The database '" + path.string() + "' is damaged (" + result + ").");
+            throw StorageError(Fault::Damaged, path, Msg::StoreDamaged, {path.string(), result});
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {

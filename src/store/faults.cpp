@@ -15,7 +15,6 @@ namespace dt::store {
 namespace fs = std::filesystem;
 
 namespace {
-std::string in_quotes(const fs::path& p) { return "'" + p.string() + "'"; }
 
 fs::path folder_of(const fs::path& database) { return database.has_parent_path() ? database.parent_path() : fs::path("."); }
 
@@ -30,23 +29,18 @@ bool disk_full(const fs::path& database) {
 
 StorageError fault(Fault f, const fs::path& db, const std::string& detail = "") {
     switch (f) {
-    case Fault::Missing: return {f, db, "There is no database at " + in_quotes(db) + "."};
-    case Fault::Empty: return {f, db, "The database " + in_quotes(db) + " is empty (0 bytes)."};
-    case Fault::NotDatabase:
-        return {f, db, in_quotes(db) + " is not a SQLite database (it is damaged, or another kind of file)."};
-    case Fault::Damaged:
-        return {f, db, "The database " + in_quotes(db) + " is damaged (" + (detail.empty() ? "damaged pages" : detail) + ")."};
-    case Fault::Foreign:
-        return {f, db, in_quotes(db) + " is a SQLite database of another program, not a Directive Tracker database."};
+    case Fault::Missing: return {f, db, Msg::StoreMissing, {db.string()}};
+    case Fault::Empty: return {f, db, Msg::StoreEmpty, {db.string()}};
+    case Fault::NotDatabase: return {f, db, Msg::StoreNotDatabase, {db.string()}};
+    case Fault::Damaged: return {f, db, Msg::StoreDamaged, {db.string(), detail.empty() ? "damaged pages" : detail}};
+    case Fault::Foreign: return {f, db, Msg::StoreForeign, {db.string()}};
     case Fault::Newer: return {f, db, detail};
-    case Fault::ReadOnlyFile:
-        return {f, db, detail.empty() ? "The database " + in_quotes(db) + " is read-only for this user." : detail};
+    case Fault::ReadOnlyFile: return {f, db, Msg::StoreReadOnlyFile, {db.string()}};
     case Fault::ReadOnlyFolder:
-        return {f, db, "The folder " + in_quotes(folder_of(db)) + " is read-only for this user, and SQLite must create " +
-                           in_quotes(db.filename().string() + "-wal") + " and " + in_quotes(db.filename().string() + "-shm") +
-                           " in it to use the database."};
-    case Fault::DiskFull: return {f, db, "The disk that holds " + in_quotes(db) + " is full."};
-    case Fault::Locked: return {f, db, "The database " + in_quotes(db) + " stayed locked by another program for too long."};
+        return {f, db, Msg::StoreReadOnlyFolder,
+                {folder_of(db).string(), db.filename().string() + "-wal", db.filename().string() + "-shm"}};
+    case Fault::DiskFull: return {f, db, Msg::StoreDiskFull, {db.string()}};
+    case Fault::Locked: return {f, db, Msg::StoreLocked, {db.string()}};
     case Fault::Unreachable: return {f, db, detail};
     case Fault::Io: break;
     }
@@ -78,9 +72,7 @@ StorageError read_only_fault(const fs::path& db) {
     const auto f = access_fault(db).value_or(Fault::ReadOnlyFile);
     if (f == Fault::ReadOnlyFile && may(db, W_OK))
         if (const auto side = read_only_side_file(db))
-            return fault(Fault::ReadOnlyFile, db,
-                         "The database " + in_quotes(db) + " is writable, but SQLite's file " + in_quotes(*side) +
-                             " beside it is read-only for this user " + std::string(kLeftBehind));
+            return {Fault::ReadOnlyFile, db, Msg::StoreSideFileReadOnly, {db.string(), side->string()}};
     return fault(f, db);
 }
 }  // namespace
@@ -92,7 +84,9 @@ bool StorageError::mended_by_restore() const {
 
 StorageError storage_error(const std::exception& e, const fs::path& db, const std::string& context) {
     if (const auto* se = dynamic_cast<const StorageError*>(&e)) return *se;
-    const std::string io = context + " " + in_quotes(db) + ": ";
+    const auto io = [&](const std::string& detail) {
+        return StorageError(Fault::Io, db, Msg::StoreIo, {MsgArg::field(context), db.string(), detail});
+    };
     if (const auto* sq = dynamic_cast<const SQLite::Exception*>(&e)) {
         switch (sq->getErrorCode() & 0xFF) {
         case SQLITE_CORRUPT: return fault(Fault::Damaged, db, e.what());
@@ -105,21 +99,29 @@ StorageError storage_error(const std::exception& e, const fs::path& db, const st
         case SQLITE_IOERR:
         case SQLITE_PERM:
             if (const auto f = access_fault(db)) return f == Fault::ReadOnlyFile ? read_only_fault(db) : fault(*f, db);
-            if (!may(db, R_OK)) return fault(Fault::Io, db, io + "this user may not read it.");
+            if (!may(db, R_OK)) return {Fault::Io, db, Msg::StoreNotReadable, {MsgArg::field(context), db.string()}};
             break;
         default: break;
         }
-        return fault(Fault::Io, db, io + e.what() + ".");
+        return io(e.what());
     }
     if (const auto* fe = dynamic_cast<const fs::filesystem_error*>(&e)) {
         const int err = fe->code().value();
         if (err == ENOSPC || err == EDQUOT) return fault(Fault::DiskFull, db);
         if (err == EROFS || err == EACCES || err == EPERM)
             return fault(access_fault(db).value_or(Fault::ReadOnlyFolder), db);
-        return fault(Fault::Io, db, io + fe->code().message() + ".");
+        return io(fe->code().message());
     }
-    if (dynamic_cast<const Error*>(&e)) return fault(Fault::Io, db, e.what());  // already a sentence
-    return fault(Fault::Io, db, io + e.what() + (std::string(e.what()).ends_with(".") ? "" : "."));
+    if (const auto* error = dynamic_cast<const Error*>(&e)) return {Fault::Io, db, error->code(), error->args()};
+    std::string what = e.what();
+    if (what.ends_with(".")) what.pop_back();
+    return io(what);
+}
+
+bool is_database_error(const std::exception& e) {
+    if (dynamic_cast<const StorageError*>(&e) || dynamic_cast<const SQLite::Exception*>(&e)) return true;
+    const auto* error = dynamic_cast<const Error*>(&e);
+    return error && error->kind() == ErrorKind::Storage;
 }
 
 std::optional<fs::path> newest_usable_backup(const fs::path& database) {

@@ -32,6 +32,9 @@ constexpr const char* kLeftBehind = "(left behind by another account or a progra
 
 class StorageError : public Error {
 public:
+    StorageError(Fault fault, std::filesystem::path database, Msg code, std::vector<MsgArg> args = {})
+        : Error(ErrorKind::Storage, code, std::move(args)), fault_(fault), database_(std::move(database)) {}
+    // A sentence outside the catalog (Msg::Plain).
     StorageError(Fault fault, std::filesystem::path database, const std::string& message)
         : Error(ErrorKind::Storage, message), fault_(fault), database_(std::move(database)) {}
     Fault fault() const { return fault_; }
@@ -51,6 +54,11 @@ private:
 // dt::Error of other kinds first: an invalid input is not a storage error).
 StorageError storage_error(const std::exception& e, const std::filesystem::path& database,
                            const std::string& context = "Cannot use the database");
+
+// True when `e` is about the database itself: a StorageError, an Error of kind Storage (the
+// PostgreSQL server's, say), or SQLite's own exception. Not an invalid input, not a report's file
+// or the system (ErrorKind::System), not a bug elsewhere: the GUI's recovery screen is only for these.
+bool is_database_error(const std::exception& e);
 
 // The newest automatic backup of `database` (backups/ beside it, store/backups.h) that is a
 // healthy tracker database this program can open; backups that fail the check are skipped.

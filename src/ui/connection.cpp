@@ -1,4 +1,5 @@
 // Mất kết nối: the banner over the window while the server cannot be reached, and reconnecting.
+#include <iostream>
 #include "ui/connection.h"
 
 #include <imgui.h>
@@ -79,7 +80,11 @@ void draw_connection_banner(AppState& s) {
 }
 
 std::optional<RecoveryState> app_frame(AppState& s, const std::filesystem::path& database) {
-    auto r = guarded_frame(database, [&] { draw_frame(s); });
+    // Not the database (a view's bug, a file, the system): the sentence in the status line and the log.
+    auto r = guarded_frame(database, [&] { draw_frame(s); }, [&](const std::string& text) {
+        std::cerr << "directive-tracker: " << text << "\n";
+        s.report(text, true);
+    });
     if (r && r->fault == service::Fault::Unreachable) {
         connection_lost(s, r->problem);
         return std::nullopt;

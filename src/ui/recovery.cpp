@@ -19,7 +19,7 @@ RecoveryState recovery_for(const std::exception& error, const fs::path& database
     RecoveryState s;
     s.database = database;
     s.fault = e.fault();
-    s.problem = e.what();
+    s.problem = message(e);
     // An error about another file (a backup being read, say) is shown as an I/O error of ours.
     s.restorable = e.mended_by_restore() && e.database() == database;
     if (s.restorable) s.backup = service::newest_usable_backup(database);
@@ -163,21 +163,17 @@ void unwind_frame() {
 }
 }  // namespace
 
-std::optional<RecoveryState> guarded_frame(const fs::path& database, const std::function<void()>& draw) {
-    auto unwind = [] { unwind_frame(); };
+std::optional<RecoveryState> guarded_frame(const fs::path& database, const std::function<void()>& draw,
+                                           const std::function<void(const std::string&)>& on_error) {
     try {
         draw();
         return std::nullopt;
-    } catch (const store::StorageError& e) {
-        unwind();
-        return recovery_for(e, database);
-    } catch (const Error& e) {
-        unwind();
-        if (e.kind() == ErrorKind::Storage) return recovery_for(e, database);
-        throw;
     } catch (const std::exception& e) {
-        unwind();
-        return recovery_for(e, database);
+        unwind_frame();
+        if (service::is_database_fault(e)) return recovery_for(e, database);
+        if (!on_error) throw;
+        on_error(message(e));
+        return std::nullopt;
     }
 }
 

@@ -35,9 +35,12 @@ enum class RecoveryAction { None, Restored, TryAgain, Quit };
 // Draws the whole window. Restored: the file now holds the backup; TryAgain: open it again.
 RecoveryAction draw_recovery(RecoveryState& state);
 
-// Runs one frame's drawing. When it throws anything but an invalid input, a refusal or a conflict
-// (those stay the caller's), ImGui's open windows, tables and stacks are closed, so that the frame
-// still ends cleanly, and the recovery screen's state for the error is returned.
-std::optional<RecoveryState> guarded_frame(const std::filesystem::path& database, const std::function<void()>& draw);
+// Runs one frame's drawing. When it throws, ImGui's open windows, tables and stacks are closed, so
+// that the frame still ends cleanly; then a fault of the database (service::is_database_fault)
+// returns the recovery screen's state, and any other error (an invalid input, a report's file, a
+// bug in a view) goes to `on_error` with its sentence in the GUI's language — a bug in a view must
+// not look like a broken file. Without `on_error`, those are thrown on to the caller.
+std::optional<RecoveryState> guarded_frame(const std::filesystem::path& database, const std::function<void()>& draw,
+                                           const std::function<void(const std::string&)>& on_error = {});
 
 }  // namespace dt::ui

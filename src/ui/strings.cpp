@@ -1,5 +1,6 @@
 #include "ui/strings.h"
 
+#include "core/error.h"
 #include "core/money.h"
 #include "core/numbers.h"
 
@@ -486,6 +487,8 @@ Lang g_lang = Lang::Vi;
 
 void set_language(Lang lang) { g_lang = lang; }
 Lang language() { return g_lang; }
+
+std::string message(const std::exception& e) { return say(e, g_lang, Audience::Gui); }
 
 const char* tr(T key) {
     const auto& e = kTable[static_cast<int>(key)];

@@ -5,12 +5,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/status.h"
 #include "service/records.h"
 
 namespace dt::ui {
 
-enum class Lang { Vi, En };
+using Lang = dt::Lang;
 
 enum class T : int {
     AppTitle, NavDashboard, NavDirective, NavTasks, NavTask, NavMyAgency, NavDisbursement, NavReports, NavAdmin,
@@ -89,6 +90,9 @@ enum class T : int {
 void set_language(Lang lang);
 Lang language();
 const char* tr(T key);
+// An error's sentence in the GUI's language, for the GUI (no command, no --flag: core/messages.h);
+// any other exception's what().
+std::string message(const std::exception& e);
 // All strings of both tables, so the font atlas can hold every glyph they need.
 std::vector<std::string_view> all_strings();
 

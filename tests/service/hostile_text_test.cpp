@@ -365,7 +365,7 @@ TEST_CASE("text checks: what each form keeps, and messages that quote hostile in
         check_single_line("The owner", kMegabyte, 200);
         FAIL("a 1 MB owner was accepted");
     } catch (const Error& e) {
-        CHECK(std::string(e.what()) == "The owner is too long (1048576 bytes; the limit is 200).");
+        CHECK(std::string(e.what()) == "The owner is too long (1,048,576 bytes; the limit is 200).");  // numbers grouped as English writes them
     }
     try {
         check_single_line("The owner", "x\xE2\x80\xAEy", 200);

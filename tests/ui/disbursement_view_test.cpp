@@ -233,7 +233,7 @@ TEST_CASE("disbursement view: CSV previewed then imported, a bad line is named, 
         std::ofstream(path) << "project_code,date,amount,note\n"
                                "P02,2025-07-04,2000000,Tuần 27\nP02,2025-07-11,1,5,x\n";
         REQUIRE(gui.click(state, "disbursement:csv:preview"));
-        CHECK(state.disbursement_view.csv_error.find("Line 3") != std::string::npos);
+        CHECK(state.disbursement_view.csv_error.find("Dòng 3") != std::string::npos);  // the GUI speaks Vietnamese
         CHECK(state.disbursement_view.csv_rows.empty());
         CHECK(state.probes.count("disbursement:csv:import") == 0);
         CHECK(entries_of(fx, "P02").empty());

@@ -68,7 +68,7 @@ TEST_CASE("the recovery screen names the fault and the newest backup, and its bu
     CHECK(state.restorable);
     REQUIRE(state.backup.has_value());
     CHECK(*state.backup == d.backup);
-    CHECK(state.problem.find("cut short") != std::string::npos);
+    CHECK(state.problem.find("bị cắt ngắn") != std::string::npos);  // in the GUI's language
 
     test::Headless gui;
     ui::RecoveryAction action = ui::RecoveryAction::None;

@@ -17,7 +17,7 @@
 namespace dt::importer::sources {
 
 namespace {
-[[noreturn]] void not_docx() { fail(ErrorKind::Invalid, "The file is not a Word document (.docx) that can be read."); }
+[[noreturn]] void not_docx() { fail(ErrorKind::Invalid, Msg::DocxUnreadable); }
 
 std::string read_entry(zip_t* zip, const char* name, bool required) {
     zip_stat_t st;
@@ -25,7 +25,7 @@ std::string read_entry(zip_t* zip, const char* name, bool required) {
         if (required) not_docx();
         return {};
     }
-    if (st.size > 64u * 1024 * 1024) fail(ErrorKind::Invalid, "The Word document is too large.");
+    if (st.size > 64u * 1024 * 1024) fail(ErrorKind::Invalid, Msg::DocxTooLarge);
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen(zip, name, 0), zip_fclose);
     if (!file) not_docx();
     std::string out(static_cast<std::size_t>(st.size), '\0');

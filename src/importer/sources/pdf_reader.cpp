@@ -14,7 +14,7 @@ namespace dt::importer::sources {
 std::string pdf_text(std::string_view bytes) {
     std::vector<char> data(bytes.begin(), bytes.end());
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_data(&data));
-    if (!doc) fail(ErrorKind::Invalid, "The PDF cannot be read (damaged, or protected by a password).");
+    if (!doc) fail(ErrorKind::Invalid, Msg::PdfUnreadable);
     std::string text;
     for (int i = 0; i < doc->pages(); ++i) {
         std::unique_ptr<poppler::page> page(doc->create_page(i));
@@ -26,8 +26,7 @@ std::string pdf_text(std::string_view bytes) {
     bool any = false;
     for (char c : text) any = any || (c != ' ' && c != '\n' && c != '\f' && c != '\r' && c != '\t');
     if (!any)
-        fail(ErrorKind::Invalid, "The PDF holds no text, only images (a scan?): run it through OCR or import "
-                                 "the Word file or the text instead.");
+        fail(ErrorKind::Invalid, Msg::PdfNoText);
     return text;
 }
 

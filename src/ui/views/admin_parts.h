@@ -22,7 +22,7 @@ bool admin_act(AppState& s, F&& action, T done = T::Saved) {
         s.report(tr(done), false);
         return true;
     } catch (const Error& e) {
-        s.report(e.what(), true);
+        s.report(message(e), true);
         return false;
     }
 }

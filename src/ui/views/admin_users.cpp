@@ -23,7 +23,7 @@ void attempt(AppState& s, const char* key, T done, F&& action) {
         s.data_changed();
         s.report(tr(done), false);
     } catch (const Error& e) {
-        a.field_errors[key] = e.what();
+        a.field_errors[key] = message(e);
     }
 }
 

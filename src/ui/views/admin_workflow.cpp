@@ -75,7 +75,7 @@ void draw_backup_now(AppState& s) {
                 s.report(std::string(tr(T::BackupMade)) + " " + a.backup_path, false);
                 a.backups_stale = true;
             } catch (const Error& e) {
-                a.field_errors["backup"] = e.what();
+                a.field_errors["backup"] = message(e);
             }
         }
     }
@@ -133,7 +133,7 @@ void restore(AppState& s) {
         s.data_changed();
         s.report(std::string(tr(T::Restored)) + " " + a.restore_path, false);
     } catch (const Error& e) {
-        a.field_errors["restore"] = e.what();
+        a.field_errors["restore"] = message(e);
     }
 }
 
@@ -150,7 +150,7 @@ void draw_restore(AppState& s) {
             service::check_backup_file(a.restore_path);  // a wrong file is refused before the question
             a.confirm_restore = true;
         } catch (const Error& e) {
-            a.field_errors["restore"] = e.what();
+            a.field_errors["restore"] = message(e);
         }
     }
     probe(s, "admin:restore");

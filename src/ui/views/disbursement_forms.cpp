@@ -51,8 +51,8 @@ void save_entry(AppState& s) {
         v.note[0] = '\0';
     } catch (const Error& e) {
         // The service's sentence (over the plan, outside the year, a duplicate) belongs beside the form.
-        if (e.kind() == ErrorKind::Invalid) v.field_errors["save"] = e.what();
-        else s.report(e.what(), true);
+        if (e.kind() == ErrorKind::Invalid) v.field_errors["save"] = message(e);
+        else s.report(message(e), true);
     }
 }
 
@@ -128,7 +128,7 @@ void preview_csv(AppState& s) {
         v.csv_text = std::move(text);
         for (const auto& row : v.csv_rows) v.csv_total += row.amount;
     } catch (const Error& e) {
-        v.csv_error = e.what();
+        v.csv_error = message(e);
     }
 }
 
@@ -142,7 +142,7 @@ void import_csv(AppState& s) {
         v.csv_text.clear();
         v.csv_total = 0;
     } catch (const Error& e) {
-        v.csv_error = e.what();  // nothing was stored: the import is all rows or none
+        v.csv_error = message(e);  // nothing was stored: the import is all rows or none
     }
 }
 

@@ -61,7 +61,7 @@ void write_digest(AppState& s) {
         std::string error;
         if (!open_path(r.written, error)) r.error = error;
     } catch (const std::exception& e) {
-        r.error = e.what();
+        r.error = message(e);
     }
 }
 }  // namespace
@@ -83,7 +83,7 @@ void refresh_reminders(AppState& s) {
                 if (id == *agency) name = full;
         if (!agency || name) r.rows = s.service.reminders(s.actor, name, r.within, s.as_of);
     } catch (const Error& e) {
-        r.error = e.what();
+        r.error = message(e);
     }
     for (const auto& x : r.rows)
         if (x.kind == service::ReminderKind::Overdue || x.kind == service::ReminderKind::DueSoon) {

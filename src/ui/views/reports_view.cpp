@@ -81,7 +81,7 @@ void build_preview(AppState& s) {
         v.preview = report::build_report(s.service, s.actor, req);
     } catch (const Error& e) {
         v.preview.reset();
-        v.error = e.what();
+        v.error = message(e);
     }
 }
 
@@ -111,7 +111,7 @@ void export_step(AppState& s) {
         v.written.push_back(out.string());
         if (v.queue.empty()) v.document_loaded = false;  // the next report: its number one higher
     } catch (const Error& e) {
-        v.error = e.what();
+        v.error = message(e);
         v.queue.clear();
     }
     ++v.done_steps;
@@ -182,7 +182,7 @@ void draw_recorded(AppState& s) {
                 report::write_report(again, format_named(rec.format), out);
                 v.written.push_back(out.string());
             } catch (const Error& e) {
-                v.error = e.what();
+                v.error = message(e);
             }
         }
         probe(s, "reports:reissue:" + std::to_string(rec.id));
@@ -213,7 +213,7 @@ void print(AppState& s) {
         case PrintResult::Failed: v.error = tr(T::PrintFailed); break;
         }
     } catch (const Error& e) {
-        v.error = e.what();
+        v.error = message(e);
     }
     std::error_code ec;
     std::filesystem::remove_all(folder, ec);

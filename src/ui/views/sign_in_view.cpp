@@ -101,7 +101,7 @@ std::optional<service::Actor> draw_sign_in(SignInState& st, const SignInTarget& 
         }
         st.error.clear();
     } catch (const Error& e) {
-        st.error = e.what();
+        st.error = message(e);
     }
     st.has_users.reset();
     // A password does not stay in memory longer than the attempt.

@@ -61,7 +61,7 @@ void load(AppState& s) {
         // A storage fault is the window's (a lost server connection keeps the selection and
         // what is typed, ui/connection.h); an assignment one may not see is closed here.
         if (err.kind() == ErrorKind::Storage) throw;
-        s.report(err.what(), true);
+        s.report(message(err), true);
         s.selected.reset();
         return;
     }
@@ -104,11 +104,11 @@ void save_change(AppState& s, const service::AssignmentChange& change, int base_
         if (err.kind() == ErrorKind::Conflict) {
             s.conflict = {true, e.loaded_id, current(s, e.loaded_id), change};
         } else if (err.kind() == ErrorKind::Invalid) {
-            e.field_errors["save"] = err.what();
+            e.field_errors["save"] = message(err);
         } else if (err.kind() == ErrorKind::Storage) {
             throw;  // the window's: a lost connection shows its banner, the buffers stay for a second try
         } else {
-            s.report(err.what(), true);
+            s.report(message(err), true);
         }
     }
 }
@@ -192,7 +192,7 @@ void add_evidence(AppState& s) {
         s.data_changed();
         s.report(tr(T::Saved), false);
     } catch (const Error& err) {
-        e.field_errors["evidence"] = err.what();
+        e.field_errors["evidence"] = message(err);
     }
 }
 

@@ -49,7 +49,7 @@ void request_extension(AppState& s) {
         s.data_changed();
         s.report(tr(T::ExtensionSent), false);
     } catch (const Error& err) {
-        e.field_errors["extension"] = err.what();
+        e.field_errors["extension"] = message(err);
     }
 }
 
@@ -68,8 +68,8 @@ void send_back(AppState& s) {
         s.data_changed();
         s.report(tr(T::SentBack), false);
     } catch (const Error& err) {
-        e.field_errors["send_back"] = err.what();
-        if (err.kind() == ErrorKind::Conflict) s.report(err.what(), true);
+        e.field_errors["send_back"] = message(err);
+        if (err.kind() == ErrorKind::Conflict) s.report(message(err), true);
     }
 }
 
@@ -87,7 +87,7 @@ void withdraw(AppState& s) {
         s.data_changed();
         s.report(tr(T::Withdrawn), false);
     } catch (const Error& err) {
-        e.field_errors["withdraw"] = err.what();
+        e.field_errors["withdraw"] = message(err);
     }
 }
 
@@ -208,7 +208,7 @@ bool decide_extension(AppState& s, Id request_id, service::Decision decision, co
         s.report(tr(decision == service::Decision::Approve ? T::ExtensionApproved : T::ExtensionRefused), false);
         return true;
     } catch (const Error& err) {
-        error = err.what();
+        error = message(err);
         return false;
     }
 }
@@ -277,7 +277,7 @@ void draw_proposals(AppState& s, bool editable) {
             e.proposals_for = 0;  // and refill from what was saved
             s.report(tr(T::ProposalsSaved), false);
         } catch (const Error& err) {
-            e.field_errors["proposals"] = err.what();
+            e.field_errors["proposals"] = message(err);
         }
     }
     probe(s, "editor:proposals:save");

@@ -129,7 +129,7 @@ void apply_bulk(AppState& s) {
             s.service.update(s.actor, id, change, row->version);  // the same validation as one edit
             ++ok;
         } catch (const Error& e) {
-            if (first_error.empty()) first_error = row->ref + " · " + row->agency + ": " + e.what();
+            if (first_error.empty()) first_error = row->ref + " · " + row->agency + ": " + message(e);
         }
     }
     s.data_changed();

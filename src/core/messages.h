@@ -1,0 +1,101 @@
+#pragma once
+// Every sentence that reaches a person, as a code and its values (docs/ARCHITECTURE.md, "Words
+// and languages"). Errors carry the code; `app/` (dtrack) and `ui/` (the GUI) phrase it in the
+// chosen language with phrase(). The texts are tables of plain strings in core/messages_*.cpp,
+// one entry per code with its Vietnamese and English sentence; an entry may add a text for dtrack
+// only (with a command or a --flag in it): the GUI's text never names either.
+//
+// Placeholders are {1}, {2}, … in the order of the values given.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dt {
+
+struct Date;
+enum class Status;
+enum class Bucket;
+enum class AssignmentRole;
+enum class UserRole;
+
+enum class Lang { Vi, En };
+// Who reads: the GUI (no command, no --flag) or dtrack (may say which command to run).
+enum class Audience { Gui, Cli };
+
+// The codes. Grouped as the tables are (messages_*.cpp); the numbering is not stored anywhere.
+enum class Msg : std::uint16_t {
+#define DT_MSG(name) name,
+#include "core/message_codes.h"
+#undef DT_MSG
+    Count_
+};
+
+// One value of a message: text as it is (names, escaped input, dates), a number as digits, or
+// something the language chooses (a grouped amount, a field's name, a word of the catalog).
+struct MsgArg {
+    enum class Type : std::uint8_t { Text, Grouped, Field, Word, Line };
+    Type type = Type::Text;
+    std::string text;
+    long long number = 0;
+    Msg word{};
+
+    MsgArg(std::string s) : text(std::move(s)) {}
+    MsgArg(const char* s) : text(s) {}
+    MsgArg(std::string_view s) : text(s) {}
+    // Ids, years, limits: digits without grouping ("Assignment 1234").
+    MsgArg(int n) : text(std::to_string(n)) {}
+    MsgArg(long n) : text(std::to_string(n)) {}
+    MsgArg(long long n) : text(std::to_string(n)) {}
+    MsgArg(unsigned n) : text(std::to_string(n)) {}
+    MsgArg(unsigned long n) : text(std::to_string(n)) {}
+    MsgArg(const Date& d);  // dd/mm/yyyy, as every screen writes dates
+
+    // An amount or a count, grouped as the language writes it: "1,250,000" / "1.250.000".
+    static MsgArg grouped(long long n);
+    // The line of a CSV file a refusal is about, as the sentence's start: "Line 3: " / "Dòng 3: ";
+    // nothing for 0 (an entry typed in a form).
+    static MsgArg line(long long n);
+    // The name of a field as core's checks receive it ("The note"); phrased by the field table.
+    static MsgArg field(std::string_view english);
+    // A word of the catalog (a status, a role, …) in the reader's language.
+    static MsgArg of(Msg word);
+    static MsgArg of(Status s);
+    static MsgArg of(Bucket b);
+    static MsgArg of(AssignmentRole r);
+    static MsgArg of(UserRole r);
+};
+
+// The sentence of `code` with `args` in `lang` for `audience`.
+std::string phrase(Msg code, const std::vector<MsgArg>& args, Lang lang, Audience audience);
+// One value as `lang` writes it.
+std::string phrase_arg(const MsgArg& arg, Lang lang);
+// A single word of the catalog (statuses, buckets, roles…: see message_codes.h).
+const char* word(Msg code, Lang lang);
+const char* word(Status s, Lang lang);
+const char* word(Bucket b, Lang lang);
+const char* word(AssignmentRole r, Lang lang);
+const char* word(UserRole r, Lang lang);
+
+// For the tests that walk the catalog.
+struct MsgText {
+    Msg code;
+    const char* en;
+    const char* vi;
+    const char* en_cli;  // dtrack's text when it differs (a command to run); nullptr: the same
+    const char* vi_cli;
+};
+const MsgText& msg_text(Msg code);
+// The number of values `code` takes (its highest placeholder).
+int msg_arity(Msg code);
+// A stable name for the code ("EvidenceNeedsNote"), for logs and tests.
+const char* msg_name(Msg code);
+// The field names core's checks are given, English → Vietnamese.
+struct FieldName {
+    const char* en;
+    const char* vi;
+};
+std::span<const FieldName> field_names();
+
+}  // namespace dt
