@@ -22,7 +22,7 @@ void Service::seed_registry(const std::vector<RegistryRow>& given) {
     }
     // Seeding is the system's write: journalled like any other (who: the system).
     add_registry(system(), rows, [](const RegistryRow& row, const std::string& group) {
-        return "The registry puts '" + row.name + "' in '" + group + "', which is not a group.";
+        fail(ErrorKind::Invalid, Msg::RegistryGroupNotGroup, {row.name, group});
     });
 }
 
@@ -43,13 +43,13 @@ std::size_t Service::import_agencies(const Actor& actor, const std::vector<Regis
             fail(ErrorKind::Invalid, Msg::AgencyRowDuplicate, {MsgArg::line(static_cast<long long>(row.line)), quoted_input(row.name), seen->second});
         lines.emplace(key, row.line);
     }
-    return add_registry(actor, rows, [&](const RegistryRow& row, const std::string& group) {
-        return at(row) + quoted_input(group) + " is not a group (kind 'group') of the file or the registry.";
+    return add_registry(actor, rows, [](const RegistryRow& row, const std::string& group) {
+        fail(ErrorKind::Invalid, Msg::AgencyRowNotGroup, {MsgArg::line(static_cast<long long>(row.line)), quoted_input(group)});
     });
 }
 
 std::size_t Service::add_registry(const Actor& actor, const std::vector<RegistryRow>& rows,
-                                  const std::function<std::string(const RegistryRow&, const std::string&)>& not_a_group) {
+                                  const std::function<void(const RegistryRow&, const std::string&)>& refuse_not_a_group) {
     store::Store::WriteTx tx(store_);
     std::size_t added = 0;
     for (const auto& row : rows) {
@@ -63,8 +63,10 @@ std::size_t Service::add_registry(const Actor& actor, const std::vector<Registry
         const auto member = store_.find_agency(row.name);
         for (const auto& group_name : row.groups) {
             const auto group = store_.find_agency(group_name);
-            if (!group || !group->is_group)
-                fail(ErrorKind::Invalid, Msg::AgencyRowNotGroup, {MsgArg::line(static_cast<long long>(row.line)), quoted_input(group_name)});
+            if (!group || !group->is_group) {
+                refuse_not_a_group(row, group_name);  // throws, in the words of the caller
+                continue;
+            }
             store_.add_group_member(group->id, member->id);
         }
     }
@@ -145,7 +147,8 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
         if (section == section_ids.end())
             fail(ErrorKind::Invalid, Msg::TaskSectionMissing, {t.ref});
         store::TaskRecord task{0, summary.directive_id, section->second, t.ref, t.parent, t.title, t.text,
-                               t.deadline, t.recurrence, ++position, exists_from};
+                               t.deadline, t.recurrence, ++position};
+        task.exists_from = exists_from;
         const Id task_id = store_.insert_task(task);
         ++summary.tasks;
 

@@ -397,9 +397,9 @@ private:
     bool claim_sign_in_attempt(std::string_view name);
     std::optional<Id> ladder_directive() const;
     // Adds the agencies of `rows` not yet known and their memberships, journalled as `actor`;
-    // a group that is not one is refused with `not_a_group`'s sentence (import.cpp).
+    // a group that is not one is refused by `refuse_not_a_group`, in the caller's words (import.cpp).
     std::size_t add_registry(const Actor& actor, const std::vector<RegistryRow>& rows,
-                             const std::function<std::string(const RegistryRow&, const std::string&)>& not_a_group);
+                             const std::function<void(const RegistryRow&, const std::string&)>& refuse_not_a_group);
     bool may_read_investor(const Actor& actor, const store::InvestorRecord& investor) const;
     // Validates one entry against its project (window, plan, duplicates). `totals` is each
     // project's running sum: read from the store once per project, then kept by the caller

@@ -1,5 +1,4 @@
 // Mất kết nối: the banner over the window while the server cannot be reached, and reconnecting.
-#include <iostream>
 #include "ui/connection.h"
 
 #include <imgui.h>
@@ -7,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iostream>
 
 #include "core/error.h"
 #include "ui/strings.h"
