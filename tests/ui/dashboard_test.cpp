@@ -117,6 +117,9 @@ TEST_CASE("the dashboard at a past date counts only what existed then, as it was
     CHECK(state.dashboard.buckets[static_cast<int>(Bucket::DoneLate)] == 0);
     state.as_of = Date{2025, 8, 31};
     gui.frames(state, 2);
-    CHECK(state.dashboard.total == 2 * before);
+    // Both directives (the August one without district committees: they were gone by then).
+    const auto now = fx.service->list(service::ListFilter{}).size();
+    CHECK(now > static_cast<std::size_t>(before));
+    CHECK(static_cast<std::size_t>(state.dashboard.total) == now);
     CHECK(state.dashboard.buckets[static_cast<int>(Bucket::DoneLate)] == 1);
 }
