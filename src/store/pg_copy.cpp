@@ -23,10 +23,11 @@ const char* const kTables[] = {"agencies", "agency_aliases", "group_members", "u
                                "assignments", "evidence", "journal", "settings", "investors", "projects", "disbursements",
                                "ladder_milestones", "reports", "extension_requests", "sessions"};
 
-// The journal rows `server init` itself writes (the first administrator, the seed's directive;
-// the seed's agencies and ladder are not journalled): anything else in the journal, an agency
-// added by hand too, is work the office has done on the server.
-const char* const kSeedJournal = "entity IN ('user', 'directive')";
+// The journal rows `server init` itself writes: the first administrator, the seed's directive,
+// and the seed's agencies, which the system (no user) creates; the seed's ladder is not
+// journalled. Anything else in the journal, an agency added by hand too, is work the office has
+// done on the server.
+const char* const kSeedJournal = "entity IN ('user', 'directive') OR (entity = 'agency' AND user_id IS NULL)";
 
 
 std::vector<std::string> pg_columns(const PgConn& c, const std::string& table) {
