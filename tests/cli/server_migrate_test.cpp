@@ -62,6 +62,7 @@ struct FullFile {
         ok(run_dtrack(agency + "evidence withdraw 2 --reason 'Gửi nhầm văn bản'", l_env));
         ok(run_dtrack(agency + "extension request " + ids[0] + " --to 2027-06-30 --reason 'Chờ bố trí vốn'", l_env));
         ok(run_dtrack(admin + "extension approve 1 --note 'Đồng ý'", a_env));
+        ok(run_dtrack(admin + "amendment add 123/UBND-TH --date 05/06/2025 --kind 'Công văn' --summary 'Lùi thời hạn báo cáo'", a_env));
         ok(run_dtrack(admin + "invest investor add 'Ban Quản lý dự án đầu tư xây dựng tỉnh'", a_env));
         ok(run_dtrack(admin + "invest project add DA-2026-0001 --investor 'Ban Quản lý dự án đầu tư xây dựng tỉnh' "
                               "--name 'Đường vào xã Quang Trung' --year 2026 --plan-assigned 1000000000 --plan-total 1100000000",
