@@ -9,7 +9,7 @@
 
 #include "app/cli_commands.h"
 #include "app/cli_words.h"
-#include "report/labels.h"
+#include "core/numbers.h"
 
 namespace dt::cli {
 
@@ -202,7 +202,7 @@ void print_summary(const service::DirectiveSummary& s, Date as_of) {
                                    "Chưa hoàn thành, quá hạn", "Không giao thời hạn"};
     std::cout << "\n" << s.tasks << " nhiệm vụ, " << s.assignments << " phân công — tình hình đến ngày " << as_of.vn() << ":\n";
     for (int b = 0; b < 5; ++b) std::cout << "  " << fit(labels[b], 30) << s.bucket_counts[b] << "\n";
-    std::cout << "  Tỷ lệ đúng hạn: " << report::percent_vi(s.on_time_rate) << "\n";  // "37,5 %", as the GUI and reports
+    std::cout << "  Tỷ lệ đúng hạn: " << format_percent(s.on_time_rate, NumberStyle::Vi) << "\n";  // "37,5 %", as the GUI and reports
 }
 
 }  // namespace dt::cli

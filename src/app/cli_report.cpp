@@ -31,12 +31,12 @@ int run_remind_pdf(const Context& ctx, const RemindOptions&) { return run_report
 int run_report(const Context& ctx, const ReportOptions&) {
     std::error_code ec;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) fail(ErrorKind::Storage, "Cannot find this program's folder to start dtrack-report: " + ec.message() + ".");
+    if (ec) fail(ErrorKind::System, "Cannot find this program's folder to start dtrack-report: " + ec.message() + ".");
     const std::string writer = (self.parent_path() / "dtrack-report").string();
     std::cout.flush();
     ctx.argv[0] = const_cast<char*>(writer.c_str());
     execv(writer.c_str(), ctx.argv);
-    fail(ErrorKind::Storage, "Cannot start " + writer + ", which writes the reports: " + std::strerror(errno) + ".");
+    fail(ErrorKind::System, "Cannot start " + writer + ", which writes the reports: " + std::strerror(errno) + ".");
 }
 #else
 namespace {

@@ -59,14 +59,14 @@ void ensure_private_folder(const fs::path& folder) {
     std::error_code ec;
     if (folder.has_parent_path()) fs::create_directories(folder.parent_path(), ec);
     if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
-        fail(ErrorKind::Storage, "Cannot create the session folder '" + folder.string() + "': " + std::strerror(errno) + ".");
+        fail(ErrorKind::System, "Cannot create the session folder '" + folder.string() + "': " + std::strerror(errno) + ".");
     struct stat st {};
     if (lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-        fail(ErrorKind::Storage, "'" + folder.string() + "' is not a folder: cannot keep a session there.");
+        fail(ErrorKind::System, "'" + folder.string() + "' is not a folder: cannot keep a session there.");
     if (st.st_uid != geteuid())
         fail(ErrorKind::Denied, "The session folder '" + folder.string() + "' belongs to another account: refusing to use it.");
     if ((st.st_mode & 077) != 0 && chmod(folder.c_str(), 0700) != 0)
-        fail(ErrorKind::Storage, "Cannot make the session folder '" + folder.string() + "' private.");
+        fail(ErrorKind::System, "Cannot make the session folder '" + folder.string() + "' private.");
 }
 
 // Reads the file when it is safe to trust; `problem` says why not otherwise (empty: no file).
@@ -119,7 +119,7 @@ void write_session_file(const fs::path& path, const SessionFile& f) {
     const auto temporary = path.string() + ".tmp-" + std::to_string(getpid());
     unlink(temporary.c_str());
     const int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) fail(ErrorKind::Storage, "Cannot write the session file '" + path.string() + "': " + std::strerror(errno) + ".");
+    if (fd < 0) fail(ErrorKind::System, "Cannot write the session file '" + path.string() + "': " + std::strerror(errno) + ".");
     const std::string text = "# dtrack session: whoever reads this file acts as " + f.user +
                              " until it expires. 'dtrack logout' ends it.\n"
                              "database=" + f.database + "\nuser=" + f.user + "\nexpires_at=" + f.expires_at +
@@ -134,7 +134,7 @@ void write_session_file(const fs::path& path, const SessionFile& f) {
     ok = close(fd) == 0 && ok;
     if (!ok || rename(temporary.c_str(), path.c_str()) != 0) {
         unlink(temporary.c_str());
-        fail(ErrorKind::Storage, "Cannot write the session file '" + path.string() + "'.");
+        fail(ErrorKind::System, "Cannot write the session file '" + path.string() + "'.");
     }
 }
 
@@ -151,7 +151,7 @@ fs::path session_folder() {
     if (const char* cache = std::getenv("XDG_CACHE_HOME"); cache && *cache && fs::path(cache).is_absolute())
         return fs::path(cache) / "directive-tracker";
     if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "directive-tracker";
-    fail(ErrorKind::Storage, "Neither XDG_RUNTIME_DIR nor HOME is set: there is nowhere private to keep a session.");
+    fail(ErrorKind::System, "Neither XDG_RUNTIME_DIR nor HOME is set: there is nowhere private to keep a session.");
 }
 
 fs::path session_file_path(const fs::path& db) {
@@ -223,7 +223,7 @@ int run_logout(const Context& ctx) {
         revoked = service::Sessions(service).revoke(file->token);
     }
     if (!fs::remove(path, ec) && ec)
-        fail(ErrorKind::Storage, "Cannot delete the session file '" + path.string() + "': " + ec.message() + ".");
+        fail(ErrorKind::System, "Cannot delete the session file '" + path.string() + "': " + ec.message() + ".");
     std::cout << "Signed out" << (file ? " " + file->user : std::string()) << ": "
               << (revoked ? "the session is revoked and " : "") << path.string() << " is deleted.\n";
     return 0;

@@ -740,7 +740,7 @@ void put_part(zip_t* z, const char* name, const std::string& data) {
     zip_source_t* src = zip_source_buffer(z, data.data(), data.size(), 0);
     if (!src || zip_file_add(z, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
         if (src) zip_source_free(src);
-        fail(ErrorKind::Storage, "Cannot write the Word report: " + std::string(zip_strerror(z)) + ".");
+        fail(ErrorKind::System, "Cannot write the Word report: " + std::string(zip_strerror(z)) + ".");
     }
 }
 }  // namespace

@@ -544,7 +544,7 @@ TEST_CASE("the global options may also follow the command") {
     CHECK(json::parse(r.out).size() == s.list("--bucket no_deadline").size());
 }
 
-TEST_CASE("dtrack starts without the report libraries; dtrack-report beside it has them") {
+TEST_CASE("dtrack starts without the report libraries, and dtrack-report beside it has them") {
     // Each command pays for every library it loads; only dtrack-report needs pango, cairo and libxlsxwriter.
     dt::test::TempDir dir;
     const auto ldd = [&](const std::string& exe) {

@@ -144,7 +144,7 @@ struct SmallDisk {
 };
 }  // namespace
 
-TEST_CASE("a damaged database: exit 5, what is wrong and the exact restore command; the restore mends it") {
+TEST_CASE("a damaged database: exit 5, what is wrong and the exact restore command, the restore mends it") {
     Tracker t;
     const auto size = fs::file_size(t.db);
     const std::string advice = "restore the newest backup with: " + t.restore_command(t.backup());

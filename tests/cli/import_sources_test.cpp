@@ -46,7 +46,7 @@ TEST_CASE("a .docx with Word's automatic numbering and a text PDF import to the 
     CHECK(essence(dry_run(quoted(kDir / (kName + ".pdf")))) == text);
 }
 
-TEST_CASE("the directive on standard input; a scanned PDF and a broken Word file get a sentence") {
+TEST_CASE("the directive on standard input, a scanned PDF and a broken Word file get a sentence") {
     dt::test::TempDir dir;
     const auto out = dir / "out";
     const std::string cmd = std::string("cat ") + quoted(kDir / (kName + ".txt")) + " | " + DT_DTRACK_EXE +
@@ -114,7 +114,7 @@ TEST_CASE("import --plan: the office corrects, drops and merges tasks before any
     CHECK((r.exit_code != 0 || json::parse(r.out).empty()));
 }
 
-TEST_CASE("agency import: another province's list, all rows or none; former names and wards in the registry") {
+TEST_CASE("agency import: another province's list, all rows or none, former names and wards in the registry") {
     dt::test::TempDir dir;
     const std::string db = "--db " + quoted(dir / "t.db");
     REQUIRE(run_dtrack(db + " init --admin admin", kAdminEnv).exit_code == 0);

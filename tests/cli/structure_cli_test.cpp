@@ -74,7 +74,7 @@ TEST_CASE("dtrack task, assign, unassign: an agency and a viewer get exit 3 and 
     CHECK(s.count("SELECT count(*) FROM amendments") == 0);
 }
 
-TEST_CASE("dtrack task and assign as the office: add, edit with an amendment, move, unassign, remove; check after each") {
+TEST_CASE("dtrack task and assign as the office: add, edit with an amendment, move, unassign, remove, check after each") {
     Db s;
     // Bad input: exit 2 (or 1 for a usage mistake), nothing stored.
     CHECK(s.admin("task add --section 1 --text ''").exit_code == 2);
@@ -137,7 +137,7 @@ TEST_CASE("dtrack task and assign as the office: add, edit with an amendment, mo
     s.healthy();
 }
 
-TEST_CASE("dtrack directive add: a meeting's conclusions without text, then its tasks; --directive is needed once there are two") {
+TEST_CASE("dtrack directive add: a meeting's conclusions without text, then its tasks, --directive is needed once there are two") {
     Db s;
     const auto d = s.admin("directive add 45/TB-UBND --date 20/05/2025 --title 'Kết luận của Chủ tịch UBND tỉnh' "
                            "--issuer 'UBND tỉnh Cao Bằng'");

@@ -16,7 +16,7 @@
 
 using namespace dt;
 
-TEST_CASE("another writer is not refused during a 20,000-row invest import; both land whole") {
+TEST_CASE("another writer is not refused during a 20,000-row invest import, both land whole") {
     test::TempDir dir;
     const auto file = dir / "t.db";
     const std::string db = "--db " + app::shell_word(file.string());

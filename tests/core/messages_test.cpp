@@ -157,7 +157,7 @@ TEST_CASE("the word list finds English in a Vietnamese sentence (the walk above 
     CHECK(english_words(without_commands("hãy thêm bằng 'user add' (evidence add) dtrack --db X restore Y")).empty());
 }
 
-TEST_CASE("an error carries its code and values; each language and reader gets its sentence") {
+TEST_CASE("an error carries its code and values, each language and reader gets its sentence") {
     try {
         fail(ErrorKind::Invalid, Msg::DoneNeedsEvidence, {42});
         FAIL("no error");

@@ -67,7 +67,7 @@ TEST_CASE("fifteen directives of several provinces read as they are written") {
     }
 }
 
-TEST_CASE("a former name leads to its successor, with a warning; a deadline before the issue date is warned") {
+TEST_CASE("a former name leads to its successor, with a warning, a deadline before the issue date is warned") {
     const auto o = parse(test_directive("na-2024-12-ct-giai-ngan-web.txt"));
     CHECK(has_warning(o, "1: 'Sở Kế hoạch và Đầu tư' is a former name (merged in 2025): read as Sở Tài chính."));
     CHECK(has_warning(o, "2: 'Sở Lao động - Thương binh và Xã hội' is a former name"));

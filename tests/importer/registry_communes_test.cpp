@@ -14,7 +14,7 @@ const std::vector<dt::service::RegistryRow>& rows() {
 }
 }  // namespace
 
-TEST_CASE("registry: 53 communes and 3 wards, all in UBND các xã, phường; district committees inactive") {
+TEST_CASE("registry: 53 communes and 3 wards, all in UBND các xã, phường, district committees inactive") {
     std::set<std::string> communes, wards, inactive;
     for (const auto& r : rows()) {
         const bool in_group = std::find(r.groups.begin(), r.groups.end(), "UBND các xã, phường") != r.groups.end();
@@ -41,7 +41,7 @@ TEST_CASE("registry: 53 communes and 3 wards, all in UBND các xã, phường; d
         if (e.name.starts_with("UBND huyện ")) CHECK_FALSE(e.active);
 }
 
-TEST_CASE("registry: a commune named in a directive is assigned; a district committee still read, with a warning") {
+TEST_CASE("registry: a commune named in a directive is assigned, a district committee still read, with a warning") {
     const auto o = parse(
         "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 40/CT-UBND    Cao Bằng, ngày 02 tháng 9 năm 2025\n\nCHỈ THỊ\nVề thử\n\n"
         "1. UBND xã Đàm Thuỷ phối hợp với UBND xã Bế Văn Đàn rà soát hộ nghèo.\n"

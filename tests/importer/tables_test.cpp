@@ -28,7 +28,7 @@ TEST_CASE("a table with tab-separated cells: one task a row, an empty cell left 
     CHECK(shares(task(o, "I.3")) == std::vector<std::string>{"Văn phòng UBND tỉnh:lead", "Các sở, ban, ngành:coordinate"});
 }
 
-TEST_CASE("a table copied one cell a line from a PDF; a line 'TT' without a header is no table") {
+TEST_CASE("a table copied one cell a line from a PDF, a line 'TT' without a header is no table") {
     const auto o = parse(kHead +
                          "1. Sở Tài chính chủ trì rà soát nguồn vốn.\n"
                          "2. Các nhiệm vụ cụ thể:\n"

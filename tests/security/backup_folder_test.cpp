@@ -43,7 +43,7 @@ TEST_CASE("a symlinked backups/ folder: no copy goes through it, nothing in it i
     CHECK(store::list_backups(file).empty());  // nor is anything there offered for a restore
 }
 
-TEST_CASE("the backup folder is made 0700; a planted future-dated tracker file is never recommended") {
+TEST_CASE("the backup folder is made 0700, a planted future-dated tracker file is never recommended") {
     test::TempDir dir;
     const auto file = dir / "t.db";
     const std::string db = "--db " + sh(file.string());

@@ -15,7 +15,7 @@ const std::string kAdminEnv = "DTRACK_PASSWORD='mật khẩu quản trị'";
 std::string sh(const std::string& text) { return app::shell_word(text); }
 }  // namespace
 
-TEST_CASE("withdrawing the only evidence of a done assignment reopens it, journalled; other rows unchanged") {
+TEST_CASE("withdrawing the only evidence of a done assignment reopens it, journalled, other rows unchanged") {
     test::Fixture fx;
     const auto agency = fx.add_user("stc", UserRole::Agency, "Sở Tài chính");
     const auto id = fx.assignment_of("1.1", "Sở Tài chính");

@@ -68,7 +68,7 @@ TEST_CASE("a 0-byte file under today's backup name is replaced by a real backup"
     CHECK(store::is_backup_of(today, file));
 }
 
-TEST_CASE("dtrack backup killed mid-way leaves no file under the name; its stale temporaries and a report's are removed") {
+TEST_CASE("dtrack backup killed mid-way leaves no file under the name, its stale temporaries and a report's are removed") {
     test::TempDir dir;
     const auto file = dir / "t.db";
     const std::string db = "--db " + sh(file.string());

@@ -12,7 +12,7 @@
 using namespace dt;
 namespace fs = std::filesystem;
 
-TEST_CASE("bytes flipped in the middle of the file: report and backup exit 5, write nothing; quick_check's cost shown") {
+TEST_CASE("bytes flipped in the middle of the file: report and backup exit 5, write nothing, quick_check's cost shown") {
     test::TempDir dir;
     const auto file = dir / "t.db";
     const std::string db = "--db " + app::shell_word(file.string());

@@ -7,7 +7,7 @@
 
 using namespace dt;
 
-TEST_CASE("reports by a viewer and an agency user are not recorded; the office's 'since' stays its own last report") {
+TEST_CASE("reports by a viewer and an agency user are not recorded, the office's 'since' stays its own last report") {
     test::Fixture fx;
     const auto viewer = fx.add_user("lanhdao", UserRole::Viewer);
     const auto stc = fx.add_user("stc", UserRole::Agency, "Sở Tài chính");

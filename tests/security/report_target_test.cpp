@@ -22,7 +22,7 @@ int reports(const fs::path& db) {
 }
 }  // namespace
 
-TEST_CASE("report --force refuses the database, its -wal and -shm, a backup, a .bak, a link and a fifo; nothing changes") {
+TEST_CASE("report --force refuses the database, its -wal and -shm, a backup, a .bak, a link and a fifo, nothing changes") {
     test::TempDir dir;
     const auto file = dir / "t.db";
     const std::string db = "--db " + sh(file.string());

@@ -303,7 +303,7 @@ TEST_CASE("hostile text in every field: refused as invalid input with nothing ch
     CHECK(refusals > 100);
 }
 
-TEST_CASE("hostile search text is refused or simply finds nothing; lookups by name never match by accident") {
+TEST_CASE("hostile search text is refused or simply finds nothing, lookups by name never match by accident") {
     test::Fixture fx;
     for (const auto& input : hostile_inputs()) {
         CAPTURE(input.what);

@@ -43,7 +43,7 @@ TEST_CASE("read policy: users are the administrators' to list, without password 
     CHECK(std::all_of(all.begin(), all.end(), [](const auto& u) { return u.password_hash.empty(); }));
 }
 
-TEST_CASE("read policy: an agency user's extensions and reminders are its own agency's; the office and viewers see all") {
+TEST_CASE("read policy: an agency user's extensions and reminders are its own agency's, the office and viewers see all") {
     Readers fx;
     fx.service->request_extension(fx.stc, fx.own, Date{2025, 9, 30}, "Chờ ý kiến của Bộ Tài chính");
     CHECK(fx.service->extensions(fx.stc, false).size() == 1);
@@ -76,7 +76,7 @@ TEST_CASE("read policy: reads without an actor rule are the same for everyone (n
     CHECK_FALSE(fx.service->can_edit(fx.viewer, fx.service->get(fx.other).record));
 }
 
-TEST_CASE("one write door: a session is opened and revoked through the service's journal; a deactivated account opens none") {
+TEST_CASE("one write door: a session is opened and revoked through the service's journal, a deactivated account opens none") {
     Readers fx;
     service::Sessions sessions(*fx.service);
     const auto opened = sessions.open(fx.stc);

@@ -27,7 +27,7 @@ std::size_t rows_of(test::Fixture& fx, const std::string& code) {
 }
 }  // namespace
 
-TEST_CASE("a group reaches its retired districts only in a directive of before 1/7/2025; communes after") {
+TEST_CASE("a group reaches its retired districts only in a directive of before 1/7/2025, communes after") {
     test::Fixture fx;
     const auto districts = fx.service->agencies();
     CHECK(std::count_if(districts.begin(), districts.end(), [](const auto& a) { return a.kind == "commune"; }) == 53);

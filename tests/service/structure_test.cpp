@@ -204,7 +204,7 @@ TEST_CASE("a deadline moved by an amendment: assignments on the old deadline fol
     fx.healthy();
 }
 
-TEST_CASE("unassign: an untouched assignment is deleted; one with evidence is closed and stays in the history") {
+TEST_CASE("unassign: an untouched assignment is deleted, one with evidence is closed and stays in the history") {
     Office fx;
     const Id t11 = fx.task("1.1").id;
     const Id stc = fx.assignment_of("1.1", "Sở Tài chính");
@@ -319,7 +319,7 @@ TEST_CASE("task move: to another section or under another task, its reference ke
     fx.healthy();
 }
 
-TEST_CASE("roles: changed once and journalled once; a stale version is a conflict") {
+TEST_CASE("roles: changed once and journalled once, a stale version is a conflict") {
     Office fx;
     const Id sxd = fx.assignment_of("1.1", "Sở Xây dựng");
     const int version = fx.service->get(sxd).record.version;
@@ -366,7 +366,7 @@ TEST_CASE("a directive by hand (a meeting's conclusions without text), its tasks
 
 // PostgreSQL only: the database itself keeps the structure the office's (grants), and journals
 // a role change made outside the program, once.
-TEST_CASE("server: an agency with psql cannot change the structure; the office's role change is journalled by the trigger" *
+TEST_CASE("server: an agency with psql cannot change the structure, the office's role change is journalled by the trigger" *
           doctest::skip(std::getenv("DT_TEST_PG") == nullptr)) {
     Office fx;
     REQUIRE(fx.pg);

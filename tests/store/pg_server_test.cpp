@@ -183,7 +183,7 @@ TEST_CASE("eight writers x 200 updates of different assignments: all land, journ
     CHECK(t.owner_query("SELECT sum(version - 1) FROM assignments") == "1600\n");
 }
 
-TEST_CASE("a lost server connection is a storage error with one sentence; dtrack exits 5" * doctest::skip(kNoServer)) {
+TEST_CASE("a lost server connection is a storage error with one sentence, dtrack exits 5" * doctest::skip(kNoServer)) {
     ServerTracker t;
     auto s = store::Store::open(t.db.uri);
     REQUIRE(!s->agencies().empty());

@@ -68,7 +68,7 @@ TEST_CASE("a view that throws something other than a database fault does not sho
     }
 }
 
-TEST_CASE("a database fault still leads to the recovery screen; without a handler other errors go on to the caller") {
+TEST_CASE("a database fault still leads to the recovery screen, without a handler other errors go on to the caller") {
     test::Fixture fx;
     test::Headless gui;
     std::optional<ui::RecoveryState> recovery;

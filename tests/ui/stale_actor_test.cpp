@@ -91,7 +91,7 @@ TEST_CASE("the GUI: once its user is deactivated by another process, the window 
     CHECK(state.signed_out);
 }
 
-TEST_CASE("dtrack user reset-password of oneself: a session token alone is refused; the current password is needed") {
+TEST_CASE("dtrack user reset-password of oneself: a session token alone is refused, the current password is needed") {
     test::TempDir dir;
     const auto file = dir / "t.db";
     const std::string db = "--db " + sh(file.string());
