@@ -62,6 +62,14 @@ Disbursement disbursement_of(const service::DisbursementStatus& now, const std::
     return d;
 }
 
+// The document's one-line fields, by the name they have in the recorded document's JSON and,
+// after "report.", in the settings: one list for loading, recording and reading back.
+constexpr std::pair<const char*, std::string Settings::*> kTextFields[] = {
+    {"parent_body", &Settings::parent_body},       {"issuing_body", &Settings::issuing_body},
+    {"number", &Settings::number},                 {"place", &Settings::place},
+    {"signer_authority", &Settings::signer_authority}, {"signer_title", &Settings::signer_title},
+    {"signer_name", &Settings::signer_name}};
+
 std::string ts_day(const std::string& timestamp) {
     const auto d = Date::parse_iso(timestamp.substr(0, 10));
     return d ? d->vn() : timestamp;
@@ -73,13 +81,7 @@ Settings load_settings(const service::Service& service) {
     auto read = [&](const char* key, std::string& into) {
         if (auto v = service.setting(key)) into = *v;
     };
-    read("report.parent_body", s.parent_body);
-    read("report.issuing_body", s.issuing_body);
-    read("report.number", s.number);
-    read("report.place", s.place);
-    read("report.signer_authority", s.signer_authority);
-    read("report.signer_title", s.signer_title);
-    read("report.signer_name", s.signer_name);
+    for (const auto& [name, field] : kTextFields) read(("report." + std::string(name)).c_str(), s.*field);
     read("report.docx_template", s.docx_template);
     if (auto v = service.setting("report.recipients")) s.recipients = split(*v, '\n');
     return s;
@@ -236,15 +238,8 @@ namespace dt::report {
 
 std::string document_json(const Report& r) {
     const auto& s = r.settings;
-    nlohmann::json out{{"parent_body", s.parent_body},
-                       {"issuing_body", s.issuing_body},
-                       {"number", s.number},
-                       {"place", s.place},
-                       {"signer_authority", s.signer_authority},
-                       {"signer_title", s.signer_title},
-                       {"signer_name", s.signer_name},
-                       {"recipients", s.recipients},
-                       {"generated_on", r.generated_on.iso()}};
+    nlohmann::json out{{"recipients", s.recipients}, {"generated_on", r.generated_on.iso()}};
+    for (const auto& [name, field] : kTextFields) out[name] = s.*field;
     if (s.issued_on) out["issued_on"] = s.issued_on->iso();
     return out.dump();
 }
@@ -257,13 +252,7 @@ RecordedDocument parse_document_json(const std::string& text, const Settings& fa
         if (j.contains(key) && j[key].is_string()) into = j[key].get<std::string>();
     };
     auto& s = d.settings;
-    read("parent_body", s.parent_body);
-    read("issuing_body", s.issuing_body);
-    read("number", s.number);
-    read("place", s.place);
-    read("signer_authority", s.signer_authority);
-    read("signer_title", s.signer_title);
-    read("signer_name", s.signer_name);
+    for (const auto& [name, field] : kTextFields) read(name, s.*field);
     if (j.contains("recipients") && j["recipients"].is_array()) {
         s.recipients.clear();
         for (const auto& line : j["recipients"])

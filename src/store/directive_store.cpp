@@ -1,6 +1,7 @@
 // Directives and their outline: sections and tasks.
 #include "core/text.h"
 #include "store/impl.h"
+#include "store/rows.h"
 
 namespace dt::store {
 
@@ -47,7 +48,7 @@ Id SqliteStore::insert_task(const TaskRecord& t) {
     bind_opt(q, 7, t.deadline);
     q.bind(8, std::string(to_string(t.recurrence)));
     q.bind(9, t.position);
-    q.bind(10, fold(t.ref + " " + t.title + "\n" + t.text));
+    q.bind(10, task_search_key(t));
     q.bind(11, t.exists_from.value_or(Date::today()).iso());
     q.exec();
     return impl_->db.getLastInsertRowid();
@@ -88,7 +89,7 @@ void SqliteStore::update_task(const TaskRecord& t) {
     bind_opt(q, 6, t.deadline);
     q.bind(7, std::string(to_string(t.recurrence)));
     q.bind(8, t.position);
-    q.bind(9, fold(t.ref + " " + t.title + "\n" + t.text));
+    q.bind(9, task_search_key(t));
     bind_opt(q, 10, t.closed_on);
     q.bind(11, t.closed_on ? t.closed_reason : std::string());
     q.bind(12, static_cast<int64_t>(t.id));

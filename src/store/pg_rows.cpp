@@ -182,7 +182,7 @@ Id PgStore::insert_task(const TaskRecord& t) {
         "search_key, exists_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         PgParams().add(t.directive_id).add(t.section_id).add(t.ref).add(t.parent_ref).add(t.title).add(t.text)
             .add(t.deadline).add(std::string(to_string(t.recurrence))).add(t.position)
-            .add(fold(t.ref + " " + t.title + "\n" + t.text)).add(t.exists_from.value_or(Date::today()).iso())));
+            .add(task_search_key(t)).add(t.exists_from.value_or(Date::today()).iso())));
 }
 
 std::vector<DirectiveRecord> PgStore::directives() const {
@@ -205,7 +205,7 @@ void PgStore::update_task(const TaskRecord& t) {
     conn_->exec("UPDATE tasks SET section_id = $1, ref = $2, parent_ref = $3, title = $4, text = $5, deadline = $6, "
                 "recurrence = $7, position = $8, search_key = $9, closed_on = $10, closed_reason = $11 WHERE id = $12",
                 PgParams().add(t.section_id).add(t.ref).add(t.parent_ref).add(t.title).add(t.text).add(t.deadline)
-                    .add(std::string(to_string(t.recurrence))).add(t.position).add(fold(t.ref + " " + t.title + "\n" + t.text))
+                    .add(std::string(to_string(t.recurrence))).add(t.position).add(task_search_key(t))
                     .add(t.closed_on).add(t.closed_on ? t.closed_reason : std::string()).add(t.id));
 }
 

@@ -8,9 +8,14 @@
 #include <string>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "store/records.h"
 
 namespace dt::store {
+
+// What a task is searched by (its stored search_key): reference, title and text, folded. Written
+// on insert and on every edit, by both backends.
+inline std::string task_search_key(const TaskRecord& t) { return fold(t.ref + " " + t.title + "\n" + t.text); }
 
 template <class Row>
 Date date_at(const Row& r, int c) {
