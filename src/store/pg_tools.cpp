@@ -170,11 +170,12 @@ void restore_server_backup(const std::string& uri, const fs::path& source) {
     if (status != 0)
         fail(ErrorKind::Storage, "pg_restore could not restore '" + source.string() + "' into " + db + " (nothing was restored): " +
                                      complaint(err) + kAdvice + ".");
-    // What pg_dump does not carry: who may connect to this database (migration 0002's grants).
+    // What pg_dump does not carry: who may connect to this database (migration 0002's grants;
+    // no temporary tables since 0010: they shadowed the tables in SECURITY DEFINER functions).
     c.run("DO $$ DECLARE g text; BEGIN "
           "FOREACH g IN ARRAY ARRAY[dtrack_group('admin'), dtrack_group('agency'), dtrack_group('viewer')] LOOP "
           "IF EXISTS (SELECT FROM pg_roles WHERE rolname = g) THEN "
-          "EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', current_database(), g); END IF; END LOOP; "
+          "EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), g); END IF; END LOOP; "
           "EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database()); END $$");
 }
 
