@@ -235,3 +235,19 @@ TEST_CASE("psql attack: a viewer writes nothing, even after turning its read-onl
     CHECK(out.find("permission denied to create temporary tables") != std::string::npos);
     CHECK(t.owner("SELECT count(*) FROM journal; SELECT version FROM assignments WHERE id = " + own) == before);
 }
+
+TEST_CASE("psql attack: the office cannot take over another application's login or make a group a login" * doctest::skip(kNoServer)) {
+    Attacked t;
+    // Another application's login in the same cluster, holding a grant there.
+    const std::string other = t.db.name + "_app";
+    t.owner("CREATE ROLE " + other + " LOGIN PASSWORD 'app-secret'; GRANT CONNECT ON DATABASE " + t.db.name + " TO " + other);
+    const auto add = run_dtrack("--db '" + t.db.uri_as("boss") + "' --user boss user add " + other + " --role viewer",
+                                "DTRACK_PASSWORD=boss-password-1 DTRACK_NEW_PASSWORD=boss-chose-this-1");
+    CHECK(add.exit_code != 0);
+    CHECK(t.owner("SELECT count(*) FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = '" + other + "'") == "0\n");
+    // Its group role made a login with a password, no user row behind it.
+    CHECK(has(t.as("boss", "SELECT dtrack_set_login(dtrack_group('admin'), true);"), "ERROR"));
+    CHECK(t.owner("SELECT rolcanlogin FROM pg_roles WHERE rolname = dtrack_group('admin')") == "f\n");
+    t.owner("REVOKE CONNECT ON DATABASE " + t.db.name + " FROM " + other + "; REVOKE ALL ON SCHEMA public FROM " + other);
+    t.owner("DROP OWNED BY " + other + "; DROP ROLE " + other);
+}

@@ -234,7 +234,21 @@ DO $$ BEGIN
                  dtrack_group('admin'), dtrack_group('agency'));
 END $$;
 
--- 7. One agency's login opened every free connection (max_connections, 100 by default, less
+-- 7. A tracker administrator could take over logins that are not the tracker's: `user add`
+--    adopted any plain login role of the cluster without a group (so that one the DBA made
+--    beforehand becomes a tracker user) and set its password, also another application's role
+--    that owns a database or holds grants there; and the group roles counted as tracker logins
+--    (each is a member of itself), so `<db>_admin` could be made a login with a password and no
+--    user row behind it. Now only a role that owns nothing and was granted nothing anywhere in
+--    the cluster (pg_shdepend) is adopted, and a group role is never a login.
+CREATE OR REPLACE FUNCTION dtrack_tracker_login(p_name text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT EXISTS (SELECT FROM pg_roles r WHERE r.rolname = p_name AND NOT r.rolsuper
+    AND p_name NOT IN (dtrack_group('admin'), dtrack_group('agency'), dtrack_group('viewer'))
+    AND (pg_has_role(p_name, dtrack_group('admin'), 'MEMBER') OR pg_has_role(p_name, dtrack_group('agency'), 'MEMBER')
+         OR pg_has_role(p_name, dtrack_group('viewer'), 'MEMBER'))) $$;
+
+-- 8. One agency's login opened every free connection (max_connections, 100 by default, less
 --    the superusers' few): nobody else, not even the database's owner, could connect. Each
 --    tracker login now has a connection limit (ample for a PC's application and a psql; the
 --    owner raises it with ALTER ROLE … CONNECTION LIMIT), which a user cannot change itself.
@@ -249,7 +263,9 @@ BEGIN
   IF EXISTS (SELECT FROM pg_roles WHERE rolname = p_name) THEN
     IF NOT dtrack_tracker_login(p_name) AND
        NOT EXISTS (SELECT FROM pg_roles WHERE rolname = p_name AND rolcanlogin AND NOT rolsuper AND NOT rolcreaterole
-                   AND NOT EXISTS (SELECT FROM pg_auth_members m WHERE m.member = pg_roles.oid)) THEN
+                   AND NOT EXISTS (SELECT FROM pg_auth_members m WHERE m.member = pg_roles.oid)
+                   AND NOT EXISTS (SELECT FROM pg_shdepend d WHERE d.refclassid = 'pg_authid'::regclass
+                                   AND d.refobjid = pg_roles.oid)) THEN
       RAISE EXCEPTION 'a PostgreSQL role named % already exists and is not a tracker user', p_name
         USING ERRCODE = 'duplicate_object';
     END IF;
