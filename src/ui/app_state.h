@@ -1,5 +1,6 @@
 #pragma once
 // Everything the views share, in one struct passed by reference (hello_imgui's way).
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -151,7 +152,8 @@ struct TasksViewState {
     // data revision and language, not per frame.
     unsigned widths_revision = 0;
     Lang widths_lang = Lang::Vi;
-    float agency_width = 0, owner_width = 0, status_width = 0, bucket_width = 0, role_width = 0;
+    std::array<float, 10> widths{};  // per column of the table (tasks_view.cpp's Column), title unused
+    float shown_fixed = 0;             // last frame: the visible columns' widths beside the title
 };
 
 // Giải ngân: the drill-down selection, the entry form's buffers and the CSV preview.

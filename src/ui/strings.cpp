@@ -479,6 +479,11 @@ constexpr Entry kTable[] = {
     {T::FaultUnreachable, "Không kết nối được máy chủ cơ sở dữ liệu.", "The database server cannot be reached."},
     {T::AdviceUnreachable, "Hãy kiểm tra mạng và máy chủ rồi bấm Thử lại.",
      "Check the network and the server, then press Try again."},
+    {T::BucketShortDoneOnTime, "Xong đúng hạn", "Done on time"},
+    {T::BucketShortDoneLate, "Xong trễ hạn", "Done late"},
+    {T::BucketShortOpenOnTime, "Trong hạn", "On time"},
+    {T::BucketShortOpenOverdue, "Quá hạn", "Overdue"},
+    {T::BucketShortNoDeadline, "Không hạn", "No deadline"},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 
@@ -516,6 +521,16 @@ const char* in_language(Words w) { return language() == Lang::Vi ? w.vi : w.en; 
 }  // namespace
 const char* label(Status s) { return in_language(words(s)); }
 const char* label(Bucket b) { return in_language(words(b)); }
+const char* short_label(Bucket b) {
+    switch (b) {
+    case Bucket::DoneOnTime: return tr(T::BucketShortDoneOnTime);
+    case Bucket::DoneLate: return tr(T::BucketShortDoneLate);
+    case Bucket::OpenOnTime: return tr(T::BucketShortOpenOnTime);
+    case Bucket::OpenOverdue: return tr(T::BucketShortOpenOverdue);
+    case Bucket::NoDeadline: return tr(T::BucketShortNoDeadline);
+    }
+    return label(b);
+}
 const char* label(AssignmentRole r) { return in_language(words(r)); }
 const char* label(UserRole r) {
     return tr(r == UserRole::Admin ? T::RoleAdmin : r == UserRole::Agency ? T::RoleAgency : T::RoleViewer);

@@ -84,6 +84,8 @@ enum class T : int {
     // server mode: the sign-in screen's database, a lost connection
     DatabaseLabel, DbFile, DbServer, ServerAddress, ServerExplain, NeedServerAddress, ConnectionLost, ConnectionKept,
     RetryingIn, Seconds, Reconnecting, Reconnected, FaultUnreachable, AdviceUnreachable,
+    // a table's narrow column: the bucket's short word (the whole one on hover)
+    BucketShortDoneOnTime, BucketShortDoneLate, BucketShortOpenOnTime, BucketShortOpenOverdue, BucketShortNoDeadline,
     Count_
 };
 
@@ -98,6 +100,8 @@ std::vector<std::string_view> all_strings();
 
 const char* label(Status s);
 const char* label(Bucket b);
+// The short word for a narrow table column ("Quá hạn" for "Chưa hoàn thành, quá hạn").
+const char* short_label(Bucket b);
 const char* label(AssignmentRole r);
 const char* label(UserRole r);
 const char* label(service::ExtensionStatus s);

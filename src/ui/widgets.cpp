@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -125,15 +127,42 @@ std::vector<CellRecord>* g_cells = nullptr;
 
 void record_cells(std::vector<CellRecord>* log) { g_cells = log; }
 
-void cell_text(const std::string& text, const ImVec4* color) {
+namespace {
+void draw_cell(const std::string& text, const ImVec4* color, bool right) {
     const float available = ImGui::GetContentRegionAvail().x;
     const std::string shown = ellipsize(text, available);
+    const float width = ImGui::CalcTextSize(shown.c_str()).x;
+    if (right) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, available - width));
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
     ImGui::TextUnformatted(shown.c_str());
     if (color) ImGui::PopStyleColor();
+    const float left = ImGui::GetItemRectMin().x;
     if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
-    if (g_cells) g_cells->push_back({text, shown, ImGui::CalcTextSize(shown.c_str()).x, available});
+    if (g_cells) {
+        // From where the text starts to the column's (or the window's) right edge.
+        const float visible = ImGui::GetCurrentWindow()->ClipRect.Max.x - left;
+        g_cells->push_back({text, shown, width, right ? width + std::max(0.0f, available - width) : available,
+                            right ? std::min(visible, available) : visible});
+    }
 }
+}  // namespace
+
+void cell_text(const std::string& text, const ImVec4* color) { draw_cell(text, color, false); }
+
+bool cell_selectable(const std::string& text, bool selected, ImGuiSelectableFlags flags, const char* id) {
+    const float available = ImGui::GetContentRegionAvail().x;
+    const std::string shown = ellipsize(text, available);
+    const float left = ImGui::GetCursorScreenPos().x;
+    const bool clicked = ImGui::Selectable((shown + "###" + (id ? std::string(id) : text)).c_str(), selected, flags);
+    if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+    if (g_cells) {
+        const float visible = ImGui::GetCurrentWindow()->ClipRect.Max.x - left;
+        g_cells->push_back({text, shown, ImGui::CalcTextSize(shown.c_str()).x, available, visible});
+    }
+    return clicked;
+}
+
+void cell_text_right(const std::string& text, const ImVec4* color) { draw_cell(text, color, true); }
 
 void open_tasks(AppState& s, const TaskFilter& filter) {
     std::snprintf(s.tasks_view.search, sizeof s.tasks_view.search, "%s", filter.text.c_str());

@@ -39,11 +39,17 @@ std::string ellipsize(const std::string& text, float width);
 // One table cell's text: cut with "…" when the column is narrower, the full text on hover.
 // `color` is the text's colour (none: the style's).
 void cell_text(const std::string& text, const ImVec4* color = nullptr);
+// A selectable row whose label is `text` cut the same way (its ID is the whole text, or `id`).
+bool cell_selectable(const std::string& text, bool selected, ImGuiSelectableFlags flags = 0, const char* id = nullptr);
+// The same, on the right of its column (amounts, rates).
+void cell_text_right(const std::string& text, const ImVec4* color = nullptr);
 
 // Test mode: every cell_text records what it drew, so a test can check nothing is cut silently.
+// `visible` is how much of the cell is on screen: less than `available` when the table is wider
+// than its window (scrolled sideways), so text past the window's edge is caught as cut too.
 struct CellRecord {
     std::string text, shown;
-    float shown_width = 0, available = 0;
+    float shown_width = 0, available = 0, visible = 0;
 };
 void record_cells(std::vector<CellRecord>* log);  // nullptr: stop recording
 

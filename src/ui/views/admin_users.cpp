@@ -32,7 +32,8 @@ void wipe(char* buffer, std::size_t size) { std::memset(buffer, 0, size); }
 void draw_user_table(AppState& s) {
     auto& a = s.admin;
     const float w = ImGui::GetFontSize();
-    if (!ImGui::BeginTable("##users", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+    if (!ImGui::BeginTable("##users", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable))
+        return;
     ImGui::TableSetupColumn(tr(T::UserName), ImGuiTableColumnFlags_WidthFixed, w * 10);
     ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, w * 10);
     ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthStretch);
@@ -45,7 +46,7 @@ void draw_user_table(AppState& s) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         if (!u.active) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        if (ImGui::Selectable(u.name.c_str(), a.picked_user == u.name, ImGuiSelectableFlags_SpanAllColumns)) {
+        if (cell_selectable(u.name, a.picked_user == u.name, ImGuiSelectableFlags_SpanAllColumns)) {
             a.picked_user = u.name;
             wipe(a.reset_password, sizeof a.reset_password);
             a.field_errors.erase("reset");
@@ -53,15 +54,15 @@ void draw_user_table(AppState& s) {
         }
         probe(s, "admin:user:" + u.name);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(label(u.role));
+        cell_text(label(u.role));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(u.agency_name.c_str());
+        cell_text(u.agency_name);
         if (!u.active) ImGui::PopStyleColor();
         ImGui::TableNextColumn();
-        if (u.active) ImGui::TextColored(status_color(Status::Done), "%s", tr(T::Active));
-        else ImGui::TextDisabled("%s", tr(T::UserInactive));
+        const ImVec4 green = status_color(Status::Done), grey = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+        cell_text(tr(u.active ? T::Active : T::UserInactive), u.active ? &green : &grey);
         if (i < a.user_locks.size() && !a.user_locks[i].empty())
-            ImGui::TextColored(kRed, "%s %s", tr(T::LockedUntil), a.user_locks[i].c_str());
+            cell_text(std::string(tr(T::LockedUntil)) + " " + a.user_locks[i], &kRed);
         ImGui::TableNextColumn();
         if (u.failed_logins > 0) ImGui::Text("%d", u.failed_logins);
         ImGui::PopID();

@@ -53,7 +53,9 @@ bool tab(AppState& s, T label, const char* name) {
 void draw_agencies(AppState& s) {
     auto& a = s.admin;
     const bool admin = s.actor.role == UserRole::Admin;
-    if (ImGui::BeginTable("##agencies", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
+    if (ImGui::BeginTable("##agencies", 4,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
+                              ImGuiTableFlags_Resizable,
                           ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 6))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr(T::Name), ImGuiTableColumnFlags_WidthStretch);
@@ -65,12 +67,14 @@ void draw_agencies(AppState& s) {
             const auto& ag = a.agencies[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (ImGui::Selectable(ag.name.c_str(), a.selected_agency == i, ImGuiSelectableFlags_SpanAllColumns))
+            ImGui::PushID(i);
+            if (cell_selectable(ag.name, a.selected_agency == i, ImGuiSelectableFlags_SpanAllColumns, "agency"))
                 a.selected_agency = i;
+            ImGui::PopID();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ag.short_name.c_str());
+            cell_text(ag.short_name);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(agency_kind_label(ag.kind));
+            cell_text(agency_kind_label(ag.kind));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(ag.active ? "✓" : "—");
         }

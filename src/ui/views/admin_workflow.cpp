@@ -100,7 +100,9 @@ void draw_automatic(AppState& s) {
     // As tall as its rows (the header and up to ten), scrolling beyond.
     const float row = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y;
     const float height = row * static_cast<float>(std::min<std::size_t>(a.backups.size(), 10) + 1) + row * 0.5f;
-    if (!ImGui::BeginTable("##backups", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+    if (!ImGui::BeginTable("##backups", 3,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                               ImGuiTableFlags_Resizable,
                            ImVec2(w * 40, height)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -112,9 +114,9 @@ void draw_automatic(AppState& s) {
         ImGui::PushID(b.name.c_str());
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(b.name.c_str());
+        cell_text(b.name);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(size_text(b.bytes).c_str());
+        cell_text(size_text(b.bytes));
         ImGui::TableNextColumn();
         if (ImGui::SmallButton(tr(T::UseFile))) std::snprintf(a.restore_path, sizeof a.restore_path, "%s", b.path.c_str());
         probe(s, "admin:backup:use:" + b.name);
@@ -185,7 +187,8 @@ void draw_admin_extensions(AppState& s) {
         return;
     }
     const float w = ImGui::GetFontSize();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##pending", 9, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, w * 3.5f);
@@ -202,19 +205,19 @@ void draw_admin_extensions(AppState& s) {
         ImGui::PushID(static_cast<int>(x.id));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(x.task_ref.c_str());
+        cell_text(x.task_ref);
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", x.agency.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(x.current_due ? x.current_due->vn().c_str() : "—");
+        cell_text(x.current_due ? x.current_due->vn() : "—");
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(x.requested_due.vn().c_str());
+        cell_text(x.requested_due.vn());
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", x.reason.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(x.requested_by.c_str());
+        cell_text(x.requested_by);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(local_timestamp(x.requested_at).c_str());
+        cell_text(local_timestamp(x.requested_at));
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1.0f);
         ImGui::InputTextWithHint("##note", tr(T::ColNote), &a.decision_notes[x.id]);

@@ -111,8 +111,7 @@ void draw_matrix(AppState& s) {
             ImGui::PushID(a);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const std::string name = ellipsize(agency.name, ImGui::GetContentRegionAvail().x);
-            if (ImGui::Selectable(name.c_str())) {
+            if (cell_selectable(agency.name, false, 0, "agency")) {
                 TaskFilter f;
                 f.agency_id = agency.id;
                 open_tasks(s, f);
@@ -126,7 +125,7 @@ void draw_matrix(AppState& s) {
                 ImGui::PushID(static_cast<int>(c));
                 ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(cell_color(cell)));
                 const std::string& cell_text = text.cells[a][c];
-                if (ImGui::Selectable(ellipsize(cell_text, ImGui::GetContentRegionAvail().x).c_str())) {
+                if (cell_selectable(cell_text, false, 0, "cell")) {
                     TaskFilter f;
                     f.agency_id = agency.id;
                     f.section = d.sections[c];

@@ -122,7 +122,8 @@ void draw_task_fields(AppState& s) {
 void draw_agencies(AppState& s) {
     auto& e = s.structure;
     section_title(tr(T::StructAgencies));
-    if (ImGui::BeginTable("##structure-agencies", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    if (ImGui::BeginTable("##structure-agencies", 3,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
         ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
@@ -130,7 +131,7 @@ void draw_agencies(AppState& s) {
             ImGui::PushID(static_cast<int>(a.id));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.agency.c_str());
+            cell_text(a.agency);
             ImGui::TableNextColumn();
             if (a.closed_on) {
                 ImGui::TextDisabled("%s: %s", tr(T::StructClosed), a.closed_reason.c_str());

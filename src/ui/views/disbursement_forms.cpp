@@ -169,13 +169,13 @@ void draw_csv_rows(const DisbursementViewState& v) {
             ImGui::TableNextColumn();
             ImGui::Text("%zu", row.line);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row.project_code.c_str());
+            cell_text(row.project_code);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row.date.vn().c_str());
+            cell_text(row.date.vn());
             ImGui::TableNextColumn();
             right_aligned(group_thousands(row.amount));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row.note.c_str());
+            cell_text(row.note);
         }
     }
     ImGui::EndTable();

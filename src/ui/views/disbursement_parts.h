@@ -17,7 +17,7 @@ void right_aligned(const std::string& text, const ImVec4* color = nullptr);
 
 // The lists' look: striped, scrolling, resizable.
 constexpr ImGuiTableFlags kListFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
-                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
 // A table cell with the points still to disburse to the next milestone, or "Reached".
 void gap_cell(const DisbursementModel& model, const service::Rates& rates);
 

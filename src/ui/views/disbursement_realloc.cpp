@@ -31,7 +31,7 @@ void draw_laggards(const DisbursementModel& m, float height) {
         ImGui::TableNextColumn();
         ImGui::TextColored(red, "%d", inv.rank);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(inv.investor.name.c_str());
+        cell_text(inv.investor.name);
         ImGui::TableNextColumn();
         right_aligned(format_percent(inv.rates.rate_assigned), &red);
         ImGui::TableNextColumn();
@@ -68,11 +68,12 @@ void draw_moves(const DisbursementModel& m, const std::vector<ProjectMove>& move
             const auto& r = p.rates;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p.project.code.c_str());
+            cell_text(p.project.code);
             ImGui::TableNextColumn();
             ImGui::BeginGroup();
-            ImGui::TextUnformatted(p.project.name.c_str());
-            ImGui::TextDisabled("%s", p.project.investor_name.c_str());
+            cell_text(p.project.name);
+            const ImVec4 grey = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+            cell_text(p.project.investor_name, &grey);
             ImGui::EndGroup();
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s\n%s", p.project.name.c_str(), p.project.investor_name.c_str());

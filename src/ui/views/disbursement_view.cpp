@@ -29,12 +29,7 @@ float table_height(std::size_t rows, float most, float header_lines) {
     return std::min(wanted, std::max(most, row * 6));
 }
 
-void right_aligned(const std::string& text, const ImVec4* color) {
-    const float w = ImGui::CalcTextSize(text.c_str()).x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
-    if (color) ImGui::TextColored(*color, "%s", text.c_str());
-    else ImGui::TextUnformatted(text.c_str());
-}
+void right_aligned(const std::string& text, const ImVec4* color) { cell_text_right(text, color); }
 
 void gap_cell(const DisbursementModel& m, const service::Rates& r) {
     ImGui::TableNextColumn();
@@ -53,12 +48,17 @@ ImU32 ladder_bg(bool behind) {
     return behind ? IM_COL32(246, 205, 200, 255) : IM_COL32(205, 235, 210, 255);
 }
 
+// On a narrow window (a 1366×768 laptop) the total plan's two columns start hidden, so the
+// names keep their room; the header's context menu (right click) shows them again.
 void setup_amount_columns(float w) {
-    ImGui::TableSetupColumn(tr(T::ColPlanAssigned), ImGuiTableColumnFlags_WidthFixed, w * 9);
-    ImGui::TableSetupColumn(tr(T::ColPlanTotal), ImGuiTableColumnFlags_WidthFixed, w * 9);
-    ImGui::TableSetupColumn(tr(T::ColDisbursed), ImGuiTableColumnFlags_WidthFixed, w * 9);
+    const ImGuiTableColumnFlags narrow =
+        ImGui::GetContentRegionAvail().x < w * 80 ? ImGuiTableColumnFlags_DefaultHide : ImGuiTableColumnFlags_None;
+    const float amount = ImGui::CalcTextSize("999.999.999.999").x;
+    ImGui::TableSetupColumn(tr(T::ColPlanAssigned), ImGuiTableColumnFlags_WidthFixed, amount);
+    ImGui::TableSetupColumn(tr(T::ColPlanTotal), ImGuiTableColumnFlags_WidthFixed | narrow, amount);
+    ImGui::TableSetupColumn(tr(T::ColDisbursed), ImGuiTableColumnFlags_WidthFixed, amount);
     ImGui::TableSetupColumn(tr(T::ColRateAssigned), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
-    ImGui::TableSetupColumn(tr(T::ColRateTotal), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
+    ImGui::TableSetupColumn(tr(T::ColRateTotal), ImGuiTableColumnFlags_WidthFixed | narrow, w * 5.5f);
 }
 
 void amount_cells(const service::Rates& r, bool behind) {
@@ -125,7 +125,7 @@ void draw_investors_table(AppState& s, float height) {
             ImGui::PopStyleColor();
             probe_left(s, "disbursement:investor:" + inv.investor.name);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(inv.investor.name.c_str());
+            cell_text(inv.investor.name);
             amount_cells(inv.rates, inv.behind);
             ImGui::TableNextColumn();
             right_aligned(std::to_string(m.status.required_percent) + " %");
@@ -164,10 +164,9 @@ void draw_projects(AppState& s, const service::InvestorStatus& inv, float most) 
                 v.project = p.project.id;
             probe_left(s, "disbursement:project:" + p.project.code);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p.project.name.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.project.name.c_str());
+            cell_text(p.project.name);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(source_label(p.project.source));
+            cell_text(source_label(p.project.source));
             amount_cells(p.rates, p.behind);
             ImGui::PopID();
         }
@@ -201,13 +200,13 @@ void draw_entries(AppState& s, const service::ProjectStatus& p) {
             const bool later = e.date > m.status.as_of;
             if (later) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.date.vn().c_str());
+            cell_text(e.date.vn());
             ImGui::TableNextColumn();
             right_aligned(group_thousands(e.amount));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.note.c_str());
+            cell_text(e.note);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.created_by.c_str());
+            cell_text(e.created_by);
             if (later) ImGui::PopStyleColor();
         }
     }

@@ -60,20 +60,32 @@ void draw_my_agency(AppState& s) {
     }
     const auto& agenda = cache.rows;
     const auto& rows = s.tasks.rows();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("##agenda", 8, flags | ImGuiTableFlags_Resizable)) return;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
+    if (!ImGui::BeginTable("##agenda", 8, flags)) return;
     const float w = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
-    float bucket_width = ImGui::CalcTextSize(tr(T::Bucket)).x;
+    // Each column as wide as its header or its widest word, whichever is wider; the title takes the rest.
+    const auto fit = [](T header, std::initializer_list<const char*> values) {
+        float width = ImGui::CalcTextSize(tr(header)).x;
+        for (const char* v : values) width = std::max(width, ImGui::CalcTextSize(v).x);
+        return width;
+    };
+    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, fit(T::Due, {"00/00/0000"}));
+    std::vector<std::string> buckets;
     for (Bucket b : {Bucket::DoneOnTime, Bucket::DoneLate, Bucket::OpenOnTime, Bucket::OpenOverdue, Bucket::NoDeadline})
-        bucket_width = std::max(bucket_width, ImGui::CalcTextSize((std::string("● ") + label(b)).c_str()).x);
-    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, bucket_width);
-    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, w * 4);
-    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, w * 4.5f);
-    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, w * 7);
-    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed, w * 4);
-    ImGui::TableSetupColumn(tr(T::Evidence), ImGuiTableColumnFlags_WidthFixed, w * 4.5f);
+        buckets.push_back(std::string("● ") + short_label(b));
+    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed,
+                            fit(T::Bucket, {buckets[0].c_str(), buckets[1].c_str(), buckets[2].c_str(),
+                                            buckets[3].c_str(), buckets[4].c_str()}));
+    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, std::max(w * 3, fit(T::Ref, {})));
+    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed,
+                            fit(T::Role, {label(AssignmentRole::Lead), label(AssignmentRole::Coordinate)}));
+    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed,
+                            fit(T::Status, {label(Status::NotStarted), label(Status::InProgress), label(Status::Done),
+                                            label(Status::Blocked)}));
+    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed, fit(T::Progress, {"100%"}));
+    ImGui::TableSetupColumn(tr(T::Evidence), ImGuiTableColumnFlags_WidthFixed, fit(T::Evidence, {"000"}));
     ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -90,7 +102,8 @@ void draw_my_agency(AppState& s) {
             }
             ImGui::TableNextColumn();
             const ImVec4 bucket_colour = bucket_color(r.bucket);
-            cell_text(std::string("● ") + label(r.bucket), &bucket_colour);
+            cell_text(std::string("● ") + short_label(r.bucket), &bucket_colour);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label(r.bucket));
             ImGui::TableNextColumn();
             cell_text(r.ref);
             ImGui::TableNextColumn();

@@ -186,8 +186,8 @@ void draw_reminders(AppState& s) {
             const bool new_group = kind != x.kind || agency != a.agency_id;
             kind = x.kind;
             agency = a.agency_id;
-            if (ImGui::Selectable(new_group ? (a.agency_short.empty() ? a.agency : a.agency_short).c_str() : "##same",
-                                  s.selected == a.id, ImGuiSelectableFlags_SpanAllColumns)) {
+            if (cell_selectable(new_group ? (a.agency_short.empty() ? a.agency : a.agency_short) : "", s.selected == a.id,
+                                ImGuiSelectableFlags_SpanAllColumns, "row")) {
                 select_assignment(s, a.id);
                 s.view = View::Task;
             }

@@ -164,6 +164,7 @@ void draw_recorded(AppState& s) {
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(rec.id));
         ImGui::TableNextColumn();
+        // Columns sized to their content (SizingFixedFit): nothing here is ever cut.
         ImGui::TextUnformatted(rec.as_of.vn().c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(rec.format.c_str());
@@ -225,7 +226,7 @@ void draw_figures(const report::Report& r) {
         auto row = [](const char* name, const std::string& value) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(name);
+            ImGui::TextUnformatted(name);  // sized to their content (SizingFixedFit)
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(value.c_str());
         };

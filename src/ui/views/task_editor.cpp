@@ -199,7 +199,7 @@ void add_evidence(AppState& s) {
 void draw_evidence(AppState& s, bool editable) {
     auto& e = s.editor;
     section_title(tr(T::Evidence));
-    if (ImGui::BeginTable("##evidence", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    if (ImGui::BeginTable("##evidence", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
         ImGui::TableSetupColumn(tr(T::DocRef), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
         ImGui::TableSetupColumn(tr(T::Note), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr(T::UserName), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8.5f);
@@ -227,8 +227,9 @@ void draw_evidence(AppState& s, bool editable) {
                 ImGui::PopStyleColor();
             }
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(item.created_by.c_str());
-            ImGui::TextDisabled("%s", e.evidence_times[i].c_str());
+            cell_text(item.created_by);
+            const ImVec4 grey = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+            cell_text(e.evidence_times[i], &grey);
             ImGui::TableNextColumn();
             if (item.file_name && ImGui::SmallButton(tr(T::OpenAttachment))) {
                 if (auto file = s.service.evidence_file(item.id)) {

@@ -125,7 +125,8 @@ void draw_request_rows(const AppState& s) {
         return;
     }
     const float w = ImGui::GetFontSize();
-    if (!ImGui::BeginTable("##ext-rows", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+    if (!ImGui::BeginTable("##ext-rows", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable))
+        return;
     ImGui::TableSetupColumn(tr(T::ColRequestedDue), ImGuiTableColumnFlags_WidthFixed, w * 6);
     ImGui::TableSetupColumn(tr(T::Reason), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(tr(T::RequestedBy), ImGuiTableColumnFlags_WidthFixed, w * 8);
@@ -135,18 +136,19 @@ void draw_request_rows(const AppState& s) {
         ImGui::PushID(static_cast<int>(x.id));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(x.requested_due.vn().c_str());
+        cell_text(x.requested_due.vn());
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", x.reason.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(x.requested_by.c_str());
-        ImGui::TextDisabled("%s", local_timestamp(x.requested_at).c_str());
+        cell_text(x.requested_by);
+        const ImVec4 grey = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+        cell_text(local_timestamp(x.requested_at), &grey);
         ImGui::TableNextColumn();
         const ImVec4 colour = x.status == store::ExtensionStatus::Approved  ? status_color(Status::Done)
                               : x.status == store::ExtensionStatus::Refused ? bucket_color(Bucket::OpenOverdue)
                                                                             : status_color(Status::Blocked);
-        ImGui::TextColored(colour, "%s", label(x.status));
-        if (!x.decided_by.empty()) ImGui::TextDisabled("%s", x.decided_by.c_str());
+        cell_text(label(x.status), &colour);
+        if (!x.decided_by.empty()) cell_text(x.decided_by, &grey);
         if (!x.decision_note.empty()) ImGui::TextWrapped("%s", x.decision_note.c_str());
         ImGui::PopID();
     }

@@ -1,7 +1,9 @@
 // Nhiệm vụ: every assignment, filtered and sorted from cached rows, with a bulk change.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <set>
 #include <iterator>
@@ -14,6 +16,16 @@
 namespace dt::ui {
 
 namespace {
+// The table's columns, in the order they are drawn: the title right after the ref, read first.
+enum Column { kColSel, kColRef, kColTitle, kColAgency, kColStatus, kColBucket, kColDue, kColProgress, kColOwner,
+              kColRole, kColumns };
+
+// A column's width as laid out in this frame (after the user's resizing), without its padding.
+float column_width(int c) {
+    const ImGuiTable* table = ImGui::GetCurrentTable();
+    return table ? table->Columns[c].WidthGiven : 0.0f;
+}
+
 // imgui 1.86 indexes keys by the platform's codes; GLFW's (and ours in tests) for F is 'F'.
 constexpr int kKeyF = 'F';
 
@@ -43,7 +55,9 @@ void draw_filters(AppState& s) {
         ImGui::SetKeyboardFocusHere();
         v.focus_search = false;
     }
-    ImGui::SetNextItemWidth(w * 16);
+    // Wide enough for its hint, which says that accents are optional.
+    const float hint = ImGui::CalcTextSize(tr(T::FilterHint)).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetNextItemWidth(std::clamp(hint, w * 16, w * 22));
     ImGui::InputTextWithHint("##search", tr(T::FilterHint), v.search, sizeof v.search);
     probe(s, "tasks:search");
     f.text = v.search;
@@ -170,24 +184,38 @@ float widest(float least, const std::vector<const char*>& texts) {
     return w;
 }
 
-// Each column as wide as its widest content (within limits), measured when the data changes.
+// What a sortable header needs: its label and the sort arrow beside it (imgui's TableHeader).
+float header(const char* label_text) {
+    return ImGui::CalcTextSize(label_text).x + ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x;
+}
+
+// Each column as wide as its widest content or its header (within limits), measured when the
+// data or the language changes, not per frame.
 void measure_columns(AppState& s) {
     auto& v = s.tasks_view;
     if (v.widths_revision == s.built_revision && v.widths_lang == language()) return;
     const float font = ImGui::GetFontSize();
-    float agency = ImGui::CalcTextSize(tr(T::Agency)).x, owner = ImGui::CalcTextSize(tr(T::Owner)).x;
+    float agency = header(tr(T::Agency)), owner = header(tr(T::Owner)), ref = header(tr(T::Ref));
     std::set<int> seen_agency;
-    for (const auto& r : s.tasks.rows())
+    for (const auto& r : s.tasks.rows()) {
         if (seen_agency.insert(r.agency_key).second) agency = std::max(agency, ImGui::CalcTextSize(r.agency.c_str()).x);
+        ref = std::max(ref, ImGui::CalcTextSize(r.ref.c_str()).x);
+    }
     for (const auto& o : s.tasks.owners()) owner = std::max(owner, ImGui::CalcTextSize(o.c_str()).x);
-    v.agency_width = std::min(agency, font * 16);
-    v.owner_width = std::min(owner, font * 10);
-    v.status_width = widest(0, {tr(T::Status), label(Status::NotStarted), label(Status::InProgress), label(Status::Done),
-                                label(Status::Blocked)});
-    v.bucket_width = widest(0, {tr(T::Bucket), label(Bucket::DoneOnTime), label(Bucket::DoneLate), label(Bucket::OpenOnTime),
-                                label(Bucket::OpenOverdue), label(Bucket::NoDeadline)}) +
-                     ImGui::CalcTextSize("● ").x;
-    v.role_width = widest(0, {tr(T::Role), label(AssignmentRole::Lead), label(AssignmentRole::Coordinate)});
+    auto& c = v.widths;
+    c[kColRef] = std::min(ref, font * 6);
+    c[kColAgency] = std::min(agency, font * 10);
+    c[kColOwner] = std::min(owner, font * 10);
+    c[kColStatus] = widest(header(tr(T::Status)), {label(Status::NotStarted), label(Status::InProgress),
+                                                   label(Status::Done), label(Status::Blocked)});
+    c[kColBucket] = widest(header(tr(T::Bucket)) - ImGui::CalcTextSize("● ").x,
+                           {short_label(Bucket::DoneOnTime), short_label(Bucket::DoneLate), short_label(Bucket::OpenOnTime),
+                            short_label(Bucket::OpenOverdue), short_label(Bucket::NoDeadline)}) +
+                    ImGui::CalcTextSize("● ").x;
+    c[kColDue] = std::max(header(tr(T::Due)), ImGui::CalcTextSize("00/00/0000").x);
+    c[kColProgress] = std::max(header(tr(T::Progress)), ImGui::CalcTextSize("100%").x);
+    c[kColRole] = widest(header(tr(T::Role)), {label(AssignmentRole::Lead), label(AssignmentRole::Coordinate)});
+    c[kColSel] = font * 1.5f;
     v.widths_revision = s.built_revision;
     v.widths_lang = language();
 }
@@ -195,10 +223,9 @@ void measure_columns(AppState& s) {
 void update_sort(AppState& s) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
-    static const SortKey keys[] = {SortKey::Ref, SortKey::Ref, SortKey::Agency, SortKey::Role, SortKey::Status,
-                                   SortKey::Bucket, SortKey::Due, SortKey::Progress, SortKey::Owner, SortKey::Title};
     const auto& spec = specs->Specs[0];
-    s.tasks.set_sort({keys[spec.ColumnIndex], spec.SortDirection == ImGuiSortDirection_Descending});
+    // Each column's user ID is its SortKey (TableSetupColumn), whatever order the user dragged it to.
+    s.tasks.set_sort({static_cast<SortKey>(spec.ColumnUserID), spec.SortDirection == ImGuiSortDirection_Descending});
     specs->SpecsDirty = false;
 }
 }  // namespace
@@ -213,39 +240,59 @@ void draw_tasks(AppState& s) {
         ImGui::TextColored(bucket_color(Bucket::OpenOverdue), "%s", tr(s.tasks.rows().empty() ? T::NoData : T::NothingMatches));
     }
 
+    measure_columns(s);
+    auto& v = s.tasks_view;
+    const float w = ImGui::GetFontSize();
+    const float pad = ImGui::GetStyle().CellPadding.x * 2 + 1;  // each column's padding and border
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float min_title = w * 24;  // about 40 characters of the title, read without scrolling
+    // The title is read first and takes what the others leave. On a narrow window (a 1366×768
+    // laptop) the least read columns start hidden until the user shows them again from the
+    // header's context menu (right click); imgui.ini then remembers the choice.
+    std::array<bool, kColumns> hide{};
+    float fixed = 0;
+    for (int c = 0; c < kColumns; ++c)
+        if (c != kColTitle) fixed += v.widths[c] + pad;
+    for (int c : {kColRole, kColOwner, kColProgress}) {
+        if (avail - fixed >= min_title) break;
+        hide[c] = true;
+        fixed -= v.widths[c] + pad;
+    }
+    // If the user shows every column on a narrow window, the table scrolls sideways rather than
+    // squeezing the title to nothing (the last frame's visible columns and widths).
+    // Otherwise no sideways scrolling at all: the title stretches over what is left.
+    const float room = avail - ImGui::GetStyle().ScrollbarSize - 2;
+    const bool sideways = v.shown_fixed + min_title > room;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable | ImGuiTableFlags_ScrollX;
-    // The title keeps at least 22 em: on a narrow window the table scrolls sideways instead of
-    // cutting every title to nothing.
-    measure_columns(s);
-    const float w = ImGui::GetFontSize();
-    const auto& tv = s.tasks_view;
-    const float fixed = w * (1.5f + 4 + 1.2f * 7) + tv.agency_width + tv.role_width + tv.status_width + tv.bucket_width +
-                        tv.owner_width + ImGui::CalcTextSize("00/00/0000").x + ImGui::CalcTextSize(tr(T::Progress)).x +
-                        ImGui::GetStyle().CellPadding.x * 20;
-    const float inner = std::max(ImGui::GetContentRegionAvail().x, fixed + w * 22);
-    if (!ImGui::BeginTable("##tasks", 10, flags, ImVec2(0, 0), inner)) return;
-    // The tick box and the ref stay on the left while the table scrolls sideways: a title
-    // scrolled into view still has its row's ref beside it.
+                                  ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable |
+                                  (sideways ? ImGuiTableFlags_ScrollX : 0);
+    const float inner = sideways ? v.shown_fixed + min_title : 0.0f;
+    if (!ImGui::BeginTable("##tasks-v2", kColumns, flags, ImVec2(0, 0), inner)) return;
+    // The tick box and the ref stay on the left if the table scrolls sideways.
     ImGui::TableSetupScrollFreeze(2, 1);
-    ImGui::TableSetupColumn("##sel", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, w * 1.5f);
-    // Widths from the content (the initial width; the user's resizing is remembered in imgui.ini).
-    measure_columns(s);
-    const auto& v = s.tasks_view;
-    const float arrow = w * 1.2f;  // the header's sort arrow
-    ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 4);
-    ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, v.agency_width + arrow);
-    ImGui::TableSetupColumn(tr(T::Role), ImGuiTableColumnFlags_WidthFixed, v.role_width + arrow);
-    ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, v.status_width + arrow);
-    ImGui::TableSetupColumn(tr(T::Bucket), ImGuiTableColumnFlags_WidthFixed, v.bucket_width + arrow);
-    ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00/00/0000").x + arrow);
-    ImGui::TableSetupColumn(tr(T::Progress), ImGuiTableColumnFlags_WidthFixed,
-                            std::max(ImGui::CalcTextSize("100%").x, ImGui::CalcTextSize(tr(T::Progress)).x) + arrow);
-    ImGui::TableSetupColumn(tr(T::Owner), ImGuiTableColumnFlags_WidthFixed, v.owner_width + arrow);
-    ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch, 0, 9);
+    auto fixed_column = [&](const char* name, int c, SortKey key, ImGuiTableColumnFlags extra = 0) {
+        ImGui::TableSetupColumn(name, ImGuiTableColumnFlags_WidthFixed | extra |
+                                          (hide[c] ? ImGuiTableColumnFlags_DefaultHide : 0),
+                                v.widths[c], static_cast<ImGuiID>(key));
+    };
+    fixed_column("##sel", kColSel, SortKey::Ref, ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide);
+    fixed_column(tr(T::Ref), kColRef, SortKey::Ref, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide);
+    ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 1.0f,
+                            static_cast<ImGuiID>(SortKey::Title));
+    fixed_column(tr(T::Agency), kColAgency, SortKey::Agency);
+    fixed_column(tr(T::Status), kColStatus, SortKey::Status);
+    fixed_column(tr(T::Bucket), kColBucket, SortKey::Bucket);
+    fixed_column(tr(T::Due), kColDue, SortKey::Due);
+    fixed_column(tr(T::Progress), kColProgress, SortKey::Progress);
+    fixed_column(tr(T::Owner), kColOwner, SortKey::Owner);
+    fixed_column(tr(T::Role), kColRole, SortKey::Role);
     ImGui::TableHeadersRow();
     update_sort(s);
+    v.shown_fixed = 0;
+    for (int c = 0; c < kColumns; ++c)
+        if (c != kColTitle && (ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_IsEnabled))
+            v.shown_fixed += column_width(c) + pad;
 
     const auto& rows = s.tasks.rows();
     const auto& visible = s.tasks.visible();
@@ -256,12 +303,12 @@ void draw_tasks(AppState& s) {
             const TaskRow& r = rows[visible[i]];
             ImGui::PushID(static_cast<int>(r.id));
             ImGui::TableNextRow();
-            ImGui::TableNextColumn();
+            ImGui::TableSetColumnIndex(kColSel);
             bool& checked = s.tasks_view.selected[r.id];
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(1, 1));
             ImGui::Checkbox("##c", &checked);
             ImGui::PopStyleVar();
-            ImGui::TableNextColumn();
+            ImGui::TableSetColumnIndex(kColRef);
             if (ImGui::Selectable(r.ref.c_str(), s.selected == r.id,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
                                       ImGuiSelectableFlags_AllowDoubleClick)) {
@@ -273,25 +320,25 @@ void draw_tasks(AppState& s) {
                 select_assignment(s, r.id);
                 s.view = View::Task;
             }
-            ImGui::TableNextColumn();
-            cell_text(r.agency);
-            if (ImGui::IsItemHovered() && r.agency != r.agency_full) ImGui::SetTooltip("%s", r.agency_full.c_str());
-            ImGui::TableNextColumn();
-            cell_text(label(r.role));
-            ImGui::TableNextColumn();
-            const ImVec4 status_colour = status_color(r.status);
-            cell_text(label(r.status), &status_colour);
-            ImGui::TableNextColumn();
-            const ImVec4 bucket_colour = bucket_color(r.bucket);
-            cell_text(std::string("● ") + label(r.bucket), &bucket_colour);
-            ImGui::TableNextColumn();
-            cell_text(r.due_text);
-            ImGui::TableNextColumn();
-            cell_text(std::to_string(r.progress) + "%");
-            ImGui::TableNextColumn();
-            cell_text(r.owner);
-            ImGui::TableNextColumn();
-            cell_text(r.title);
+            if (ImGui::TableSetColumnIndex(kColTitle)) cell_text(r.title);
+            if (ImGui::TableSetColumnIndex(kColAgency)) {
+                cell_text(r.agency);
+                if (ImGui::IsItemHovered() && r.agency != r.agency_full) ImGui::SetTooltip("%s", r.agency_full.c_str());
+            }
+            if (ImGui::TableSetColumnIndex(kColStatus)) {
+                const ImVec4 status_colour = status_color(r.status);
+                cell_text(label(r.status), &status_colour);
+            }
+            if (ImGui::TableSetColumnIndex(kColBucket)) {
+                // The short word in the table, the whole one on hover.
+                const ImVec4 bucket_colour = bucket_color(r.bucket);
+                cell_text(std::string("● ") + short_label(r.bucket), &bucket_colour);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label(r.bucket));
+            }
+            if (ImGui::TableSetColumnIndex(kColDue)) cell_text(r.due_text);
+            if (ImGui::TableSetColumnIndex(kColProgress)) cell_text(std::to_string(r.progress) + "%");
+            if (ImGui::TableSetColumnIndex(kColOwner)) cell_text(r.owner);
+            if (ImGui::TableSetColumnIndex(kColRole)) cell_text(label(r.role));
             ImGui::PopID();
         }
     }
