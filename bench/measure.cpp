@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <functional>
 #include <iostream>
@@ -64,6 +65,22 @@ struct Figure {
     double min() const { return samples.empty() ? 0.0 : *std::min_element(samples.begin(), samples.end()); }
     double max() const { return samples.empty() ? 0.0 : *std::max_element(samples.begin(), samples.end()); }
 };
+
+// The machine's load average over the last minute (uptime's first figure): times taken on a
+// shared machine are read beside it.
+double load_1min() {
+    double load[1] = {0.0};
+    return getloadavg(load, 1) == 1 ? load[0] : -1.0;
+}
+
+// The signed-in office user a GUI would update as (an active administrator, checked by the
+// service on every write as any user is), else the system.
+service::Actor update_actor(const store::Store& store) {
+    for (const auto& u : store.users())
+        if (u.active && u.role == UserRole::Admin)
+            return service::Actor{u.id, u.name, u.role, u.agency_id, u.agency_name, service::credential_of(u.password_hash)};
+    return Service::system();
+}
 
 double timed(const std::function<void()>& fn) {
     const double start = now_ms();
@@ -151,6 +168,8 @@ int run_benchmarks(const RunOptions& o) {
     const Date today = Date::today();
     const auto system = Service::system();
     std::map<std::string, Figure> f;  // by JSON key
+    std::map<std::string, Figure> trips;  // round trips to a server, by figure (none for a file)
+    const double load_start = load_1min();
     std::size_t assignments = 0;
     auto progress = [&](const char* what) {
         if (!o.json) std::cerr << "… " << what << "\n";
@@ -171,6 +190,7 @@ int run_benchmarks(const RunOptions& o) {
         f["open_ms"].add(timed([&] {
             const double start = now_ms();
             auto store = store::Store::open(o.db, existing());
+            const auto opened = store::server_round_trips(*store);
             Service svc(*store);
             service::ListFilter all;
             all.as_of = today;
@@ -178,6 +198,8 @@ int run_benchmarks(const RunOptions& o) {
             auto views = svc.list(all);
             auto task_keys = svc.task_search_keys();
             const double read = now_ms();
+            trips["open_connect"].add(static_cast<double>(opened));
+            trips["open_read"].add(static_cast<double>(store::server_round_trips(*store) - opened));
             ui::TaskTable table;
             table.rebuild(std::move(views), std::move(task_keys));
             ui::Dashboard dashboard;
@@ -199,6 +221,7 @@ int run_benchmarks(const RunOptions& o) {
             ui::AppState state(svc, system);
             state.view = ui::View::Dashboard;
             draw_one_frame(state);
+            trips["open_first_frame"].add(static_cast<double>(store::server_round_trips(*store)));
         }));
     }
 
@@ -263,23 +286,35 @@ int run_benchmarks(const RunOptions& o) {
     for (const auto& row : table.rows())
         if (row.status == Status::InProgress || row.status == Status::Blocked) open_rows.emplace_back(row.id, row.status);
     if (want("updates") && open_rows.empty()) fail(ErrorKind::Invalid, "The database has no assignment under way to update.");
+    // As the signed-in office user, whom the service checks as it checks any user, with the
+    // version the GUI's editor read (a stale one would be refused).
+    const service::Actor editor = update_actor(*store);
+    std::map<store::Id, int> versions;
+    for (const auto& row : table.rows()) versions[row.id] = row.version;
     auto flip = [&](std::pair<store::Id, Status>& row) {
         service::AssignmentChange change;
         change.status = row.second == Status::InProgress ? Status::Blocked : Status::InProgress;
-        svc.update(system, row.first, change, std::nullopt);
+        versions[row.first] = svc.update(editor, row.first, change, versions[row.first]).record.version;
         row.second = *change.status;
     };
     const std::size_t singles =
         want("updates") ? std::min<std::size_t>(open_rows.size(), static_cast<std::size_t>(runs) * 10) : 0;
-    for (std::size_t i = 0; i < singles; ++i) f["update_ms"].add(timed([&] { flip(open_rows[i]); }));
+    for (std::size_t i = 0; i < singles; ++i) {
+        const auto before = store::server_round_trips(*store);
+        f["update_ms"].add(timed([&] { flip(open_rows[i]); }));
+        trips["update"].add(static_cast<double>(store::server_round_trips(*store) - before));
+    }
     const std::size_t batch = std::min<std::size_t>(open_rows.size(), 1000);
     for (int r = 0; r < (want("updates") ? runs : 0); ++r) {
+        const auto before = store::server_round_trips(*store);
         const double ms = timed([&] {
             svc.batch([&] {
                 for (std::size_t i = 0; i < batch; ++i) flip(open_rows[i]);
             });
         });
         f["updates_per_s"].add(static_cast<double>(batch) / (ms / 1000.0));
+        trips["update_in_batch"].add(static_cast<double>(store::server_round_trips(*store) - before) /
+                                     static_cast<double>(std::max<std::size_t>(batch, 1)));
     }
 
     // reports: the first directive (the generator makes it a fifth of the province: 20,000
@@ -329,6 +364,11 @@ int run_benchmarks(const RunOptions& o) {
         out["report_assignments"] = report_assignments;
         out["rss_bench_mb"] = rss_bench;  // this process: every figure above, repeated builds included
         out["runs"] = runs;
+        // Round trips to the server (medians; 0 on a file), and uptime's 1-minute load average.
+        nlohmann::json round_trips = nlohmann::json::object();
+        for (const auto& [key, fig] : trips) round_trips[key] = fig.median();
+        out["round_trips"] = round_trips;
+        out["load_1min"] = {{"start", load_start}, {"end", load_1min()}};
         nlohmann::json spread = nlohmann::json::object();
         for (const auto& [key, fig] : f)
             spread[key] = {{"min", fig.min()}, {"max", fig.max()}, {"n", fig.samples.size()}};
@@ -343,6 +383,12 @@ int run_benchmarks(const RunOptions& o) {
     std::printf("filter matches %zu rows; update batch %zu; report of %d assignments (the first directive)\n", matches,
                 batch, report_assignments);
     std::printf("peak RSS of the GUI's work %.1f MB (of this benchmark process: %.1f MB)\n", rss_gui, rss_bench);
+    if (!trips.empty()) {
+        std::printf("%-24s %12s %12s %12s\n", "round trips to server", "median", "min", "max");
+        for (const auto& [key, fig] : trips)
+            std::printf("%-24s %12.1f %12.1f %12.1f\n", key.c_str(), fig.median(), fig.min(), fig.max());
+    }
+    std::printf("load average (1 min): %.2f at the start, %.2f at the end\n", load_start, load_1min());
     return 0;
 }
 

@@ -214,10 +214,7 @@ std::optional<Id> Service::ladder_directive() const {
     return std::nullopt;
 }
 
-std::vector<store::MilestoneRecord> Service::ladder() const {
-    const auto directive = ladder_directive();
-    return directive ? store_.ladder(*directive) : std::vector<store::MilestoneRecord>{};
-}
+std::vector<store::MilestoneRecord> Service::ladder() const { return store_.ladder(std::nullopt); }
 
 void Service::set_milestone(const Actor& actor, Date due, int percent) {
     require_admin(actor, "change the ladder");
@@ -264,13 +261,18 @@ std::vector<ProjectStatus> Service::project_status(const Actor& actor, Date as_o
 }
 
 DisbursementStatus Service::disbursement_status(const Actor& actor, Date as_of) const {
+    return disbursement_status(actor, as_of, project_status(actor, as_of, std::nullopt));
+}
+
+DisbursementStatus Service::disbursement_status(const Actor& actor, Date as_of,
+                                                const std::vector<ProjectStatus>& projects) const {
     DisbursementStatus s;
     s.as_of = as_of;
     s.ladder = ladder();
     s.required_percent = required_percent(s.ladder, as_of);
     s.next = next_milestone(s.ladder, as_of);
     std::map<Id, Rates> sums;
-    for (const auto& ps : project_status(actor, as_of, std::nullopt)) {
+    for (const auto& ps : projects) {
         auto& r = sums[ps.project.investor_id];
         r.plan_assigned += ps.project.plan_assigned;
         r.plan_total += ps.project.plan_total;

@@ -26,15 +26,19 @@ std::vector<Reminder> Service::reminders(const Actor& actor, std::optional<std::
     }
 
     std::vector<Reminder> out;
+    const Date horizon = as_of.plus_days(within);
     store::AssignmentQuery query;
-    query.detail = store::RowDetail::List;  // the review note and deadlines, not the task's text
+    // The review note and deadlines, not the task's text nor the counts (a reminder shows
+    // neither); unordered, since the list is sorted below.
+    query.detail = store::RowDetail::Table;
     query.agency_id = agency_id;
     query.as_of = as_of;
-    // At a past date: the rows that existed then, as they were then.
+    // At a past date: the rows that existed then, as they were then. Today or later: only the
+    // rows that can be a reminder (a province's reminders are a quarter of its rows).
     if (as_of < Date::today()) query.existing_on = as_of;
+    else query.reminder_horizon = horizon;
     auto records = store_.assignments(query);
     rewind(records, as_of);
-    const Date horizon = as_of.plus_days(within);
     std::map<Id, store::AssignmentRecord> by_id;  // for the extension decisions below
     for (auto& record : records) {
         if (record.status == Status::Done) continue;

@@ -99,7 +99,7 @@ std::vector<store::UserRecord> Service::users(const Actor& actor) const {
 std::vector<store::AgencyRecord> Service::agencies() const { return store_.agencies(); }
 std::vector<Id> Service::group_members(Id group_id) const { return store_.group_members(group_id); }
 std::vector<store::DirectiveRecord> Service::directives() const { return store_.directives(); }
-std::vector<store::SectionRecord> Service::sections(Id directive_id) const { return store_.sections(directive_id); }
+std::vector<store::SectionRecord> Service::sections(std::optional<Id> directive_id) const { return store_.sections(directive_id); }
 std::vector<store::TaskRecord> Service::tasks(Id directive_id) const { return store_.tasks(directive_id); }
 
 store::AgencyRecord Service::find_agency_or_fail(std::string_view name) const {

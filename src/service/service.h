@@ -306,7 +306,7 @@ public:
 
     // Directives
     std::vector<store::DirectiveRecord> directives() const;
-    std::vector<store::SectionRecord> sections(Id directive_id) const;
+    std::vector<store::SectionRecord> sections(std::optional<Id> directive_id) const;  // none: every directive's
     std::vector<store::TaskRecord> tasks(Id directive_id) const;
     DirectiveSummary summary(const store::DirectiveRecord& directive, Date as_of) const;
 
@@ -347,6 +347,8 @@ public:
     int import_disbursement_csv(const Actor& actor, std::string_view csv);
     std::vector<store::InvestorRecord> investors(const Actor& actor) const;
     DisbursementStatus disbursement_status(const Actor& actor, Date as_of) const;
+    // The same from project_status(actor, as_of, std::nullopt) already read (the GUI shows both).
+    DisbursementStatus disbursement_status(const Actor& actor, Date as_of, const std::vector<ProjectStatus>& projects) const;
     std::vector<ProjectStatus> project_status(const Actor& actor, Date as_of, std::optional<Id> investor_id) const;
     std::vector<store::DisbursementRecord> disbursement_entries(const Actor& actor, std::optional<Id> project_id) const;
     // The ladder of the latest directive that has one; the admin edits it.

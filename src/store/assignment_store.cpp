@@ -48,6 +48,8 @@ std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& qu
     if (query.status) sql += " AND a.status = :status";
     if (query.owner) sql += " AND a.owner = :owner";
     if (query.existing_on) sql += " AND a.exists_from <= :existing";
+    if (query.reminder_horizon)
+        sql += " AND a.status <> 'done' AND ((a.due IS NOT NULL AND a.due <= :horizon) OR coalesce(a.review_note, '') <> '')";
     if (query.bucket) {
         // "Done" at a date means completed on or before it.
         const char* done = "(a.status = 'done' AND a.completed_on <= :as_of)";
@@ -73,6 +75,7 @@ std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& qu
     if (query.status) q.bind(":status", std::string(to_string(*query.status)));
     if (query.owner) q.bind(":owner", *query.owner);
     if (query.existing_on) q.bind(":existing", query.existing_on->iso());
+    if (query.reminder_horizon) q.bind(":horizon", query.reminder_horizon->iso());
     if (query.bucket) q.bind(":as_of", query.as_of.iso());
     if (query.folded_search) q.bind(":q", *query.folded_search);
     std::vector<AssignmentRecord> out;
@@ -109,7 +112,8 @@ bool SqliteStore::delete_assignment(Id id) {
     return q.exec() == 1;
 }
 
-bool SqliteStore::update_assignment(const AssignmentRecord& next, int expected_version) {
+bool SqliteStore::update_assignment(AssignmentRecord& next, int expected_version) {
+    const std::string now = now_timestamp();
     SQLite::Statement q(impl_->db, "UPDATE assignments SET status = ?, progress = ?, owner = ?, due = ?, "
                                    "completed_on = ?, version = version + 1, updated_at = ?, review_note = ?, "
                                    "difficulties = ?, proposals = ? WHERE id = ? AND version = ?");
@@ -118,13 +122,16 @@ bool SqliteStore::update_assignment(const AssignmentRecord& next, int expected_v
     q.bind(3, next.owner);
     bind_opt(q, 4, next.due);
     bind_opt(q, 5, next.completed_on);
-    q.bind(6, now_timestamp());
+    q.bind(6, now);
     bind_opt(q, 7, next.review_note.empty() ? std::nullopt : std::optional<std::string>(next.review_note));
     q.bind(8, next.difficulties);
     q.bind(9, next.proposals);
     q.bind(10, static_cast<int64_t>(next.id));
     q.bind(11, expected_version);
-    return q.exec() == 1;
+    if (q.exec() != 1) return false;
+    next.version = expected_version + 1;
+    next.updated_at = now;
+    return true;
 }
 
 Id SqliteStore::insert_evidence(const EvidenceRecord& e, const std::optional<EvidenceFile>& file) {

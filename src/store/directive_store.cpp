@@ -59,9 +59,13 @@ std::vector<DirectiveRecord> SqliteStore::directives() const {
     return read_rows(q, directive_from<SqliteRow>);
 }
 
-std::vector<SectionRecord> SqliteStore::sections(Id directive_id) const {
+std::vector<SectionRecord> SqliteStore::sections(std::optional<Id> directive_id) const {
+    if (!directive_id) {
+        SQLite::Statement all(impl_->db, std::string(kSectionSelect) + " ORDER BY directive_id, position");
+        return read_rows(all, section_from<SqliteRow>);
+    }
     SQLite::Statement q(impl_->db, std::string(kSectionSelect) + " WHERE directive_id = ? ORDER BY position");
-    q.bind(1, static_cast<int64_t>(directive_id));
+    q.bind(1, static_cast<int64_t>(*directive_id));
     return read_rows(q, section_from<SqliteRow>);
 }
 

@@ -114,10 +114,13 @@ std::vector<DisbursementRecord> SqliteStore::disbursements(std::optional<Id> pro
     return read_rows(q, disbursement_from<SqliteRow>);
 }
 
-std::vector<MilestoneRecord> SqliteStore::ladder(Id directive_id) const {
-    SQLite::Statement q(impl_->db, "SELECT due, percent, coalesce(task_ref, '') FROM ladder_milestones "
-                                   "WHERE directive_id = ? ORDER BY due");
-    q.bind(1, static_cast<int64_t>(directive_id));
+std::vector<MilestoneRecord> SqliteStore::ladder(std::optional<Id> directive_id) const {
+    SQLite::Statement q(impl_->db, directive_id ? "SELECT due, percent, coalesce(task_ref, '') FROM ladder_milestones "
+                                                  "WHERE directive_id = ? ORDER BY due"
+                                                : "SELECT due, percent, coalesce(task_ref, '') FROM ladder_milestones "
+                                                  "WHERE directive_id = (SELECT max(directive_id) FROM ladder_milestones) "
+                                                  "ORDER BY due");
+    if (directive_id) q.bind(1, static_cast<int64_t>(*directive_id));
     std::vector<MilestoneRecord> out;
     while (q.executeStep())
         out.push_back({Date::parse_iso(q.getColumn(0).getString()).value_or(Date{}), q.getColumn(1).getInt(),

@@ -159,6 +159,7 @@ PgResult PgConn::exec(const std::string& sql, const PgParams& params) const {
     const auto values = params.values();
     const auto lengths = params.lengths();
     const auto formats = params.formats();
+    ++round_trips_;
     PgResult r(PQexecParams(conn_.get(), sql.c_str(), params.size(), nullptr, values.data(), lengths.data(),
                             formats.data(), 0));
     const auto status = PQresultStatus(r.get());
@@ -167,6 +168,7 @@ PgResult PgConn::exec(const std::string& sql, const PgParams& params) const {
 }
 
 void PgConn::run(const std::string& sql) const {
+    ++round_trips_;
     PgResult r(PQexec(conn_.get(), sql.c_str()));
     const auto status = PQresultStatus(r.get());
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;

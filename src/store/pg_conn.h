@@ -119,12 +119,18 @@ public:
     std::string quote_ident(const std::string& name) const;
     std::string quote_literal(const std::string& value) const;
     PGconn* get() const { return conn_.get(); }
+    // Requests sent and answered (exec, run: one each, however many statements `run` carries;
+    // drain_notifications only reads what already came). The benchmark's and the tests' count
+    // of a use case's waits for the server, which the machine's load does not change.
+    std::uint64_t round_trips() const { return round_trips_; }
 
 private:
     [[noreturn]] void fail_connect() const;
     [[noreturn]] void fail(const PgResult& r) const;
     std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
     std::string shown_;
+    mutable std::uint64_t round_trips_ = 0;
 };
+
 
 }  // namespace dt::store

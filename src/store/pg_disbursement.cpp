@@ -86,10 +86,13 @@ std::vector<DisbursementRecord> PgStore::disbursements(std::optional<Id> project
     return out;
 }
 
-std::vector<MilestoneRecord> PgStore::ladder(Id directive_id) const {
-    auto r = conn_->exec("SELECT due, percent, coalesce(task_ref, '') FROM ladder_milestones WHERE directive_id = $1 "
-                         "ORDER BY due COLLATE \"C\"",
-                         PgParams().add(directive_id));
+std::vector<MilestoneRecord> PgStore::ladder(std::optional<Id> directive_id) const {
+    auto r = directive_id ? conn_->exec("SELECT due, percent, coalesce(task_ref, '') FROM ladder_milestones "
+                                        "WHERE directive_id = $1 ORDER BY due COLLATE \"C\"",
+                                        PgParams().add(*directive_id))
+                          : conn_->exec("SELECT due, percent, coalesce(task_ref, '') FROM ladder_milestones "
+                                        "WHERE directive_id = (SELECT max(directive_id) FROM ladder_milestones) "
+                                        "ORDER BY due COLLATE \"C\"");
     std::vector<MilestoneRecord> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back({Date::parse_iso(r.text(i, 0)).value_or(Date{}), r.i32(i, 1), r.text(i, 2)});

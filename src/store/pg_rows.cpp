@@ -189,9 +189,11 @@ std::vector<DirectiveRecord> PgStore::directives() const {
     return read_rows(conn_->exec(std::string(kDirectiveSelect) + " ORDER BY id"), directive_from<PgRow>);
 }
 
-std::vector<SectionRecord> PgStore::sections(Id directive_id) const {
+std::vector<SectionRecord> PgStore::sections(std::optional<Id> directive_id) const {
+    if (!directive_id)
+        return read_rows(conn_->exec(std::string(kSectionSelect) + " ORDER BY directive_id, position"), section_from<PgRow>);
     return read_rows(conn_->exec(std::string(kSectionSelect) + " WHERE directive_id = $1 ORDER BY position",
-                                 PgParams().add(directive_id)),
+                                 PgParams().add(*directive_id)),
                      section_from<PgRow>);
 }
 

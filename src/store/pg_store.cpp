@@ -31,9 +31,8 @@ int stored_version(const PgConn& c) {
     return r.rows() == 0 ? 0 : std::atoi(r.text(0, 0).c_str());
 }
 
-void migrate(const PgConn& c, int target) {
-    // Read once: an up-to-date database costs two queries here, not two per migration.
-    const int current = stored_version(c);
+// `current`: the stored version, as read when the database was opened.
+void migrate(const PgConn& c, int target, int current) {
     for (const auto& m : postgresql_migrations()) {
         if (m.version > target || m.version <= current) continue;
         // One transaction per step; the lock keeps two first starts from running a step twice.
@@ -89,8 +88,16 @@ std::unique_ptr<Store> open_postgres(const std::string& uri, const OpenOptions& 
     auto conn = std::make_unique<PgConn>(uri, password, options.user, shown.string());
     const PgConn& c = *conn;
     c.run(kSessionSetup);
-    const int version = stored_version(c);
-    if (version == 0 && !has_meta(c)) {
+    // Whether it is a tracker and whether it is a standby, in one request.
+    const auto probe = c.exec("SELECT to_regclass('public.dtrack_meta') IS NOT NULL, pg_is_in_recovery()");
+    const bool meta = probe.text(0, 0) == "t";
+    const bool standby = probe.text(0, 1) == "t";
+    auto version_of = [&] {
+        const auto r = c.exec("SELECT value FROM dtrack_meta WHERE key = 'schema_version'");
+        return r.rows() == 0 ? 0 : std::atoi(r.text(0, 0).c_str());
+    };
+    const int version = meta ? version_of() : 0;
+    if (!meta) {
         const auto tables = c.exec("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").i64(0, 0);
         if (tables > 0)
             throw StorageError(Fault::Foreign, shown, "The PostgreSQL database '" + shown.string() +
@@ -104,10 +111,10 @@ std::unique_ptr<Store> open_postgres(const std::string& uri, const OpenOptions& 
                            "'" + shown.string() + "' was written by a newer Directive Tracker (schema " +
                                std::to_string(version) + "; this program knows up to " + std::to_string(latest()) +
                                "): use the newer program.");
-    migrate(c, options.target_version.value_or(latest()));
+    migrate(c, options.target_version.value_or(latest()), version);
     // A hot standby delivers no notifications and refuses LISTEN: a viewer pointed at a replica
     // (docs/SERVER.md) reads without them.
-    if (c.exec("SELECT pg_is_in_recovery()").text(0, 0) != "t") c.run(kListen);
+    if (!standby) c.run(kListen);
     return std::make_unique<PgStore>(std::move(conn), shown);
 }
 
@@ -115,6 +122,11 @@ PgStore::PgStore(std::unique_ptr<PgConn> conn, fs::path shown) : conn_(std::move
 PgStore::~PgStore() = default;
 
 int PgStore::latest_pg_version() { return latest(); }
+
+std::uint64_t server_round_trips(const Store& store) {
+    const auto* pg = dynamic_cast<const PgStore*>(&store);
+    return pg ? pg->conn().round_trips() : 0;
+}
 Backend PgStore::backend() const { return Backend::Postgres; }
 int PgStore::schema_version() const { return stored_version(*conn_); }
 const fs::path& PgStore::path() const { return shown_; }
@@ -138,14 +150,17 @@ bool PgStore::begin_write() {
     // Inside an open transaction (Service::batch) a use case becomes a savepoint.
     const bool nested = conn_->in_transaction();
     if (!nested) writes_ = 0;  // none can be open: a transaction would be
-    conn_->run(nested ? "SAVEPOINT dt_write" : "BEGIN");
+    // With the program's clock for the journal rows the triggers write, honoured only where the
+    // database's owner allows it (dtrack_journal_row, migration 0004): one request, not two.
+    const std::string clock = "SELECT set_config('dtrack.now', " + conn_->quote_literal(now_timestamp()) + ", true)";
     ++writes_;
     try {
-        // The program's clock for the journal rows the triggers write; honoured only where the
-        // database's owner allows it (dtrack_journal_row, migration 0004).
-        conn_->exec("SELECT set_config('dtrack.now', $1, true)", PgParams().add(now_timestamp()));
+        conn_->run(std::string(nested ? "SAVEPOINT dt_write; " : "BEGIN; ") + clock);
     } catch (...) {
-        rollback_write(nested);  // WriteTx's destructor will not: its constructor threw
+        // WriteTx's destructor will not roll back: its constructor threw. A BEGIN that went
+        // through is rolled back; a savepoint that did is released.
+        if (nested || conn_->in_transaction()) rollback_write(nested);
+        else --writes_;
         throw;
     }
     return nested;

@@ -66,7 +66,7 @@ public:
     Id insert_section(const SectionRecord& section) override;
     Id insert_task(const TaskRecord& task) override;
     std::vector<DirectiveRecord> directives() const override;
-    std::vector<SectionRecord> sections(Id directive_id) const override;
+    std::vector<SectionRecord> sections(std::optional<Id> directive_id) const override;
     std::vector<TaskRecord> tasks(Id directive_id) const override;
     std::vector<std::pair<Id, std::string>> task_search_keys() const override;
     void update_task(const TaskRecord& task) override;
@@ -78,7 +78,7 @@ public:
     Id insert_assignment(const AssignmentRecord& assignment) override;
     std::vector<AssignmentRecord> assignments(const AssignmentQuery& query) const override;
     std::optional<AssignmentRecord> assignment(Id id) const override;
-    bool update_assignment(const AssignmentRecord& next, int expected_version) override;
+    bool update_assignment(AssignmentRecord& next, int expected_version) override;
     Id insert_evidence(const EvidenceRecord& evidence, const std::optional<EvidenceFile>& file) override;
     std::vector<EvidenceRecord> evidence(Id assignment_id) const override;
     std::optional<EvidenceFile> evidence_file(Id evidence_id) const override;
@@ -101,7 +101,7 @@ public:
     std::int64_t disbursed_total(Id project_id) const override;
     bool disbursement_exists(Id project_id, Date date, std::int64_t amount) const override;
     std::vector<DisbursementRecord> disbursements(std::optional<Id> project_id) const override;
-    std::vector<MilestoneRecord> ladder(Id directive_id) const override;
+    std::vector<MilestoneRecord> ladder(std::optional<Id> directive_id) const override;
     void set_milestone(Id directive_id, const MilestoneRecord& milestone) override;
     bool remove_milestone(Id directive_id, Date due) override;
     std::map<Id, EvidenceRecord> latest_evidence(Date until) const override;

@@ -162,6 +162,9 @@ struct AssignmentQuery {
     bool include_closed = false;
     // Only rows that existed at the end of this day (exists_from on or before it).
     std::optional<Date> existing_on;
+    // Only rows that can be a reminder (Service::reminders) by this day: not done, and due on or
+    // before it or sent back by the office (a review note). Today's values: not for a past date.
+    std::optional<Date> reminder_horizon;
 };
 
 // An assignment's own fields as they were at the end of a kept day (the past's checkpoints).

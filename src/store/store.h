@@ -9,6 +9,7 @@
 // by the spec. Nothing outside store/ knows which one it has. To add a Store method: declare
 // it pure virtual here, `... override;` in sqlite_store.h and pg_store.h, and implement it in
 // both (the SQLite one in the *_store.cpp of its topic, the PostgreSQL one in pg_*.cpp).
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -122,7 +123,9 @@ public:
     virtual Id insert_section(const SectionRecord& section) = 0;
     virtual Id insert_task(const TaskRecord& task) = 0;
     virtual std::vector<DirectiveRecord> directives() const = 0;
-    virtual std::vector<SectionRecord> sections(Id directive_id) const = 0;
+    // A directive's sections in order; none: every directive's, by directive then position (one
+    // read instead of one per directive).
+    virtual std::vector<SectionRecord> sections(std::optional<Id> directive_id) const = 0;
     virtual std::vector<TaskRecord> tasks(Id directive_id) const = 0;
     // Every task's folded reference, title and text (as stored for search), by task id.
     virtual std::vector<std::pair<Id, std::string>> task_search_keys() const = 0;
@@ -146,8 +149,9 @@ public:
     virtual std::vector<AssignmentRecord> assignments(const AssignmentQuery& query) const = 0;
     virtual std::optional<AssignmentRecord> assignment(Id id) const = 0;
     // Writes the editable fields and bumps the version, only if the stored version is
-    // `expected_version`; false when someone else saved first.
-    virtual bool update_assignment(const AssignmentRecord& next, int expected_version) = 0;
+    // `expected_version`; false when someone else saved first. On success `next` holds the
+    // version and the updated_at written, so that the caller need not read the row again.
+    virtual bool update_assignment(AssignmentRecord& next, int expected_version) = 0;
     virtual Id insert_evidence(const EvidenceRecord& evidence, const std::optional<EvidenceFile>& file) = 0;
     virtual std::vector<EvidenceRecord> evidence(Id assignment_id) const = 0;
     virtual std::optional<EvidenceFile> evidence_file(Id evidence_id) const = 0;
@@ -177,7 +181,9 @@ public:
     virtual std::int64_t disbursed_total(Id project_id) const = 0;  // all entries, whatever their date
     virtual bool disbursement_exists(Id project_id, Date date, std::int64_t amount) const = 0;
     virtual std::vector<DisbursementRecord> disbursements(std::optional<Id> project_id) const = 0;  // by date
-    virtual std::vector<MilestoneRecord> ladder(Id directive_id) const = 0;
+    // A directive's ladder by date; none: the ladder of the latest directive (highest id) that
+    // has one, in one read (Service::ladder).
+    virtual std::vector<MilestoneRecord> ladder(std::optional<Id> directive_id) const = 0;
     virtual void set_milestone(Id directive_id, const MilestoneRecord& milestone) = 0;
     virtual bool remove_milestone(Id directive_id, Date due) = 0;
 
@@ -232,6 +238,12 @@ private:
 // Checks that `path` is a database of this program that this version can open; throws
 // Error(Storage) otherwise. Used before a restore.
 void verify_tracker_file(const std::filesystem::path& path);
+
+// Requests sent to the database server and answered so far on this store's connection (each
+// a wait of one round trip over the network); 0 for a file, which has no server. Counted,
+// not timed, so that the benchmark and the tests can hold a use case to a number of them
+// whatever the machine's load (docs/PERFORMANCE.md).
+std::uint64_t server_round_trips(const Store& store);
 
 // Timestamps (now_timestamp, seconds_until, …) are core's: core/clock.h.
 

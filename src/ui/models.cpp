@@ -517,8 +517,8 @@ void set_point(RateSeries& series, Date date, double percent) {
 void DisbursementModel::rebuild(const service::Service& service, const service::Actor& actor, Date as_of,
                                 bool with_entries) {
     *this = DisbursementModel{};
-    status = service.disbursement_status(actor, as_of);
     projects = service.project_status(actor, as_of, std::nullopt);
+    status = service.disbursement_status(actor, as_of, projects);
     has_entries = with_entries;
     if (with_entries) entries = service.disbursement_entries(actor, std::nullopt);
     current = service::current_milestone(status.ladder, as_of);

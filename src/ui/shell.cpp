@@ -82,8 +82,8 @@ void refresh_models(AppState& s) {
     if (k.directive_wide != s.wide_revision) {
         s.directive.rebuild(s.service);
         s.section_titles.clear();
-        for (const auto& d : s.directive.directives)
-            for (const auto& sec : s.service.sections(d.id)) s.section_titles.try_emplace(sec.label, sec.title);
+        // Every directive's sections in one read, by directive: the first directive's title wins.
+        for (const auto& sec : s.service.sections(std::nullopt)) s.section_titles.try_emplace(sec.label, sec.title);
         k.directive_wide = s.wide_revision;
         ++s.rebuilds.directive;
     }
