@@ -148,13 +148,20 @@ std::string assignment_json(const service::AssignmentView& view, const std::vect
 }
 
 void print_assignments(const std::vector<service::AssignmentView>& rows) {
+    // Nothing found is said in a sentence, not as an empty table.
+    if (rows.empty()) {
+        std::cout << say("Không có phân công nào khớp với điều kiện lọc (mỗi từ tìm kiếm phải có mặt).",
+                         "No assignment matches the filter (every word searched for must be found).")
+                  << "\n";
+        return;
+    }
     // Words in the CLI's language (cli_words.h); JSON keeps the codes.
     std::cout << fit("ID", 6) << fit(say("Mục", "Ref"), 10) << fit(say("Đơn vị", "Agency"), 28)
               << fit(say("Vai trò", "Role"), 11) << fit(say("Trạng thái", "Status"), 15) << fit(say("Hạn", "Due"), 12)
               << fit(say("Tiến độ", "Progress"), 9) << say("Nội dung", "Title") << "\n";
     for (const auto& v : rows) {
         const auto& r = v.record;
-        std::cout << fit(std::to_string(r.id), 6) << fit(r.task_ref, 10) << fit(r.agency, 28) << fit(word(r.role), 11)
+        std::cout << fit(std::to_string(r.id), 6) << fit(r.task_ref, 10) << fit(r.agency, 27) << " " << fit(word(r.role), 11)
                   << fit(word(r.status), 15) << fit(r.due ? r.due->vn() : "—", 12)
                   << fit(std::to_string(r.progress) + "%", 9) << fit(r.title, 60) << "\n";
     }

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,7 @@ int run(const Options& o) {
     const bool scripted = screenshot || o.tour > 0;  // fixed size, no saved layout, no idling
     auto saved = dt::app::load_window_size();
     int width = saved.first, height = saved.second;
+    std::optional<std::pair<int, int>> place;  // where the window goes: inside the work area
     if (scripted) {
         std::sscanf(o.size.c_str(), "%dx%d", &width, &height);
     } else if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
@@ -113,6 +115,8 @@ int run(const Options& o) {
         if (w > 0 && h > 0) {
             width = std::min(width, w);
             height = std::min(height, h - 40);
+            // Centred in the work area, so no part of it sits under a panel or off the screen.
+            place = std::pair{x + (w - width) / 2, y + std::max(0, (h - height) / 2)};
         }
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -126,6 +130,7 @@ int run(const Options& o) {
                      "command line.\n";
         return 1;
     }
+    if (place) glfwSetWindowPos(window, place->first, place->second);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 

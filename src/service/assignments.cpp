@@ -48,8 +48,10 @@ std::vector<AssignmentView> Service::list(const ListFilter& filter) const {
         query.agency_id = agency->id;
     }
     if (filter.search) {
-        auto folded = fold(collapse_spaces(check_single_line("The search text", *filter.search, kMaxSearchBytes)));
-        if (!folded.empty()) query.folded_search = std::move(folded);
+        // Several words: each must be found, in any order ("ngan giai" finds "giải ngân"), as the GUI's filter.
+        const auto folded = fold(collapse_spaces(check_single_line("The search text", *filter.search, kMaxSearchBytes)));
+        for (auto& word : split(folded, ' '))
+            if (!word.empty()) query.folded_words.push_back(std::move(word));
     }
     auto records = store_.assignments(query);
     rewind(records, filter.as_of);

@@ -61,8 +61,10 @@ std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& qu
         case Bucket::NoDeadline: sql += " AND a.due IS NULL AND :as_of IS NOT NULL"; break;
         }
     }
-    if (query.folded_search)
-        sql += " AND (instr(t.search_key, :q) > 0 OR instr(g.search_key, :q) > 0)";
+    for (std::size_t i = 0; i < query.folded_words.size(); ++i) {
+        const std::string q = ":q" + std::to_string(i);
+        sql += " AND (instr(t.search_key, " + q + ") > 0 OR instr(g.search_key, " + q + ") > 0)";
+    }
     // A table sorts its rows itself; sorting 100,000 wide rows here would spill to disk.
     if (query.detail != RowDetail::Table) sql += " ORDER BY d.id, t.position, a.role DESC, g.id";
     SQLite::Statement q(impl_->db, sql);
@@ -77,7 +79,7 @@ std::vector<AssignmentRecord> SqliteStore::assignments(const AssignmentQuery& qu
     if (query.existing_on) q.bind(":existing", query.existing_on->iso());
     if (query.reminder_horizon) q.bind(":horizon", query.reminder_horizon->iso());
     if (query.bucket) q.bind(":as_of", query.as_of.iso());
-    if (query.folded_search) q.bind(":q", *query.folded_search);
+    for (std::size_t i = 0; i < query.folded_words.size(); ++i) q.bind(":q" + std::to_string(i), query.folded_words[i]);
     std::vector<AssignmentRecord> out;
     while (q.executeStep()) out.push_back(assignment_from(SqliteRow{q}));
     return out;

@@ -163,8 +163,8 @@ std::vector<AssignmentRecord> PgStore::assignments(const AssignmentQuery& query)
         case Bucket::NoDeadline: sql += " AND a.due IS NULL AND " + as_of + "::text IS NOT NULL"; break;
         }
     }
-    if (query.folded_search) {
-        const std::string q = param(*query.folded_search);
+    for (const auto& word : query.folded_words) {
+        const std::string q = param(word);
         sql += " AND (strpos(t.search_key, " + q + ") > 0 OR strpos(g.search_key, " + q + ") > 0)";
     }
     // One assignment, or one task's few: one request. More: the rows and their names apart.

@@ -149,7 +149,8 @@ struct AssignmentQuery {
     std::optional<Id> agency_id;
     std::optional<Status> status;
     std::optional<std::string> owner;
-    std::optional<std::string> folded_search;  // already folded by the caller
+    // Already folded by the caller; each word is found in the task's or the agency's search key.
+    std::vector<std::string> folded_words;
     std::optional<Id> id;
     // Narrows to rows that can be in this bucket at this date (the caller still computes the
     // bucket exactly); lets SQLite skip most rows of a large province.

@@ -1,6 +1,8 @@
 // End-to-end: the real dtrack executable, its output and its exit codes (docs/CLI.md).
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -77,6 +79,26 @@ TEST_CASE("list filters: search without diacritics, bucket at an as-of date, sec
     CHECK(overdue.size() > 0);
     CHECK(s.list("--bucket open_overdue --as-of 2025-04-01").empty());
     for (const auto& row : s.list("--section 4")) CHECK(row["section"] == "4");
+}
+
+TEST_CASE("list --search: each word in any order, and a sentence when nothing matches, in both languages") {
+    SeededDb s;
+    const auto ordered = s.list("--search 'giai ngan'");
+    const auto swapped = s.list("--search 'ngan   GIẢI'");
+    CHECK(ordered.size() > 0);
+    CHECK(swapped.size() >= ordered.size());  // every "giải ngân" row, and rows holding both words apart
+    std::set<long long> found;
+    for (const auto& row : swapped) found.insert(row["id"].get<long long>());
+    for (const auto& row : ordered) CHECK(found.count(row["id"].get<long long>()) == 1);
+    // A word of the agency's name and one of the task's.
+    const auto stc = s.list("--search 'giai ngan tai chinh'");
+    CHECK(stc.size() > 0);
+    for (const auto& row : stc) CHECK(found.count(row["id"].get<long long>()) == 1);
+    const auto en = s.as_admin("--lang en list --search 'giai xyzzy'");
+    CHECK(en.exit_code == 0);
+    CHECK(en.out.find("No assignment matches the filter") != std::string::npos);
+    const auto vi = s.as_admin("--lang vi list --search 'giai xyzzy'");
+    CHECK(vi.out.find("Không có phân công nào khớp") != std::string::npos);
 }
 
 TEST_CASE("exit codes") {

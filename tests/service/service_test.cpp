@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
+#include <set>
 
 #include "core/error.h"
 #include "support.h"
@@ -51,8 +53,36 @@ TEST_CASE("search ignores diacritics and case") {
     CHECK(fx.service->list(f).size() == 1);
     f.search = "không có gì như thế";
     CHECK(fx.service->list(f).empty());
-    f.search = "hoa an";  // agency names are searched too
-    CHECK(fx.service->list(f).size() == 1);
+    f.search = "hoa an";  // agency names are searched too (each word: "an" is found in other rows as well)
+    const auto hoa_an = fx.service->list(f);
+    CHECK(std::count_if(hoa_an.begin(), hoa_an.end(), [](const service::AssignmentView& v) {
+              return v.record.agency.find("Hòa An") != std::string::npos;
+          }) == 1);
+}
+
+TEST_CASE("a search of several words finds the rows holding each word, in any order, in the task or the agency") {
+    test::Fixture fx;
+    auto ids = [&](const std::string& text) {
+        service::ListFilter f;
+        f.search = text;
+        std::set<Id> out;
+        for (const auto& v : fx.service->list(f)) out.insert(v.record.id);
+        return out;
+    };
+    // Each pair of words: exactly the rows that hold both, whichever order they are typed in.
+    for (const auto& [a, b] : {std::pair{"ngan", "giai"}, {"hoa", "an"}, {"giai", "hoa an"}, {"thuong", "mai"}}) {
+        CAPTURE(a);
+        CAPTURE(b);
+        const auto first = ids(a), second = ids(b);
+        std::set<Id> both;
+        std::set_intersection(first.begin(), first.end(), second.begin(), second.end(), std::inserter(both, both.end()));
+        CHECK(ids(std::string(a) + " " + b) == both);
+        CHECK(ids(std::string(b) + "  " + a) == both);
+    }
+    CHECK(ids("ngan giai").size() >= 12);  // at least tasks 1.1 and 1.2, whose text says "giải ngân"
+    CHECK(ids("NGÂN giải") == ids("ngan giai"));
+    CHECK(ids("giai ngan hoa an").size() <= ids("hoa an").size());  // a word of the agency narrows the task's words
+    CHECK(ids("giai xyzzy").empty());  // one word missing: nothing
 }
 
 TEST_CASE("filters by agency, section, status and bucket") {

@@ -103,12 +103,12 @@ TEST_CASE("no table cell's text is clipped without an ellipsis at 1366x768, in b
             ++cut;
         }
     }
-    CHECK(cut > 0);  // the long owner was cut, with "…"
+    // (At this width Nhiệm vụ starts with Người phụ trách hidden, so the long owner need not show.)
+    MESSAGE(cut << " cells cut with …");
 }
 
 TEST_CASE("every view at 1366x768 and 1600x1000, both languages, as the office and as an agency: no cell cut silently") {
     test::Fixture fx;
-    test::Headless gui;
     const auto id = fx.assignment_of("1.2", "UBND huyện Bảo Lạc");
     service::AssignmentChange change;
     change.owner = "Nguyễn Thị Phương Thảo, Phó Trưởng phòng Tài chính – Kế hoạch";
@@ -119,12 +119,15 @@ TEST_CASE("every view at 1366x768 and 1600x1000, both languages, as the office a
         for (const ImVec2 size : {ImVec2(1366, 768), ImVec2(1600, 1000)}) {
             CAPTURE(actor.name);
             CAPTURE(size.x);
+            test::Headless gui;  // a new window: the tables start as a clerk's first start at this size
             ui::AppState state(*fx.service, actor);
             state.as_of = Date{2025, 12, 20};
             ui::select_assignment(state, id);
             const auto cells = every_view(gui, state, size);
             REQUIRE(cells.size() > 300);
-            check_cells(cells);
+            const int cut = check_cells(cells);
+            // At 1600 px Người phụ trách is shown, 10 em wide: the long owner is cut there, with "…".
+            if (size.x > 1500) CHECK(cut > 0);
         }
     }
 }

@@ -61,7 +61,7 @@ void draw_agencies(AppState& s) {
         ImGui::TableSetupColumn(tr(T::Name), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr(T::ShortName), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
         ImGui::TableSetupColumn(tr(T::Kind), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
-        ImGui::TableSetupColumn(tr(T::Active), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+        ImGui::TableSetupColumn(tr(T::Active), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr(T::Active)).x);
         ImGui::TableHeadersRow();
         for (int i = 0; i < static_cast<int>(a.agencies.size()); ++i) {
             const auto& ag = a.agencies[i];

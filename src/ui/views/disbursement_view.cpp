@@ -53,10 +53,13 @@ ImU32 ladder_bg(bool behind) {
 void setup_amount_columns(float w) {
     const ImGuiTableColumnFlags narrow =
         ImGui::GetContentRegionAvail().x < w * 80 ? ImGuiTableColumnFlags_DefaultHide : ImGuiTableColumnFlags_None;
-    const float amount = ImGui::CalcTextSize("999.999.999.999").x;
-    ImGui::TableSetupColumn(tr(T::ColPlanAssigned), ImGuiTableColumnFlags_WidthFixed, amount);
-    ImGui::TableSetupColumn(tr(T::ColPlanTotal), ImGuiTableColumnFlags_WidthFixed | narrow, amount);
-    ImGui::TableSetupColumn(tr(T::ColDisbursed), ImGuiTableColumnFlags_WidthFixed, amount);
+    // An amount's column: as wide as the largest amount or as the widest line of its header.
+    const auto amount = [](T header) {
+        return std::max(ImGui::CalcTextSize("999.999.999.999").x, ImGui::CalcTextSize(tr(header)).x);
+    };
+    ImGui::TableSetupColumn(tr(T::ColPlanAssigned), ImGuiTableColumnFlags_WidthFixed, amount(T::ColPlanAssigned));
+    ImGui::TableSetupColumn(tr(T::ColPlanTotal), ImGuiTableColumnFlags_WidthFixed | narrow, amount(T::ColPlanTotal));
+    ImGui::TableSetupColumn(tr(T::ColDisbursed), ImGuiTableColumnFlags_WidthFixed, amount(T::ColDisbursed));
     ImGui::TableSetupColumn(tr(T::ColRateAssigned), ImGuiTableColumnFlags_WidthFixed, w * 5.5f);
     ImGui::TableSetupColumn(tr(T::ColRateTotal), ImGuiTableColumnFlags_WidthFixed | narrow, w * 5.5f);
 }

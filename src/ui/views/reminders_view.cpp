@@ -162,7 +162,11 @@ void draw_reminders(AppState& s) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, font * 9);
     ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, font * 5.5f);
-    ImGui::TableSetupColumn("##days", ImGuiTableColumnFlags_WidthFixed, font * 6);
+    // As wide as "1.234 day(s) late" in the language shown, so the days are never cut.
+    std::string widest_days = tr(T::DaysLate);
+    if (const auto at = widest_days.find("%d"); at != std::string::npos) widest_days.replace(at, 2, format_count(1234));
+    ImGui::TableSetupColumn("##days", ImGuiTableColumnFlags_WidthFixed,
+                            std::max(font * 6, ImGui::CalcTextSize(widest_days.c_str()).x));
     ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, font * 4);
     ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, font * 8);
     ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch);
