@@ -169,7 +169,7 @@ std::vector<AssignmentRecord> PgStore::assignments(const AssignmentQuery& query)
     }
     // One assignment, or one task's few: one request. More: the rows and their names apart.
     if (!query.id && !query.task_id)
-        return many_rows(*conn_, query.detail, sql, p, query.directive_code || query.section || query.folded_search);
+        return many_rows(*conn_, query.detail, sql, p, query.directive_code || query.section || !query.folded_words.empty());
     sql = assignment_select(query.detail) + sql + " ORDER BY d.id, t.position, a.role DESC, g.id";
     return read_rows(conn_->exec(sql, p), assignment_from<PgRow>);
 }
