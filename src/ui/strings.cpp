@@ -373,7 +373,7 @@ constexpr Entry kTable[] = {
     {T::SentToPrinter, "Đã gửi bản PDF tới máy in:", "The PDF was sent to the printer:"},
     {T::ColAsOf, "Tính đến", "As of"},
     {T::ColFormat, "Định dạng", "Format"},
-    {T::OnTimeOf, "trong số phân công đã đến hạn, số được hoàn thành đúng hạn", "of the assignments whose deadline has passed, done on time"},
+    {T::OnTimeOf, "phân công đã đến hạn được hoàn thành đúng hạn", "assignments past their deadline were done on time"},
     {T::LegendOverdue, "Có việc quá hạn", "Has overdue work"},
     {T::LegendBlocked, "Có việc vướng mắc", "Has blocked work"},
     {T::LegendAllDone, "Đã hoàn thành hết", "All done"},
@@ -479,6 +479,14 @@ constexpr Entry kTable[] = {
     {T::FaultUnreachable, "Không kết nối được máy chủ cơ sở dữ liệu.", "The database server cannot be reached."},
     {T::AdviceUnreachable, "Hãy kiểm tra mạng và máy chủ rồi bấm Thử lại.",
      "Check the network and the server, then press Try again."},
+    {T::OpenNoProgram, "Không tìm thấy chương trình để mở tệp (xdg-open, gói xdg-utils):",
+     "No program was found to open the file (xdg-open, package xdg-utils):"},
+    {T::OpenSavedTo, "Tệp đã được lưu vào", "The file was saved to"},
+    {T::OpenBadFolder, "Không dùng được thư mục này cho tệp đính kèm (không phải thư mục riêng của người dùng):",
+     "This folder cannot hold attachments (it is not a private folder of this user):"},
+    {T::OpenBadName, "Tên của tệp đính kèm không dùng được làm tên tệp.", "The attachment's name cannot be used as a file name."},
+    {T::OpenCannotWrite, "Không ghi được tệp", "Cannot write the file"},
+    {T::OpenWritten, "Mở", "Open"},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 

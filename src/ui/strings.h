@@ -84,6 +84,8 @@ enum class T : int {
     // server mode: the sign-in screen's database, a lost connection
     DatabaseLabel, DbFile, DbServer, ServerAddress, ServerExplain, NeedServerAddress, ConnectionLost, ConnectionKept,
     RetryingIn, Seconds, Reconnecting, Reconnected, FaultUnreachable, AdviceUnreachable,
+    // opening a file with the desktop's program (ui/open_file.h); a written report's Open button
+    OpenNoProgram, OpenSavedTo, OpenBadFolder, OpenBadName, OpenCannotWrite, OpenWritten,
     Count_
 };
 

@@ -301,7 +301,19 @@ void draw_reports(AppState& s) {
         ImGui::ProgressBar(static_cast<float>(v.done_steps) / static_cast<float>(v.total_steps),
                            ImVec2(ImGui::GetFontSize() * 12, 0));
     }
-    for (const auto& path : v.written) ImGui::BulletText("%s", path.c_str());
+    // Each written file opens directly in the desktop's program (a PDF viewer, a spreadsheet).
+    for (std::size_t i = 0; i < v.written.size(); ++i) {
+        const auto& path = v.written[i];
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton(tr(T::OpenWritten))) {
+            std::string error;
+            if (!open_path(path, error)) s.report(error, true);
+        }
+        probe(s, "reports:open:" + std::filesystem::path(path).extension().string());
+        ImGui::SameLine();
+        ImGui::TextUnformatted(path.c_str());
+        ImGui::PopID();
+    }
     if (!v.written.empty() && ImGui::Button(tr(T::OpenFolder))) {
         std::string error;
         if (!open_path(v.folder, error)) s.report(error, true);

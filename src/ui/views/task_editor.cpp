@@ -236,6 +236,7 @@ void draw_evidence(AppState& s, bool editable) {
                     if (!open_attachment(*file, error)) s.report(error, true);
                 }
             }
+            if (item.file_name) probe(s, "editor:open:" + *item.file_name);
             draw_withdraw_button(s, item, editable);
             ImGui::PopID();
         }
