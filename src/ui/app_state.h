@@ -209,8 +209,8 @@ struct RemindersState {
     Date built_as_of{};
     int built_within = 0;
     std::optional<Id> built_agency;
-    std::map<Id, int> count_by_agency;  // overdue + due soon, per agency (the sidebar's and homes' counts)
-    int count = 0;                      // overdue + due soon, every agency the user may see
+    std::map<Id, int> count_by_agency;  // reminders per agency (the sidebar's and homes' counts)
+    int count = 0;                      // reminders of every agency the user may see
     std::string error;
     std::string written;            // the last digest written
 };

@@ -487,6 +487,9 @@ constexpr Entry kTable[] = {
     {T::OpenBadName, "Tên của tệp đính kèm không dùng được làm tên tệp.", "The attachment's name cannot be used as a file name."},
     {T::OpenCannotWrite, "Không ghi được tệp", "Cannot write the file"},
     {T::OpenWritten, "Mở", "Open"},
+    {T::OwnInvestorsReached, "Các chủ đầu tư của đơn vị đạt", "Your agency's investors:"},
+    {T::OwnInvestorsRate, "Tỷ lệ giải ngân của các chủ đầu tư thuộc đơn vị so với kế hoạch Thủ tướng giao",
+     "Disbursed by your agency's investors, of the plan the Prime Minister assigned"},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 

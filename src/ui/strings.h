@@ -86,6 +86,7 @@ enum class T : int {
     RetryingIn, Seconds, Reconnecting, Reconnected, FaultUnreachable, AdviceUnreachable,
     // opening a file with the desktop's program (ui/open_file.h); a written report's Open button
     OpenNoProgram, OpenSavedTo, OpenBadFolder, OpenBadName, OpenCannotWrite, OpenWritten,
+    OwnInvestorsReached, OwnInvestorsRate,
     Count_
 };
 

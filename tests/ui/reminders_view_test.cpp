@@ -111,14 +111,34 @@ TEST_CASE("an agency user's reminders are its own, on its home view and beside �
     test::Fixture fx;
     test::Headless gui;
     const auto agency_user = fx.add_user("canbo.sxd", UserRole::Agency, "Sở Xây dựng");
+    const Id own = fx.assignment_of("1.1", "Sở Xây dựng");
     ui::AppState state(*fx.service, agency_user);
     state.as_of = Date{2025, 7, 15};
     state.view = ui::View::MyAgency;
     gui.frames(state, 2);
     REQUIRE(state.reminders.rows.size() == 1);
-    CHECK(state.reminders.rows[0].assignment.id == fx.assignment_of("1.1", "Sở Xây dựng"));
+    CHECK(state.reminders.rows[0].assignment.id == own);
     CHECK(state.reminders.count == 1);
     CHECK(state.reminders.count_by_agency[*agency_user.agency_id] == 1);
+
+    // Done late, then sent back by the office: overdue again and sent back, two lines to act on.
+    {
+        test::FixedClock clock(Date{2025, 7, 16});
+        fx.service->add_evidence(fx.admin, own, {"Báo cáo", "", std::nullopt, std::nullopt});
+        service::AssignmentChange done;
+        done.status = Status::Done;
+        fx.service->update(fx.admin, own, done, std::nullopt);
+        fx.service->send_back(fx.admin, own, "Thiếu số liệu", std::nullopt);
+    }
+    test::FixedClock today(Date{2025, 7, 20});
+    state.as_of = Date{2025, 7, 20};
+    state.data_changed();
+    gui.frames(state, 2);
+    REQUIRE(state.reminders.rows.size() == 2);
+    CHECK(state.reminders.rows[0].kind == service::ReminderKind::Overdue);
+    CHECK(state.reminders.rows[1].kind == service::ReminderKind::SentBack);
+    CHECK(state.reminders.count == 2);
+    CHECK(state.reminders.count_by_agency[*agency_user.agency_id] == 2);
     CHECK(state.probes.count("reminders:open") == 1);  // the summary line and its button on the home view
 }
 

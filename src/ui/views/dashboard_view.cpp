@@ -240,7 +240,7 @@ void draw_disbursement_card(AppState& s) {
     }
     ImGui::TableNextColumn();
     big(ladder_color(st.province.rate_assigned < st.required_percent), text.province_rate);
-    ImGui::TextWrapped("%s", tr(T::ProvinceRate));
+    ImGui::TextWrapped("%s", tr(s.actor.role == UserRole::Agency ? T::OwnInvestorsRate : T::ProvinceRate));
     ImGui::TableNextColumn();
     big(ImGui::GetStyleColorVec4(ImGuiCol_Text), text.milestone);
     if (milestone)

@@ -85,11 +85,11 @@ void refresh_reminders(AppState& s) {
         } catch (const Error& e) {
             r.error = message(e);
         }
-        for (const auto& x : r.rows)
-            if (x.kind == service::ReminderKind::Overdue || x.kind == service::ReminderKind::DueSoon) {
-                ++r.count;
-                ++r.count_by_agency[x.assignment.agency_id];
-            }
+        // Every row counts: a send-back and a decided extension wait for the agency as much as a deadline.
+        for (const auto& x : r.rows) {
+            ++r.count;
+            ++r.count_by_agency[x.assignment.agency_id];
+        }
         r.built_revision = s.built_revision;
         r.built_as_of = s.as_of;
         r.built_within = r.within;
