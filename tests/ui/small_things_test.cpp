@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <imgui.h>
+
 #include "headless.h"
 #include "support.h"
 #include "ui/strings.h"
@@ -91,4 +93,26 @@ TEST_CASE("a file dropped on the task editor becomes the evidence's attachment p
     gui.frames(state, 1);
     CHECK(state.message_is_error);
     CHECK(std::string(state.editor.file) == "/tmp/báo cáo quý II.pdf");
+}
+
+TEST_CASE("the deadline's origin and extension count stay inside the editor's left column at 1366x768") {
+    test::Fixture fx;
+    test::Headless gui;
+    ui::set_language(ui::Lang::Vi);
+    const Id id = fx.assignment_of("1.1", "Sở Tài chính");
+    const auto user = fx.add_user("canbo.stc", UserRole::Agency, "Sở Tài chính");
+    const Id request = fx.service->request_extension(user, id, Date{2025, 8, 31}, "Chờ số liệu quyết toán");
+    fx.service->decide_extension(fx.admin, request, service::Decision::Approve, "Đồng ý");
+    ui::AppState state(*fx.service, user);
+    state.view = ui::View::Task;
+    ui::select_assignment(state, id);
+    ImGui::GetIO().DisplaySize = ImVec2(1366, 768);
+    gui.frames(state, 3);
+    REQUIRE(state.probes.count("editor:due-origin-end") == 1);
+    REQUIRE(state.probes.count("editor:ext:due") == 1);
+    const float end = state.probes.at("editor:due-origin-end").first;
+    // The right column's date field is 8 font sizes wide, its probe at its centre.
+    const float right_column = state.probes.at("editor:ext:due").first - ImGui::GetFontSize() * 4;
+    CHECK(end <= right_column);
+    ImGui::GetIO().DisplaySize = ImVec2(1600, 1000);
 }

@@ -132,9 +132,9 @@ void draw_matrix(AppState& s) {
                     f.section = d.sections[c];
                     open_tasks(s, f);
                 }
+                // The section by its full title, as the header's tooltip names it.
                 if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("%s · %s %s\n%s", agency.full.c_str(), tr(T::Section), d.sections[c].c_str(),
-                                      cell_text.c_str());
+                    ImGui::SetTooltip("%s\n%s\n%s", agency.full.c_str(), text.headers[c].c_str(), cell_text.c_str());
                 probe(s, "matrix:" + agency.full + ":" + d.sections[c]);
                 ImGui::PopID();
             }
