@@ -230,12 +230,12 @@ void draw_figures(const report::Report& r) {
             ImGui::TextUnformatted(value.c_str());
         };
         for (auto b : {Bucket::DoneOnTime, Bucket::DoneLate, Bucket::OpenOnTime, Bucket::OpenOverdue, Bucket::NoDeadline})
-            row(label(b), std::to_string(r.totals.count(b)));
-        row(tr(T::OnTimeRate), report::percent_vi(r.totals.on_time_rate));
-        row(tr(T::Assignments), std::to_string(r.totals.total));
-        row(label(Status::Blocked), std::to_string(r.blocked.size()));
+            row(label(b), format_count(r.totals.count(b)));  // in the window's language, as the dashboard
+        row(tr(T::OnTimeRate), format_percent(r.totals.on_time_rate));
+        row(tr(T::Assignments), format_count(r.totals.total));
+        row(label(Status::Blocked), format_count(static_cast<long long>(r.blocked.size())));
         if (r.disbursement) {
-            row(tr(T::NavDisbursement), report::percent_vi(r.disbursement->province.rate_assigned) + " / " +
+            row(tr(T::NavDisbursement), format_percent(r.disbursement->province.rate_assigned) + " / " +
                                             std::to_string(r.disbursement->required_percent) + " %");
         }
         if (r.changes) {
