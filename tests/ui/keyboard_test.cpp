@@ -8,6 +8,7 @@
 #include "headless.h"
 #include "support.h"
 #include "ui/key_taps.h"
+#include "ui/widgets.h"
 #include "ui/views.h"
 
 using namespace dt;
@@ -125,4 +126,27 @@ TEST_CASE("a shortcut tapped faster than a frame (pressed and released in one ba
     io.KeysDown['4'] = false;
     io.KeyCtrl = false;
     gui.frames(state, 1);
+}
+
+TEST_CASE("in the tasks table the arrows move between rows and Enter opens the row in the editor") {
+    test::Fixture fx;
+    test::Headless gui;
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the application
+    ui::AppState state(*fx.service, fx.admin);
+    ui::TaskFilter filter;
+    filter.ref = "1.1";  // two rows: Sở Tài chính's and Sở Xây dựng's
+    ui::open_tasks(state, filter);
+    gui.frames(state, 3);
+    REQUIRE(state.tasks.visible().size() == 2);
+    const auto first = state.tasks.rows()[state.tasks.visible()[0]].id;
+    const auto second = state.tasks.rows()[state.tasks.visible()[1]].id;
+    REQUIRE(gui.click(state, "tasks:row:" + std::to_string(first)));
+    CHECK(state.selected == first);
+    CHECK(state.view == ui::View::Tasks);
+    gui.key(state, 264);  // Down
+    gui.key(state, 257);  // Enter
+    CHECK(state.view == ui::View::Task);
+    CHECK(state.selected == second);
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
 }

@@ -133,8 +133,13 @@ void draw_matrix(AppState& s) {
                     open_tasks(s, f);
                 }
                 // The section by its full title, as the header's tooltip names it.
-                if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("%s\n%s\n%s", agency.full.c_str(), text.headers[c].c_str(), cell_text.c_str());
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);  // a long title wraps inside the window
+                    ImGui::TextWrapped("%s\n%s\n%s", agency.full.c_str(), text.headers[c].c_str(), cell_text.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
                 probe(s, "matrix:" + agency.full + ":" + d.sections[c]);
                 ImGui::PopID();
             }

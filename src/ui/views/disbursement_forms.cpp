@@ -173,7 +173,7 @@ void draw_csv_rows(const DisbursementViewState& v) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.date.vn().c_str());
             ImGui::TableNextColumn();
-            right_aligned(group_thousands(row.amount));
+            right_aligned(format_count(row.amount));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.note.c_str());
         }

@@ -64,11 +64,11 @@ void setup_amount_columns(float w) {
 
 void amount_cells(const service::Rates& r, bool behind) {
     ImGui::TableNextColumn();
-    right_aligned(group_thousands(r.plan_assigned));
+    right_aligned(format_count(r.plan_assigned));
     ImGui::TableNextColumn();
-    right_aligned(group_thousands(r.plan_total));
+    right_aligned(format_count(r.plan_total));
     ImGui::TableNextColumn();
-    right_aligned(group_thousands(r.disbursed));
+    right_aligned(format_count(r.disbursed));
     ImGui::TableNextColumn();
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ladder_bg(behind));
     right_aligned(format_percent(r.rate_assigned));
@@ -222,7 +222,7 @@ void draw_entries(AppState& s, const service::ProjectStatus& p) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(e.date.vn().c_str());
             ImGui::TableNextColumn();
-            right_aligned(group_thousands(e.amount));
+            right_aligned(format_count(e.amount));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(e.note.c_str());
             ImGui::TableNextColumn();
