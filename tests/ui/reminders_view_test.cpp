@@ -9,11 +9,14 @@
 #include <fstream>
 #include <thread>
 
+#include <imgui.h>
+
 #include "headless.h"
 #include "support.h"
 #include "ui/app_state.h"
 #include "ui/strings.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 using namespace dt;
 using store::Id;
@@ -227,4 +230,30 @@ TEST_CASE("a written report and an attachment open with the desktop's program") 
         CHECK(state.message.find("xdg-open") != std::string::npos);
         CHECK(state.message.find("cv.pdf") != std::string::npos);
     }
+}
+
+TEST_CASE("the reminders' days column holds its words whole in both languages (not cut at 173 days)") {
+    test::Fixture fx;
+    test::Headless gui;
+    ImGui::GetIO().DisplaySize = ImVec2(1366, 768);
+    ui::AppState state(*fx.service, fx.admin);
+    state.as_of = Date{2025, 12, 20};  // 1.1 overdue by 173 days
+    state.view = ui::View::Reminders;
+    std::vector<ui::CellRecord> cells;
+    ui::record_cells(&cells);
+    for (auto lang : {ui::Lang::Vi, ui::Lang::En}) {
+        ui::set_language(lang);
+        gui.frames(state, 3);
+    }
+    ui::record_cells(nullptr);
+    ui::set_language(ui::Lang::Vi);
+    ImGui::GetIO().DisplaySize = ImVec2(1600, 1000);
+    int days_cells = 0;
+    for (const auto& c : cells)
+        if (c.text.find("173") != std::string::npos) {
+            CAPTURE(c.text);
+            CHECK(c.shown == c.text);
+            ++days_cells;
+        }
+    CHECK(days_cells >= 4);  // two agencies, two languages
 }

@@ -166,7 +166,14 @@ void draw_reminders(AppState& s) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, font * 9);
     ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, font * 5.5f);
-    ImGui::TableSetupColumn("##days", ImGuiTableColumnFlags_WidthFixed, font * 6);
+    // As wide as the longest the language writes ("overdue by 9,999 day(s)"), not cut at 160 days.
+    float days_width = font * 4;
+    for (T pattern : {T::DaysLate, T::DaysLeft}) {
+        std::string widest = tr(pattern);
+        if (const auto at = widest.find("%d"); at != std::string::npos) widest.replace(at, 2, format_count(9999));
+        days_width = std::max(days_width, ImGui::CalcTextSize(widest.c_str()).x + ImGui::GetStyle().CellPadding.x * 2);
+    }
+    ImGui::TableSetupColumn("##days", ImGuiTableColumnFlags_WidthFixed, days_width);
     ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, font * 4);
     ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, font * 8);
     ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch);
