@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "ui/connection.h"
 #include "ui/fonts.h"
+#include "ui/key_taps.h"
 #include "ui/recovery.h"
 #include "ui/sign_in.h"
 #include "ui/strings.h"
@@ -40,6 +41,16 @@ struct Options {
 std::vector<std::string> g_dropped;
 void glfw_drop(GLFWwindow*, int count, const char** paths) {
     for (int i = 0; i < count; ++i) g_dropped.emplace_back(paths[i]);
+}
+
+// Key presses for imgui 1.86, which misses a tap released within one batch of events (ui/key_taps.h).
+dt::ui::KeyTaps g_taps;
+bool g_key_event = false;
+void glfw_key(GLFWwindow*, int key, int, int action, int mods) {
+    g_key_event = true;
+    const bool modifier = key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER;
+    if (action == GLFW_PRESS && !modifier)
+        g_taps.press(key, mods & GLFW_MOD_CONTROL, mods & GLFW_MOD_SHIFT, mods & GLFW_MOD_ALT);
 }
 
 void glfw_error(int code, const char* text) { std::cerr << "GLFW error " << code << ": " << text << "\n"; }
@@ -148,6 +159,7 @@ int run(const Options& o) {
     ui::apply_theme(scale);
     std::string font_error;
     ui::load_fonts(17.0f * scale, font_error);
+    glfwSetKeyCallback(window, glfw_key);  // before the backend's, which calls it first
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     glfwSetDropCallback(window, glfw_drop);  // the ImGui backend installs no drop callback
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -209,10 +221,12 @@ int run(const Options& o) {
         }
         ImGuiIO& io = ImGui::GetIO();
         if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.InputQueueCharacters.Size > 0 ||
-            ImGui::IsAnyMouseDown() || io.MouseWheel != 0)
+            ImGui::IsAnyMouseDown() || io.MouseWheel != 0 || g_key_event)
             last_input = glfwGetTime();
+        g_key_event = false;
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        g_taps.before_frame(io);
         ImGui::NewFrame();
         if (recovery) {
             switch (ui::draw_recovery(*recovery)) {
@@ -267,6 +281,7 @@ int run(const Options& o) {
             sign_in.error = ui::tr(ui::T::SignInAgain);
         }
         ImGui::Render();
+        g_taps.after_frame(io);
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
         glViewport(0, 0, fb_w, fb_h);

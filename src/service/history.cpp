@@ -118,6 +118,17 @@ void Service::rewind(std::vector<store::AssignmentRecord>& rows, Date as_of) con
         if (const auto it = by_id.find(*j.assignment_id); it != by_id.end() && it->second->extension_count > 0)
             --it->second->extension_count;
     }
+    // Evidence: today's count (not withdrawn) less what was added after as_of, plus what was
+    // withdrawn after it (still there that day). Added and withdrawn after it: neither.
+    std::unordered_map<Id, int> evidence_delta;
+    for (const char* field : {"evidence", "evidence_withdrawn"})
+        for (const auto& j : store_.journal_between(as_of, kEndOfTime, field))
+            if (j.assignment_id && by_id.count(*j.assignment_id))
+                evidence_delta[*j.assignment_id] += std::string_view(field) == "evidence" ? -1 : 1;
+    for (const auto& [id, delta] : evidence_delta) {
+        auto& count = by_id.at(id)->evidence_count;
+        count = std::max(0, count + delta);
+    }
 }
 
 AssignmentView Service::propose(const Actor& actor, Id id, const ProposalInput& input, std::optional<int> expect_version) {

@@ -203,13 +203,16 @@ struct ReportsViewState {
 struct RemindersState {
     int within = 7;                 // 7 or 14 days ahead
     std::optional<Id> agency;       // the office's pick; none: every agency
+    // Every reminder the signed-in user may see (the office: every agency's), so that the
+    // sidebar's and the home views' counts do not change with the list's agency pick.
     std::vector<service::Reminder> rows;
+    std::vector<int> shown;  // into rows: the picked agency's (or all), what the list and the digest hold
     unsigned built_revision = 0;
     Date built_as_of{};
     int built_within = 0;
     std::optional<Id> built_agency;
-    std::map<Id, int> count_by_agency;  // overdue + due soon, per agency (the sidebar's and homes' counts)
-    int count = 0;                      // overdue + due soon, in the list
+    std::map<Id, int> count_by_agency;  // reminders per agency (the sidebar's and homes' counts)
+    int count = 0;                      // reminders of every agency the user may see
     std::string error;
     std::string written;            // the last digest written
 };

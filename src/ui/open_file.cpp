@@ -9,9 +9,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <vector>
 
 #include "core/text.h"
+#include "ui/strings.h"
 
 extern char** environ;
 
@@ -27,7 +29,7 @@ std::optional<std::string> save_attachment(const store::EvidenceFile& file, cons
     const fs::path dir = fs::path(folder) / hash;
     const fs::path target = dir / safe_file_name(file.name);
     if (target.parent_path() != dir) {
-        error = "The attachment's name cannot be used as a file name.";
+        error = tr(T::OpenBadName);
         return std::nullopt;
     }
     std::error_code ec;
@@ -38,7 +40,7 @@ std::optional<std::string> save_attachment(const store::EvidenceFile& file, cons
     out.write(file.data.data(), static_cast<std::streamsize>(file.data.size()));
     out.close();
     if (!out) {
-        error = "Cannot write " + target.string() + ".";
+        error = std::string(tr(T::OpenCannotWrite)) + " " + target.string() + ".";
         return std::nullopt;
     }
     return target.string();
@@ -54,14 +56,14 @@ bool open_attachment(const store::EvidenceFile& file, std::string& error) {
     // A private folder of ours: not a link planted in a shared /tmp, not someone else's.
     struct stat st {};
     if (lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
-        error = "Cannot use " + folder.string() + " for attachments (it is not a private folder of this user).";
+        error = std::string(tr(T::OpenBadFolder)) + " " + folder.string();
         return false;
     }
     chmod(folder.c_str(), 0700);
     const auto target = save_attachment(file, folder.string(), error);
     if (!target) return false;
     if (!open_path(*target, error)) {
-        error = "Saved to " + *target + " (no program to open it was found).";
+        error = std::string(tr(T::OpenSavedTo)) + " " + *target + ". " + error;
         return false;
     }
     return true;
@@ -74,9 +76,15 @@ bool open_path(const std::string& path, std::string& error) {
     char* argv[] = {program, arg.data(), nullptr};
     pid_t pid = 0;
     if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) {
-        error = "No program was found to open " + path + ".";
+        error = std::string(tr(T::OpenNoProgram)) + " " + path;
         return false;
     }
+    // xdg-open may wait for the program it started (its generic mode does): reaped aside, so
+    // the window goes on and no finished child is left behind.
+    std::thread([pid] {
+        int status = 0;
+        waitpid(pid, &status, 0);
+    }).detach();
     return true;
 }
 

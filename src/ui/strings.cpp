@@ -373,7 +373,7 @@ constexpr Entry kTable[] = {
     {T::SentToPrinter, "Đã gửi bản PDF tới máy in:", "The PDF was sent to the printer:"},
     {T::ColAsOf, "Tính đến", "As of"},
     {T::ColFormat, "Định dạng", "Format"},
-    {T::OnTimeOf, "trong số phân công đã đến hạn, số được hoàn thành đúng hạn", "of the assignments whose deadline has passed, done on time"},
+    {T::OnTimeOf, "phân công đã đến hạn được hoàn thành đúng hạn", "assignments past their deadline were done on time"},
     {T::LegendOverdue, "Có việc quá hạn", "Has overdue work"},
     {T::LegendBlocked, "Có việc vướng mắc", "Has blocked work"},
     {T::LegendAllDone, "Đã hoàn thành hết", "All done"},
@@ -484,6 +484,17 @@ constexpr Entry kTable[] = {
     {T::BucketShortOpenOnTime, "Trong hạn", "On time"},
     {T::BucketShortOpenOverdue, "Quá hạn", "Overdue"},
     {T::BucketShortNoDeadline, "Không hạn", "No deadline"},
+    {T::OpenNoProgram, "Không tìm thấy chương trình để mở tệp (xdg-open, gói xdg-utils):",
+     "No program was found to open the file (xdg-open, package xdg-utils):"},
+    {T::OpenSavedTo, "Tệp đã được lưu vào", "The file was saved to"},
+    {T::OpenBadFolder, "Không dùng được thư mục này cho tệp đính kèm (không phải thư mục riêng của người dùng):",
+     "This folder cannot hold attachments (it is not a private folder of this user):"},
+    {T::OpenBadName, "Tên của tệp đính kèm không dùng được làm tên tệp.", "The attachment's name cannot be used as a file name."},
+    {T::OpenCannotWrite, "Không ghi được tệp", "Cannot write the file"},
+    {T::OpenWritten, "Mở", "Open"},
+    {T::OwnInvestorsReached, "Các chủ đầu tư của đơn vị đạt", "Your agency's investors:"},
+    {T::OwnInvestorsRate, "Tỷ lệ giải ngân của các chủ đầu tư thuộc đơn vị so với kế hoạch Thủ tướng giao",
+     "Disbursed by your agency's investors, of the plan the Prime Minister assigned"},
 };
 static_assert(sizeof kTable / sizeof kTable[0] == static_cast<std::size_t>(T::Count_), "one entry per string");
 

@@ -86,6 +86,9 @@ enum class T : int {
     RetryingIn, Seconds, Reconnecting, Reconnected, FaultUnreachable, AdviceUnreachable,
     // a table's narrow column: the bucket's short word (the whole one on hover)
     BucketShortDoneOnTime, BucketShortDoneLate, BucketShortOpenOnTime, BucketShortOpenOverdue, BucketShortNoDeadline,
+    // opening a file with the desktop's program (ui/open_file.h); a written report's Open button
+    OpenNoProgram, OpenSavedTo, OpenBadFolder, OpenBadName, OpenCannotWrite, OpenWritten,
+    OwnInvestorsReached, OwnInvestorsRate,
     Count_
 };
 

@@ -53,3 +53,27 @@ TEST_CASE("the directive tree: a task's summary line, its whole text on hover") 
     gui.frames(s, 2);
     CHECK(tooltip_shown());
 }
+
+TEST_CASE("the directive tree: every node is one line, so the clipper draws the column to its foot") {
+    test::Fixture fx;
+    test::Headless gui;
+    ui::AppState s(*fx.service, fx.admin);
+    s.view = ui::View::Directive;
+    ImGui::GetIO().DisplaySize = ImVec2(560, 700);  // the section's heading is wider than the column
+    gui.frames(s, 3);
+    const auto& nodes = s.directive.nodes;
+    REQUIRE(nodes.size() >= 4);
+    float step = 0;
+    for (std::size_t i = 1; i < nodes.size(); ++i) {
+        CAPTURE(nodes[i].label);
+        const auto above = s.probes.find("directive:node:" + std::to_string(i - 1));
+        const auto here = s.probes.find("directive:node:" + std::to_string(i));
+        REQUIRE(above != s.probes.end());
+        REQUIRE(here != s.probes.end());
+        const float dy = here->second.second - above->second.second;
+        if (step == 0) step = dy;
+        CHECK(dy == doctest::Approx(step).epsilon(0.15));  // no node twice as tall as another
+        CHECK(dy < ImGui::GetFontSize() * 2);
+    }
+    ImGui::GetIO().DisplaySize = ImVec2(1600, 1000);
+}

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <fstream>
 
+#include <imgui.h>
+
 #include "headless.h"
 #include "support.h"
 #include "ui/models.h"
@@ -238,4 +240,25 @@ TEST_CASE("disbursement view: CSV previewed then imported, a bad line is named, 
         CHECK(state.probes.count("disbursement:csv:import") == 0);
         CHECK(entries_of(fx, "P02").empty());
     }
+}
+
+TEST_CASE("disbursement view: the summary line wraps inside a narrow window instead of running past its edge") {
+    test::Fixture fx;
+    seed(fx);
+    test::Headless gui;
+    auto state = disbursement_state(fx, fx.admin);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1600, 1000);
+    gui.frames(state, 2);
+    REQUIRE(state.probes.count("disbursement:summary-end") == 1);
+    const auto wide_start = state.probes.at("disbursement:summary");
+    const auto wide_end = state.probes.at("disbursement:summary-end");
+    CHECK(wide_end.second < wide_start.second);  // one line: the last piece's top is above the label's centre
+    io.DisplaySize = ImVec2(900, 700);
+    gui.frames(state, 2);
+    const auto narrow_start = state.probes.at("disbursement:summary");
+    const auto narrow_end = state.probes.at("disbursement:summary-end");
+    CHECK(narrow_end.first <= 900.0f);
+    CHECK(narrow_end.second > narrow_start.second);  // the last piece went to a line of its own
+    io.DisplaySize = ImVec2(1600, 1000);
 }

@@ -131,9 +131,14 @@ void draw_matrix(AppState& s) {
                     f.section = d.sections[c];
                     open_tasks(s, f);
                 }
-                if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("%s · %s %s\n%s", agency.full.c_str(), tr(T::Section), d.sections[c].c_str(),
-                                      cell_text.c_str());
+                // The section by its full title, as the header's tooltip names it.
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);  // a long title wraps inside the window
+                    ImGui::TextWrapped("%s\n%s\n%s", agency.full.c_str(), text.headers[c].c_str(), cell_text.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
                 probe(s, "matrix:" + agency.full + ":" + d.sections[c]);
                 ImGui::PopID();
             }
@@ -239,7 +244,7 @@ void draw_disbursement_card(AppState& s) {
     }
     ImGui::TableNextColumn();
     big(ladder_color(st.province.rate_assigned < st.required_percent), text.province_rate);
-    ImGui::TextWrapped("%s", tr(T::ProvinceRate));
+    ImGui::TextWrapped("%s", tr(s.actor.role == UserRole::Agency ? T::OwnInvestorsRate : T::ProvinceRate));
     ImGui::TableNextColumn();
     big(ImGui::GetStyleColorVec4(ImGuiCol_Text), text.milestone);
     if (milestone)

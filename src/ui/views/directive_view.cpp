@@ -51,11 +51,15 @@ void draw_outline(AppState& s) {
                 probe(s, "directive:task:" + n.ref);
                 whole_on_hover(n, shown != n.label);
             } else {
+                // A heading is one line too: a wrapped one made the clipper, which measures the
+                // first line, draw too few nodes and leave the column's lower part empty.
+                const std::string shown = ellipsize(n.label, ImGui::GetContentRegionAvail().x);
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.30f, 0.50f, 1.0f));
-                ImGui::TextWrapped("%s", n.label.c_str());
+                ImGui::TextUnformatted(shown.c_str());
                 ImGui::PopStyleColor();
-                whole_on_hover(n, false);
+                whole_on_hover(n, shown != n.label);
             }
+            probe_left(s, "directive:node:" + std::to_string(i));
             ImGui::Unindent(static_cast<float>(n.depth) * ImGui::GetFontSize());
             ImGui::PopID();
         }

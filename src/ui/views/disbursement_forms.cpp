@@ -173,7 +173,7 @@ void draw_csv_rows(const DisbursementViewState& v) {
             ImGui::TableNextColumn();
             cell_text(row.date.vn());
             ImGui::TableNextColumn();
-            right_aligned(group_thousands(row.amount));
+            right_aligned(format_count(row.amount));
             ImGui::TableNextColumn();
             cell_text(row.note);
         }

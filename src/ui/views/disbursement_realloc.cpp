@@ -85,7 +85,7 @@ void draw_moves(const DisbursementModel& m, const std::vector<ProjectMove>& move
             right_aligned(give ? format_percent(-gap) : (gap > 0 ? "+" : "") + format_percent(gap), &color);
             ImGui::TableNextColumn();
             const std::int64_t left = std::max<std::int64_t>(0, r.plan_assigned - r.disbursed);
-            right_aligned(group_thousands(give ? left : r.disbursed));
+            right_aligned(format_count(give ? left : r.disbursed));
         }
     }
     ImGui::EndTable();

@@ -2,6 +2,7 @@
 // charts, the lists for the office's reallocation proposal, and data entry. Everything is
 // read from the cached DisbursementModel; nothing here touches the database.
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "core/money.h"
@@ -66,11 +67,11 @@ void setup_amount_columns(float w) {
 
 void amount_cells(const service::Rates& r, bool behind) {
     ImGui::TableNextColumn();
-    right_aligned(group_thousands(r.plan_assigned));
+    right_aligned(format_count(r.plan_assigned));
     ImGui::TableNextColumn();
-    right_aligned(group_thousands(r.plan_total));
+    right_aligned(format_count(r.plan_total));
     ImGui::TableNextColumn();
-    right_aligned(group_thousands(r.disbursed));
+    right_aligned(format_count(r.disbursed));
     ImGui::TableNextColumn();
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ladder_bg(behind));
     right_aligned(format_percent(r.rate_assigned));
@@ -78,24 +79,42 @@ void amount_cells(const service::Rates& r, bool behind) {
     right_aligned(format_percent(r.rate_total));
 }
 
-void draw_summary(const DisbursementModel& m) {
+// Goes on the same line when `text` fits there, else starts a new one: the line wraps at any
+// width instead of running past the window's edge.
+void same_line_if_fits(const std::string& text) {
+    const float before = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (before + ImGui::CalcTextSize(text.c_str()).x <= right) ImGui::SameLine();
+}
+
+void draw_summary(AppState& s, const DisbursementModel& m, bool own_agency) {
     const auto& st = m.status;
     const ImVec4 color = ladder_color(st.province.rate_assigned < st.required_percent);
-    ImGui::TextUnformatted(tr(T::Province));
+    // An agency user sees its own investors only: their total is not the province's.
+    ImGui::TextUnformatted(tr(own_agency ? T::OwnInvestorsReached : T::Province));
+    probe(s, "disbursement:summary");
     ImGui::SameLine();
     ImGui::TextColored(color, "%s", format_percent(st.province.rate_assigned).c_str());
     ImGui::SameLine();
-    ImGui::Text("%s", tr(T::OfAssignedPlan));
+    ImGui::TextUnformatted(tr(T::OfAssignedPlan));
+    char piece[256];
     if (m.current) {
-        ImGui::SameLine();
-        ImGui::Text("· %s %s: %d %%", tr(T::RequiredNow), m.current->due.vn().c_str(), m.current->percent);
+        std::snprintf(piece, sizeof piece, "· %s %s: %d %%", tr(T::RequiredNow), m.current->due.vn().c_str(),
+                      m.current->percent);
+        same_line_if_fits(piece);
+        ImGui::TextUnformatted(piece);
     }
     if (st.next) {
-        ImGui::SameLine();
-        ImGui::Text("· %s %s: %d %%", tr(T::NextMilestone), st.next->due.vn().c_str(), st.next->percent);
+        std::snprintf(piece, sizeof piece, "· %s %s: %d %%", tr(T::NextMilestone), st.next->due.vn().c_str(),
+                      st.next->percent);
+        same_line_if_fits(piece);
+        ImGui::TextUnformatted(piece);
     }
-    ImGui::SameLine();
-    ImGui::TextColored(ladder_color(st.behind > 0), "· %d %s", st.behind, tr(T::InvestorsBehind));
+    std::snprintf(piece, sizeof piece, "· %s %s", format_count(st.behind).c_str(), tr(T::InvestorsBehind));
+    same_line_if_fits(piece);
+    ImGui::TextColored(ladder_color(st.behind > 0), "%s", piece);
+    // Where the line's last piece ends (tests: nothing runs past the window's edge).
+    s.probes["disbursement:summary-end"] = {ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y};
 }
 
 void draw_investors_table(AppState& s, float height) {
@@ -205,7 +224,7 @@ void draw_entries(AppState& s, const service::ProjectStatus& p) {
             ImGui::TableNextColumn();
             cell_text(e.date.vn());
             ImGui::TableNextColumn();
-            right_aligned(group_thousands(e.amount));
+            right_aligned(format_count(e.amount));
             ImGui::TableNextColumn();
             cell_text(e.note);
             ImGui::TableNextColumn();
@@ -280,7 +299,7 @@ bool tab(AppState& s, T label, const char* name) {
 void draw_disbursement(AppState& s) {
     const auto& m = s.disbursement;
     if (m.status.investors.empty()) ImGui::TextDisabled("%s", tr(T::NoInvestors));
-    else draw_summary(m);
+    else draw_summary(s, m, s.actor.role == UserRole::Agency);
     if (!ImGui::BeginTabBar("##disbursement")) return;
     if (tab(s, T::DisbTabInvestors, "investors")) {
         draw_investors_tab(s);

@@ -39,6 +39,7 @@ std::string days_text(const service::Reminder& r) {
     return at == std::string::npos ? pattern : pattern.replace(at, 2, n);
 }
 
+// The list's agency: an agency user's own, else the office's pick (none: every agency).
 std::optional<Id> scope(const AppState& s) { return s.actor.agency_id ? s.actor.agency_id : s.reminders.agency; }
 
 void write_digest(AppState& s) {
@@ -49,11 +50,12 @@ void write_digest(AppState& s) {
         digest.as_of = s.as_of;
         digest.within = r.within;
         if (auto issuer = s.service.setting("report.issuing_body")) digest.issuer = *issuer;
-        digest.reminders = r.rows;
+        for (int i : r.shown) digest.reminders.push_back(r.rows[i]);
         std::string name = "nhac-viec";
-        if (!r.rows.empty() && scope(s)) name += "-" + safe_file_name(r.rows.front().assignment.agency_short.empty()
-                                                                          ? r.rows.front().assignment.agency
-                                                                          : r.rows.front().assignment.agency_short);
+        if (!digest.reminders.empty() && scope(s)) {
+            const auto& first = digest.reminders.front().assignment;
+            name += "-" + safe_file_name(first.agency_short.empty() ? first.agency : first.agency_short);
+        }
         name += "-" + s.as_of.iso() + ".pdf";
         const auto path = std::filesystem::path(default_report_folder()) / name;
         report::write_reminder_pdf(digest, path);
@@ -69,30 +71,32 @@ void write_digest(AppState& s) {
 void refresh_reminders(AppState& s) {
     auto& r = s.reminders;
     const auto agency = scope(s);
-    if (r.built_revision == s.built_revision && r.built_as_of == s.as_of && r.built_within == r.within &&
-        r.built_agency == agency && r.built_revision != 0)
-        return;
-    r.error.clear();
-    r.rows.clear();
-    r.count_by_agency.clear();
-    r.count = 0;
-    try {
-        std::optional<std::string> name;
-        if (agency)
-            for (const auto& [id, full] : s.tasks.agencies())
-                if (id == *agency) name = full;
-        if (!agency || name) r.rows = s.service.reminders(s.actor, name, r.within, s.as_of);
-    } catch (const Error& e) {
-        r.error = message(e);
-    }
-    for (const auto& x : r.rows)
-        if (x.kind == service::ReminderKind::Overdue || x.kind == service::ReminderKind::DueSoon) {
+    const bool same_rows = r.built_revision == s.built_revision && r.built_as_of == s.as_of &&
+                           r.built_within == r.within && r.built_revision != 0;
+    if (same_rows && r.built_agency == agency) return;
+    if (!same_rows) {
+        r.error.clear();
+        r.rows.clear();
+        r.count_by_agency.clear();
+        r.count = 0;
+        try {
+            // The service keeps an agency user to its own agency; the office reads every agency's.
+            r.rows = s.service.reminders(s.actor, std::nullopt, r.within, s.as_of);
+        } catch (const Error& e) {
+            r.error = message(e);
+        }
+        // Every row counts: a send-back and a decided extension wait for the agency as much as a deadline.
+        for (const auto& x : r.rows) {
             ++r.count;
             ++r.count_by_agency[x.assignment.agency_id];
         }
-    r.built_revision = s.built_revision;
-    r.built_as_of = s.as_of;
-    r.built_within = r.within;
+        r.built_revision = s.built_revision;
+        r.built_as_of = s.as_of;
+        r.built_within = r.within;
+    }
+    r.shown.clear();
+    for (int i = 0; i < static_cast<int>(r.rows.size()); ++i)
+        if (!agency || r.rows[i].assignment.agency_id == *agency) r.shown.push_back(i);
     r.built_agency = agency;
 }
 
@@ -151,7 +155,7 @@ void draw_reminders(AppState& s) {
     ImGui::TextDisabled("%s %s", tr(T::CountsAt), s.as_of.vn().c_str());
     if (!r.written.empty()) ImGui::TextDisabled("%s %s", tr(T::DigestWritten), r.written.c_str());
     field_error(r.error);
-    if (r.rows.empty()) {
+    if (r.shown.empty()) {
         ImGui::TextDisabled("%s", tr(T::NothingToRemind));
         return;
     }
@@ -162,11 +166,14 @@ void draw_reminders(AppState& s) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(T::Agency), ImGuiTableColumnFlags_WidthFixed, font * 9);
     ImGui::TableSetupColumn(tr(T::Due), ImGuiTableColumnFlags_WidthFixed, font * 5.5f);
-    // As wide as "1.234 day(s) late" in the language shown, so the days are never cut.
-    std::string widest_days = tr(T::DaysLate);
-    if (const auto at = widest_days.find("%d"); at != std::string::npos) widest_days.replace(at, 2, format_count(1234));
-    ImGui::TableSetupColumn("##days", ImGuiTableColumnFlags_WidthFixed,
-                            std::max(font * 6, ImGui::CalcTextSize(widest_days.c_str()).x));
+    // As wide as the longest the language writes ("overdue by 9,999 day(s)"), not cut at 160 days.
+    float days_width = font * 4;
+    for (T pattern : {T::DaysLate, T::DaysLeft}) {
+        std::string widest = tr(pattern);
+        if (const auto at = widest.find("%d"); at != std::string::npos) widest.replace(at, 2, format_count(9999));
+        days_width = std::max(days_width, ImGui::CalcTextSize(widest.c_str()).x + ImGui::GetStyle().CellPadding.x * 2);
+    }
+    ImGui::TableSetupColumn("##days", ImGuiTableColumnFlags_WidthFixed, days_width);
     ImGui::TableSetupColumn(tr(T::Ref), ImGuiTableColumnFlags_WidthFixed, font * 4);
     ImGui::TableSetupColumn(tr(T::Status), ImGuiTableColumnFlags_WidthFixed, font * 8);
     ImGui::TableSetupColumn(tr(T::Title), ImGuiTableColumnFlags_WidthStretch);
@@ -175,14 +182,14 @@ void draw_reminders(AppState& s) {
     std::optional<service::ReminderKind> kind;
     Id agency = 0;
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(r.rows.size()));
+    clipper.Begin(static_cast<int>(r.shown.size()));
     while (clipper.Step()) {
         if (clipper.DisplayStart > 0) {
-            kind = r.rows[clipper.DisplayStart - 1].kind;
-            agency = r.rows[clipper.DisplayStart - 1].assignment.agency_id;
+            kind = r.rows[r.shown[clipper.DisplayStart - 1]].kind;
+            agency = r.rows[r.shown[clipper.DisplayStart - 1]].assignment.agency_id;
         }
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& x = r.rows[i];
+            const auto& x = r.rows[r.shown[i]];
             const auto& a = x.assignment;
             ImGui::PushID(i);
             ImGui::TableNextRow();

@@ -231,12 +231,12 @@ void draw_figures(const report::Report& r) {
             ImGui::TextUnformatted(value.c_str());
         };
         for (auto b : {Bucket::DoneOnTime, Bucket::DoneLate, Bucket::OpenOnTime, Bucket::OpenOverdue, Bucket::NoDeadline})
-            row(label(b), std::to_string(r.totals.count(b)));
-        row(tr(T::OnTimeRate), report::percent_vi(r.totals.on_time_rate));
-        row(tr(T::Assignments), std::to_string(r.totals.total));
-        row(label(Status::Blocked), std::to_string(r.blocked.size()));
+            row(label(b), format_count(r.totals.count(b)));  // in the window's language, as the dashboard
+        row(tr(T::OnTimeRate), format_percent(r.totals.on_time_rate));
+        row(tr(T::Assignments), format_count(r.totals.total));
+        row(label(Status::Blocked), format_count(static_cast<long long>(r.blocked.size())));
         if (r.disbursement) {
-            row(tr(T::NavDisbursement), report::percent_vi(r.disbursement->province.rate_assigned) + " / " +
+            row(tr(T::NavDisbursement), format_percent(r.disbursement->province.rate_assigned) + " / " +
                                             std::to_string(r.disbursement->required_percent) + " %");
         }
         if (r.changes) {
@@ -302,7 +302,19 @@ void draw_reports(AppState& s) {
         ImGui::ProgressBar(static_cast<float>(v.done_steps) / static_cast<float>(v.total_steps),
                            ImVec2(ImGui::GetFontSize() * 12, 0));
     }
-    for (const auto& path : v.written) ImGui::BulletText("%s", path.c_str());
+    // Each written file opens directly in the desktop's program (a PDF viewer, a spreadsheet).
+    for (std::size_t i = 0; i < v.written.size(); ++i) {
+        const auto& path = v.written[i];
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton(tr(T::OpenWritten))) {
+            std::string error;
+            if (!open_path(path, error)) s.report(error, true);
+        }
+        probe(s, "reports:open:" + std::filesystem::path(path).extension().string());
+        ImGui::SameLine();
+        ImGui::TextUnformatted(path.c_str());
+        ImGui::PopID();
+    }
     if (!v.written.empty() && ImGui::Button(tr(T::OpenFolder))) {
         std::string error;
         if (!open_path(v.folder, error)) s.report(error, true);

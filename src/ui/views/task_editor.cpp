@@ -148,7 +148,7 @@ void draw_fields(AppState& s, bool editable) {
     ImGui::InputTextWithHint(tr(T::Due), "dd/mm/yyyy", e.due, sizeof e.due);
     ImGui::EndDisabled();
     if (!due_editable) disabled_reason(editable ? tr(T::OnlyOfficeDue) : why);
-    draw_due_origin(e.saved.record);
+    draw_due_origin(s, e.saved.record);
     field_error(e.field_errors["due"]);
 
     ImGui::BeginDisabled(!editable);
@@ -237,6 +237,7 @@ void draw_evidence(AppState& s, bool editable) {
                     if (!open_attachment(*file, error)) s.report(error, true);
                 }
             }
+            if (item.file_name) probe(s, "editor:open:" + *item.file_name);
             draw_withdraw_button(s, item, editable);
             ImGui::PopID();
         }

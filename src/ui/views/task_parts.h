@@ -17,7 +17,7 @@ void clear_workflow_buffers(EditorState& editor);
 // Why the office sent the completion back, in a box under the header; nothing when no note.
 void draw_review_note(AppState& state);
 // "Original deadline: … · Extensions granted: n", on the current line; nothing without deadlines.
-void draw_due_origin(const store::AssignmentRecord& record);
+void draw_due_origin(AppState& state, const store::AssignmentRecord& record);
 // The agency's difficulties and proposals (report, Part III): two boxes and "Lưu đề xuất".
 void draw_proposals(AppState& state, bool editable);
 // For an admin on a done assignment: a reason and "Trả lại".

@@ -227,14 +227,20 @@ void draw_review_note(AppState& s) {
     end_notice();
 }
 
-void draw_due_origin(const store::AssignmentRecord& r) {
+void draw_due_origin(AppState& s, const store::AssignmentRecord& r) {
     if (!r.due && !r.original_due && r.extension_count == 0) return;  // nothing to compare
     // A deadline the office set later on an assignment without one has no original date.
     std::string text;
     if (r.original_due) text = std::string(tr(T::OriginalDue)) + ": " + r.original_due->vn() + " · ";
-    text += std::string(tr(T::ExtensionCount)) + ": " + std::to_string(r.extension_count);
+    text += std::string(tr(T::ExtensionCount)) + ": " + format_count(r.extension_count);
+    // Beside the deadline when it fits, else under it, wrapped: the count was cut off at the
+    // column's edge in a 1366-wide window.
     ImGui::SameLine();
+    if (ImGui::CalcTextSize(text.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", text.c_str());
+    ImGui::PopTextWrapPos();
+    s.probes["editor:due-origin-end"] = {ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y};
 }
 
 void draw_send_back(AppState& s) {

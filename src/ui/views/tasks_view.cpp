@@ -309,12 +309,15 @@ void draw_tasks(AppState& s) {
             ImGui::Checkbox("##c", &checked);
             ImGui::PopStyleVar();
             ImGui::TableSetColumnIndex(kColRef);
+            const float ref_x = ImGui::GetCursorScreenPos().x;  // the row spans the tick box's column too
             if (ImGui::Selectable(r.ref.c_str(), s.selected == r.id,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
                                       ImGuiSelectableFlags_AllowDoubleClick)) {
                 select_assignment(s, r.id);
                 if (ImGui::IsMouseDoubleClicked(0)) s.view = View::Task;
             }
+            s.probes["tasks:row:" + std::to_string(r.id)] = {ref_x + ImGui::GetFontSize(),
+                                                             (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2};
             // Keyboard: arrows move between rows (ImGui's navigation), Enter opens the row.
             if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
                 select_assignment(s, r.id);
