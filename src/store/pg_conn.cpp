@@ -148,9 +148,16 @@ void PgConn::fail_connect() const {
     for (const char* refused : {"password authentication failed", "no password supplied", "not permitted to log in",
                                 "no pg_hba.conf entry", "SCRAM"})
         if (m.find(refused) != std::string::npos) throw PgError("28P01", "sign-in refused by the database server", false);
-    // libpq may try several addresses: the last line names the last failure.
+    // libpq may try several addresses: the last line names the last failure, unless it is a
+    // hint (indented: "\tIs the server running on that host …?"), which follows its failure.
     while (!m.empty() && m.back() == '\n') m.pop_back();
-    if (auto nl = m.rfind('\n'); nl != std::string::npos) m.erase(0, nl + 1);
+    for (auto nl = m.rfind('\n'); nl != std::string::npos; nl = m.rfind('\n')) {
+        if (m[nl + 1] != '\t' && m[nl + 1] != ' ') {
+            m.erase(0, nl + 1);
+            break;
+        }
+        m.resize(nl);  // drop the hint
+    }
     if (m.rfind("FATAL:  ", 0) == 0) m.erase(0, 8);
     throw StorageError(Fault::Unreachable, shown_, unreachable(m));
 }

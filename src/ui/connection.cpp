@@ -63,7 +63,7 @@ void draw_connection_banner(AppState& s) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.93f, 0.80f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.85f, 0.55f, 0.10f, 1.0f));
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    ImGui::BeginChild("##connection", ImVec2(0, line * 4.2f), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("##connection", ImVec2(0, line * 5.2f), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.25f, 0.02f, 1.0f));
     ImGui::TextUnformatted(tr(T::ConnectionLost));
     ImGui::PopStyleColor();
@@ -79,6 +79,8 @@ void draw_connection_banner(AppState& s) {
     ImGui::EndDisabled();
     probe(s, "connection:retry");
     ImGui::TextUnformatted(tr(T::ConnectionKept));
+    // What to do, in the window's language; then the server's own words, for whoever looks after it.
+    ImGui::TextUnformatted(tr(T::AdviceUnreachable));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", c.problem.c_str());
     ImGui::PopStyleColor();
