@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <random>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -101,6 +104,33 @@ PgDatabase::~PgDatabase() {
     while (!roles.empty() && (roles.back() == '\n' || roles.back() == ' ')) roles.pop_back();
     if (!roles.empty()) run_psql(base, "DROP ROLE IF EXISTS " + roles);
     run_psql(base, "DROP ROLE IF EXISTS " + name + "_admin, " + name + "_agency, " + name + "_viewer");
+}
+
+SilentPort::SilentPort() {
+    fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = 0;  // any free port
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    REQUIRE(::listen(fd, 64) == 0);
+    socklen_t n = sizeof a;
+    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &n) == 0);
+    port = ntohs(a.sin_port);
+}
+
+SilentPort::~SilentPort() {
+    if (fd >= 0) ::close(fd);
+}
+
+std::string SilentPort::first_in(const std::string& uri, int timeout) const {
+    const auto scheme = uri.find("://") + 3;
+    const auto slash = uri.find('/', scheme);
+    const auto at = uri.rfind('@', slash);
+    const auto host = at == std::string::npos || at < scheme ? scheme : at + 1;
+    std::string out = uri.substr(0, host) + "127.0.0.1:" + std::to_string(port) + "," + uri.substr(host);
+    return out + (out.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=" + std::to_string(timeout);
 }
 
 }  // namespace dt::test

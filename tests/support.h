@@ -71,6 +71,22 @@ struct PgDatabase {
     CommandResult psql_owner(const std::string& sql) const;  // as the cluster's user, stopping at an error
 };
 
+// A server that never answers: a TCP port on 127.0.0.1 that listens and accepts nothing, so a
+// connection is made by the kernel and then nothing comes (as a server behind a dead network
+// or a hung one); closed at the end.
+struct SilentPort {
+    SilentPort();
+    ~SilentPort();
+    SilentPort(const SilentPort&) = delete;
+    SilentPort& operator=(const SilentPort&) = delete;
+    int fd = -1;
+    int port = 0;
+    // `uri` (postgresql://[user[:pw]@]host:port/db[?…]) with this port as its first host, tried
+    // first and held for `timeout` seconds each time (libpq's connect_timeout, per host), then the
+    // real server.
+    std::string first_in(const std::string& uri, int timeout = 2) const;
+};
+
 // Fixes "now" (dates and the journal's timestamps) at noon UTC of `day` while it lives: a test
 // changes a database over several dates as the office would have.
 struct FixedClock {

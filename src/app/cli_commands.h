@@ -50,6 +50,7 @@ struct UserAddOptions { std::string name, role, full_name; std::optional<std::st
 
 int run_init(const Context& ctx, const InitOptions& o);
 int run_server_init(const Context& ctx, const InitOptions& o);
+int run_server_upgrade(const Context& ctx);
 int run_import(const Context& ctx, const ImportOptions& o);
 int run_list(const Context& ctx, const ListOptions& o);
 int run_show(const Context& ctx, const std::string& id, bool json);

@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
         ->required();
     server_init_cmd->add_flag("--no-seed", server_init.no_seed, "Do not seed agencies and the first directive");
     server_init_cmd->callback([&] { action = [&] { return run_server_init(ctx, server_init); }; });
+    auto* server_upgrade_cmd = server_cmd->add_subcommand(
+        "upgrade", "Apply this version's pending migrations to the server database, as its owner (docs/SERVER.md)");
+    server_upgrade_cmd->callback([&] { action = [&] { return run_server_upgrade(ctx); }; });
 
     ImportOptions imp;
     auto* import_cmd = app.add_subcommand("import", "Import a directive's text");

@@ -56,6 +56,21 @@ std::map<std::string, std::string> read_passwords(const fs::path& path) {
 }
 }  // namespace
 
+int run_server_upgrade(const Context& ctx) {
+    if (ctx.user) fail(ErrorKind::Usage, std::string("server upgrade ") + kOwnerOnly + ".");
+    if (!store::is_server_spec(ctx.db.native()))
+        fail(ErrorKind::Usage, "'server upgrade' needs --db postgresql://OWNER@HOST/DBNAME (a file is upgraded when it is opened).");
+    const auto u = store::upgrade_server_schema(ctx.db.native());
+    const auto& shown = u.database;
+    if (u.from == u.to) {
+        std::cout << "The server database " << shown << " is at schema " << u.to << ", this program's: nothing to upgrade.\n";
+        return 0;
+    }
+    std::cout << "Upgraded the server database " << shown << " from schema " << u.from << " to " << u.to
+              << " (each migration in a transaction of its own).\n";
+    return 0;
+}
+
 int run_migrate(const Context& ctx, const MigrateOptions& o) {
     if (ctx.user) fail(ErrorKind::Usage, std::string("migrate ") + kOwnerOnly + ".");
     if (!store::is_server_spec(o.to))

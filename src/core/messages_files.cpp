@@ -156,6 +156,16 @@ constexpr MsgText kTexts[] = {
     {Msg::StoreNotTracker, "'{1}' is not a Directive Tracker database.",
      "'{1}' không phải cơ sở dữ liệu của phần mềm Theo dõi chỉ thị.",
      nullptr, nullptr},
+    {Msg::ServerNeedsUpgrade,
+     "The server database '{1}' has schema {2}, older than this program's {3}: the office must upgrade it first, "
+     "once, as the database's owner. Nothing was changed.",
+     "Cơ sở dữ liệu trên máy chủ '{1}' đang ở lược đồ {2}, cũ hơn lược đồ {3} của chương trình này: văn phòng cần "
+     "nâng cấp trước, một lần, với quyền chủ sở hữu cơ sở dữ liệu. Chưa có gì bị thay đổi.",
+     "The server database '{1}' has schema {2}, older than this program's {3}: the office must upgrade it first, "
+     "once, as the database's owner (dtrack --db URI server upgrade). Nothing was changed.",
+     "Cơ sở dữ liệu trên máy chủ '{1}' đang ở lược đồ {2}, cũ hơn lược đồ {3} của chương trình này: văn phòng cần "
+     "nâng cấp trước, một lần, với quyền chủ sở hữu cơ sở dữ liệu (dtrack --db URI server upgrade). Chưa có gì bị "
+     "thay đổi."},
 };
 }  // namespace
 

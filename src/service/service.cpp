@@ -247,5 +247,6 @@ std::vector<std::string> Service::check() const { return store_.check(); }
 std::vector<std::string> Service::inconsistencies() const { return store_.inconsistencies(); }
 void Service::require_sound() const { store_.require_sound(); }
 int Service::data_version() const { return store_.data_version(); }
+store::Link Service::reconnect() { return store_.reconnect(); }
 
 }  // namespace dt::service

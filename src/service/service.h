@@ -382,6 +382,9 @@ public:
     void require_sound() const;                        // before a report: StorageError when damaged
     // Changes when another process commits to the database (PRAGMA data_version).
     int data_version() const;
+    // Server mode: connects again after a lost connection, never waiting on the network
+    // (store::Store::reconnect).
+    store::Link reconnect();
 
 private:
     store::AgencyRecord find_agency_or_fail(std::string_view name) const;

@@ -200,6 +200,7 @@ Backend SqliteStore::backend() const { return Backend::Sqlite; }
 int SqliteStore::schema_version() const { return user_version(impl_->db); }
 const fs::path& SqliteStore::path() const { return impl_->path; }
 int SqliteStore::data_version() const { return impl_->db.execAndGet("PRAGMA data_version").getInt(); }
+Link SqliteStore::reconnect() { return Link::Up; }  // a file is not a connection that can be lost
 
 Store::WriteTx::WriteTx(Store& store) : store_(store) {
     // The store throws its StorageError when it cannot begin; then there is nothing to undo.

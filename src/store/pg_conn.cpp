@@ -1,6 +1,7 @@
 // The libpq wrapper: parameters, results, errors with their SQLSTATE.
 #include "store/pg_conn.h"
 
+#include <chrono>
 #include <cstdlib>
 
 #include "store/faults.h"
@@ -117,11 +118,23 @@ PgConn::PgConn(const std::string& conninfo, const std::optional<std::string>& pa
     // Keywords before dbname are defaults the URI may override; later ones override the URI
     // (expand_dbname = 1). Without a timeout a vanished network would hold the window for
     // minutes (the operating system's TCP timeouts).
-    std::vector<const char*> keys{"connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count",
-                                  "dbname", "application_name"};
-    std::vector<const char*> values{"5", "10", "5", "3", conninfo.c_str(), "directive-tracker"};
-    if (user) keys.push_back("user"), values.push_back(user->c_str());
-    if (password) keys.push_back("password"), values.push_back(password->c_str());
+    keys_ = {"connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count", "dbname", "application_name"};
+    values_ = {"5", "10", "5", "3", conninfo, "directive-tracker"};
+    if (user) keys_.emplace_back("user"), values_.push_back(*user);
+    if (password) keys_.emplace_back("password"), values_.push_back(*password);
+    connect();
+}
+
+PgConn::PgConn(std::vector<std::string> keys, std::vector<std::string> values, std::string shown)
+    : keys_(std::move(keys)), values_(std::move(values)), conn_(nullptr, &PQfinish), shown_(std::move(shown)) {
+    connect();
+}
+
+PgConn::~PgConn() = default;
+
+void PgConn::connect() {
+    std::vector<const char*> keys, values;
+    for (std::size_t i = 0; i < keys_.size(); ++i) keys.push_back(keys_[i].c_str()), values.push_back(values_[i].c_str());
     keys.push_back(nullptr);
     values.push_back(nullptr);
     conn_.reset(PQconnectdbParams(keys.data(), values.data(), 1));
@@ -135,16 +148,33 @@ void PgConn::fail_connect() const {
     for (const char* refused : {"password authentication failed", "no password supplied", "not permitted to log in",
                                 "no pg_hba.conf entry", "SCRAM"})
         if (m.find(refused) != std::string::npos) throw PgError("28P01", "sign-in refused by the database server", false);
-    // libpq may try several addresses: the last line names the last failure.
+    // libpq may try several addresses: the last line names the last failure, unless it is a
+    // hint (indented: "\tIs the server running on that host …?"), which follows its failure.
     while (!m.empty() && m.back() == '\n') m.pop_back();
-    if (auto nl = m.rfind('\n'); nl != std::string::npos) m.erase(0, nl + 1);
+    for (auto nl = m.rfind('\n'); nl != std::string::npos; nl = m.rfind('\n')) {
+        if (m[nl + 1] != '\t' && m[nl + 1] != ' ') {
+            m.erase(0, nl + 1);
+            break;
+        }
+        m.resize(nl);  // drop the hint
+    }
     if (m.rfind("FATAL:  ", 0) == 0) m.erase(0, 8);
     throw StorageError(Fault::Unreachable, shown_, unreachable(m));
 }
 
-void PgConn::reconnect() {
-    PQreset(conn_.get());
-    if (PQstatus(conn_.get()) != CONNECTION_OK) fail_connect();
+bool PgConn::reconnect_step(const std::function<void(const PgConn&)>& setup) {
+    if (!attempt_.valid()) {
+        // The thread gets copies of everything it needs and shares nothing with this PgConn.
+        attempt_ = std::async(std::launch::async, [keys = keys_, values = values_, shown = shown_, setup] {
+            std::unique_ptr<PgConn> fresh(new PgConn(keys, values, shown));
+            setup(*fresh);
+            return fresh;
+        });
+    }
+    if (attempt_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    auto fresh = attempt_.get();  // rethrows the attempt's error; attempt_ is no longer valid
+    conn_ = std::move(fresh->conn_);
+    return true;
 }
 
 void PgConn::fail(const PgResult& r) const {

@@ -4,6 +4,8 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
+#include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -106,15 +108,22 @@ public:
     // 5 s, and TCP keepalives notice a network gone silent within about half a minute.
     PgConn(const std::string& conninfo, const std::optional<std::string>& password, const std::optional<std::string>& user,
            std::string shown);
+    ~PgConn();
     PgResult exec(const std::string& sql, const PgParams& params = {}) const;
     void run(const std::string& sql) const;  // one or more statements, no parameters, no rows
     // Drains notifications without blocking; returns how many came from other connections.
     int drain_notifications() const;
     bool in_transaction() const;
     bool lost() const { return PQstatus(conn_.get()) != CONNECTION_OK; }
-    // Connects again with the same parameters (libpq keeps the password); throws as the
-    // constructor does. The session's settings and LISTEN are the caller's to repeat.
-    void reconnect();
+    // Connects again without making the caller wait on the network (the window's frame: a
+    // server that never answers holds an attempt for the whole connect timeout). The first call
+    // starts a new connection with the same parameters on a thread of its own, which alone uses
+    // it and runs `setup` on it (the session's settings, LISTEN); later calls return false while
+    // that thread works, and true once its connection has replaced this one's (handed over on
+    // the caller's thread). A failed attempt throws here as the constructor does; the next call
+    // starts another. Destroying a PgConn waits for an attempt under way (at most the timeout).
+    bool reconnect_step(const std::function<void(const PgConn&)>& setup);
+    bool reconnecting() const { return attempt_.valid(); }
     std::string user() const { return PQuser(conn_.get()); }
     std::string quote_ident(const std::string& name) const;
     std::string quote_literal(const std::string& value) const;
@@ -125,11 +134,15 @@ public:
     std::uint64_t round_trips() const { return round_trips_; }
 
 private:
+    PgConn(std::vector<std::string> keys, std::vector<std::string> values, std::string shown);
+    void connect();
     [[noreturn]] void fail_connect() const;
     [[noreturn]] void fail(const PgResult& r) const;
+    std::vector<std::string> keys_, values_;  // libpq's connection keywords, kept for reconnect_step
     std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
     std::string shown_;
     mutable std::uint64_t round_trips_ = 0;
+    std::future<std::unique_ptr<PgConn>> attempt_;  // reconnect_step's, while under way
 };
 
 

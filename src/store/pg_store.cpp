@@ -70,6 +70,11 @@ std::string without_password(const std::string& uri) {
     return uri.substr(0, colon) + uri.substr(at);
 }
 
+bool owns_database(const PgConn& c) {
+    return c.exec("SELECT pg_has_role(current_user, datdba, 'MEMBER') FROM pg_database WHERE datname = current_database()")
+               .text(0, 0) == "t";
+}
+
 bool journaled_by_trigger(const JournalRecord& e) {
     if (e.entity == "assignment")
         return e.field == "status" || e.field == "progress" || e.field == "owner" || e.field == "due" ||
@@ -111,7 +116,12 @@ std::unique_ptr<Store> open_postgres(const std::string& uri, const OpenOptions& 
                            "'" + shown.string() + "' was written by a newer Directive Tracker (schema " +
                                std::to_string(version) + "; this program knows up to " + std::to_string(latest()) +
                                "): use the newer program.");
-    migrate(c, options.target_version.value_or(latest()), version);
+    // Migrations need the owner's rights: anyone else meets a sentence that says who must
+    // upgrade and how, not the server's refusal of the first statement.
+    const int target = options.target_version.value_or(latest());
+    if (version > 0 && version < target && !owns_database(c))
+        throw Error(ErrorKind::Denied, Msg::ServerNeedsUpgrade, {shown.string(), version, target});
+    migrate(c, target, version);
     // A hot standby delivers no notifications and refuses LISTEN: a viewer pointed at a replica
     // (docs/SERVER.md) reads without them.
     if (!standby) c.run(kListen);
@@ -132,18 +142,25 @@ int PgStore::schema_version() const { return stored_version(*conn_); }
 const fs::path& PgStore::path() const { return shown_; }
 
 int PgStore::data_version() const {
-    if (conn_->lost()) {
-        // Never inside a write: its first statements went with the old connection, and the
-        // rest would be committed one by one on the new one.
-        if (writes_ > 0) conn_->drain_notifications();  // throws Unreachable
-        conn_->reconnect();
-        conn_->run(kSessionSetup);
-        conn_->run(kListen);
-        ++data_version_;  // what others committed meanwhile was not notified to us
-    }
-    // Notifications arrive with any result; between queries they wait in the socket.
+    // Notifications arrive with any result; between queries they wait in the socket. A lost
+    // connection throws Unreachable here; reconnect() makes a new one.
     data_version_ += conn_->drain_notifications();
     return data_version_;
+}
+
+Link PgStore::reconnect() {
+    if (!conn_->lost() && !conn_->reconnecting()) return Link::Up;
+    // Never inside a write: its first statements went with the old connection, and the rest
+    // would be committed one by one on the new one.
+    if (writes_ > 0) conn_->drain_notifications();  // throws Unreachable
+    // On the attempt's thread, on its own connection only.
+    const bool up = conn_->reconnect_step([](const PgConn& fresh) {
+        fresh.run(kSessionSetup);
+        if (fresh.exec("SELECT pg_is_in_recovery()").text(0, 0) != "t") fresh.run(kListen);
+    });
+    if (!up) return Link::Connecting;
+    ++data_version_;  // what others committed meanwhile was not notified to us
+    return Link::Up;
 }
 
 bool PgStore::begin_write() {

@@ -22,6 +22,10 @@ class PgConn;
 // newer than this program, migrates when options.create allows.
 std::unique_ptr<Store> open_postgres(const std::string& uri, const OpenOptions& options);
 
+// True when the connection's user is the database's owner (a member of its role, or a
+// superuser): who may run migrations (server upgrade).
+bool owns_database(const PgConn& conn);
+
 // True for the journal rows the database's triggers write on PostgreSQL.
 bool journaled_by_trigger(const JournalRecord& entry);
 
@@ -35,6 +39,7 @@ public:
     int schema_version() const override;
     const std::filesystem::path& path() const override;
     int data_version() const override;
+    Link reconnect() override;
     Id insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases) override;
     void add_group_member(Id group_id, Id member_id) override;
     std::optional<AgencyRecord> agency(Id id) const override;

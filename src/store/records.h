@@ -13,6 +13,9 @@ namespace dt::store {
 
 using Id = std::int64_t;
 
+// Store::reconnect's answer: the connection is up, or an attempt to make it again is under way.
+enum class Link { Up, Connecting };
+
 struct AgencyRecord {
     Id id = 0;
     std::string name;

@@ -1,7 +1,8 @@
 #pragma once
 // Server-mode maintenance done as the PostgreSQL database's owner (the role that ran `server
 // init`), not as a tracker user: copying a file database into a server database (`dtrack
-// migrate`) and restoring a pg_dump backup into an empty database (`dtrack restore`). Backups
+// migrate`), restoring a pg_dump backup into an empty database (`dtrack restore`) and
+// upgrading the schema (`dtrack server upgrade`). Backups
 // themselves are PgStore::backup_to (pg_dump). docs/SERVER.md describes all three.
 #include <cstdint>
 #include <filesystem>
@@ -35,5 +36,16 @@ ServerCopy copy_file_to_server(const std::filesystem::path& file, const std::str
 // one transaction (pg_restore --single-transaction), as the URI's user; refuses a database that
 // holds any table. The tracker's group roles must exist in the cluster (docs/SERVER.md).
 void restore_server_backup(const std::string& uri, const std::filesystem::path& source);
+
+// Applies the migrations this program has and the server database `uri` has not yet, each in
+// one transaction, as the URI's user, who must own the database (Denied otherwise); a newer
+// schema than this program's is refused (StorageError, Fault::Newer). From which schema
+// version to which (equal: nothing to do).
+struct SchemaUpgrade {
+    std::string database;  // the URI without its password
+    int from = 0;
+    int to = 0;
+};
+SchemaUpgrade upgrade_server_schema(const std::string& uri);
 
 }  // namespace dt::store

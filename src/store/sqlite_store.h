@@ -14,6 +14,7 @@ public:
     int schema_version() const override;
     const std::filesystem::path& path() const override;
     int data_version() const override;
+    Link reconnect() override;
     Id insert_agency(const AgencyRecord& agency, const std::vector<std::string>& aliases) override;
     void add_group_member(Id group_id, Id member_id) override;
     std::optional<AgencyRecord> agency(Id id) const override;

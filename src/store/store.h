@@ -56,10 +56,16 @@ public:
     virtual const std::filesystem::path& path() const = 0;
     // Changes whenever another connection commits (SQLite: PRAGMA data_version;
     // PostgreSQL: a NOTIFY from the change triggers). Cheap enough to call every second: it
-    // reads no table. On a server whose connection was lost it first connects again (outside a
-    // write only), and then changes, since commits may have been missed meanwhile; while the
-    // server cannot be reached it throws StorageError(Fault::Unreachable).
+    // reads no table. On a server whose connection is lost it throws
+    // StorageError(Fault::Unreachable): reconnect() connects again.
     virtual int data_version() const = 0;
+    // Server mode, after a lost connection: connects again without ever making the caller wait
+    // on the network (the window keeps drawing frames). Each call: Up when connected (after a
+    // new connection, data_version has changed: commits may have been missed meanwhile);
+    // Connecting while an attempt runs in the background; an attempt that failed throws its
+    // StorageError(Unreachable), or Error(Denied) when the server refuses the user now, and the
+    // next call starts another. Never inside a write. A file is always Up.
+    virtual Link reconnect() = 0;
 
     class WriteTx {
     public:

@@ -242,6 +242,7 @@ struct ConnectionState {
     std::string problem;  // the storage error's sentence, shown small under the banner
     double next_try = 0;  // ImGui time of the next automatic attempt
     int attempts = 0;     // failed attempts since the connection was lost
+    bool connecting = false;  // an attempt runs in the background (store::Link::Connecting)
 };
 
 struct AppState {

@@ -33,15 +33,20 @@ void connection_lost(AppState& s, const std::string& problem) {
 bool try_reconnect(AppState& s) {
     auto& c = s.connection;
     try {
+        // Never waits on the network: an attempt runs in the background, polled each frame.
+        c.connecting = s.service.reconnect() == store::Link::Connecting;
+        if (c.connecting) return false;
         s.data_version = s.service.data_version();
     } catch (const service::StorageError& e) {
         if (e.fault() != service::Fault::Unreachable) throw;
+        c.connecting = false;
         c.problem = e.what();
         c.next_try = now() + retry_delay(++c.attempts);
         return false;
     } catch (const Error& e) {
         // The server refused the account meanwhile (deactivated, password changed): sign in again.
         if (e.kind() != ErrorKind::Denied) throw;
+        c.connecting = false;
         s.signed_out = true;
         return false;
     }
@@ -54,11 +59,11 @@ bool try_reconnect(AppState& s) {
 void draw_connection_banner(AppState& s) {
     auto& c = s.connection;
     if (!c.lost) return;
-    const bool due = now() >= c.next_try;
+    const bool due = c.connecting || now() >= c.next_try;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.93f, 0.80f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.85f, 0.55f, 0.10f, 1.0f));
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    ImGui::BeginChild("##connection", ImVec2(0, line * 4.2f), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("##connection", ImVec2(0, line * 5.2f), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.25f, 0.02f, 1.0f));
     ImGui::TextUnformatted(tr(T::ConnectionLost));
     ImGui::PopStyleColor();
@@ -68,9 +73,14 @@ void draw_connection_banner(AppState& s) {
     else std::snprintf(wait, sizeof wait, "%s %.0f %s.", tr(T::RetryingIn), std::ceil(c.next_try - now()), tr(T::Seconds));
     ImGui::TextDisabled("%s", wait);
     ImGui::SameLine();
+    // While an attempt runs, another would only wait behind it.
+    ImGui::BeginDisabled(c.connecting);
     const bool pressed = ImGui::SmallButton(tr(T::TryAgain));
+    ImGui::EndDisabled();
     probe(s, "connection:retry");
     ImGui::TextUnformatted(tr(T::ConnectionKept));
+    // What to do, in the window's language; then the server's own words, for whoever looks after it.
+    ImGui::TextUnformatted(tr(T::AdviceUnreachable));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", c.problem.c_str());
     ImGui::PopStyleColor();

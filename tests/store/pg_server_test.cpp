@@ -81,14 +81,23 @@ TEST_CASE("an agency connecting with psql can do no more than the application le
     const auto before = t.owner_query("SELECT count(*) FROM assignments; SELECT count(*) FROM journal; "
                                       "SELECT count(*) FROM users; SELECT due FROM assignments WHERE id = " + own_id);
 
-    // DELETE from every table: refused.
-    for (const char* table : {"assignments", "evidence", "journal", "users", "agencies", "directives", "tasks", "sections",
-                              "settings", "extension_requests", "disbursements", "projects", "investors",
-                              "ladder_milestones", "reports", "agency_aliases", "group_members", "sessions"}) {
+    // DELETE and TRUNCATE of every table (as the schema has them, so a new table is tried too): refused.
+    const auto tables = lines_of(t.owner_query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
+    CHECK(tables.size() >= 22);
+    for (const auto& table : tables) {
         CAPTURE(table);
-        const auto r = t.db.psql("hanh", "hanh-password-1", std::string("DELETE FROM ") + table);
-        CHECK(r.out.find("permission denied") != std::string::npos);
+        for (const char* verb : {"DELETE FROM ", "TRUNCATE "}) {
+            const auto r = t.db.psql("hanh", "hanh-password-1", verb + table);
+            CHECK(r.out == "ERROR:  permission denied for table " + table + "\n");
+        }
     }
+    // Nor rewrite or delete a journal row.
+    for (const char* sql : {"UPDATE journal SET new_value = 'x'", "DELETE FROM journal WHERE id > 0"})
+        CHECK(t.db.psql("hanh", "hanh-password-1", sql).out == "ERROR:  permission denied for table journal\n");
+    // Evidence only for its own assignments: another agency's is refused by the row-level policy.
+    CHECK(t.db.psql("hanh", "hanh-password-1", "INSERT INTO evidence(assignment_id, note, created_at) VALUES (" + other_id +
+                                              ", 'x', '2025-01-01')")
+              .out == "ERROR:  new row violates row-level security policy for table \"evidence\"\n");
     // Another agency's assignment: not visible to UPDATE (row-level security), nothing changes.
     CHECK(t.db.psql("hanh", "hanh-password-1", "UPDATE assignments SET status = 'blocked' WHERE id = " + other_id).out ==
           "");
@@ -203,6 +212,9 @@ TEST_CASE("a lost server connection is a storage error with one sentence, dtrack
     CHECK(r.exit_code == 5);
     CHECK(lines_of(r.err).size() == 1);
     CHECK(r.err.find("cannot be reached") != std::string::npos);
+    // The failure itself, not libpq's indented hint after it ("Is the server running on that host …?").
+    CHECK(r.err.find("Connection refused") != std::string::npos);
+    CHECK(r.err.find("Is the server running") == std::string::npos);
 }
 
 TEST_CASE("another client's commit changes data_version (NOTIFY), without reading tables" * doctest::skip(kNoServer)) {

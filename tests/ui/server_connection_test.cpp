@@ -91,8 +91,8 @@ struct Window {
         if (auto r = ui::app_frame(*s, database)) FAIL("the recovery screen: " << r->problem);
     };
 
-    explicit Window(const ServerTracker& t) {
-        session = app::connect_server(t.address(), "hanh", "hanh-password-1");
+    explicit Window(const ServerTracker& t, const std::string& address = {}) {
+        session = app::connect_server(address.empty() ? t.address() : address, "hanh", "hanh-password-1");
         database = session.store->path().string();
         s = std::make_unique<ui::AppState>(*session.service, *session.actor);
         ui::refresh_models(*s);
@@ -238,8 +238,8 @@ TEST_CASE("a lost connection: the banner, the edit kept, Thử lại once the se
     // The server is back: Thử lại connects, the data is read again, the edit is still there.
     t.allow_connections(true);
     CHECK(t.owner(where) == stored);
-    REQUIRE(w.click("connection:retry"));
-    CHECK(!w.s->connection.lost);
+    REQUIRE(w.click("connection:retry"));  // the attempt runs in the background: a few frames
+    CHECK(w.frames_until([&] { return !w.s->connection.lost; }));
     w.frames(3);
     w.check_edit_kept();
     REQUIRE(w.click("editor:save"));
@@ -271,4 +271,38 @@ TEST_CASE("a lost connection and someone else's change meanwhile: reconnected by
     CHECK(w.s->conflict.open);  // the usual dialog: their 70 %, our 40 %
     CHECK(w.s->conflict.theirs.record.progress == 70);
     CHECK(t.owner("SELECT progress FROM assignments WHERE id = " + std::to_string(w.id)) == "70");
+}
+
+TEST_CASE("a reconnection to a server that never answers: the window keeps drawing, the edit kept, then connected") {
+    if (no_server()) return;
+    ServerTracker t;
+    const SilentPort silent;
+    // Every connection to this address waits 2 s on a port that never answers, then reaches
+    // the server: each attempt is held as by a dead network (signing in is too, before the window).
+    Window w(t, silent.first_in(t.address()));
+    w.edit();
+    t.cut_hanh();
+    CHECK(w.frames_until([&] { return w.s->connection.lost; }));
+    // The automatic attempt starts after a second of the window's clock (60 frames).
+    CHECK(w.frames_until([&] { return w.s->connection.connecting; }));
+    // Frames go on while it waits on the silent port: counted, one at a time.
+    int drawn = 0;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (w.s->connection.connecting && std::chrono::steady_clock::now() < until) {
+        w.frames(1);
+        ++drawn;
+        if (drawn == 5) {
+            CHECK(w.s->probes.count("connection:retry") == 1);  // the banner is drawn
+            w.check_edit_kept();
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    MESSAGE("frames drawn while the attempt was under way: " << drawn);
+    CHECK(drawn > 20);  // a 2 s wait at one frame per 5 ms would have been one frame if it blocked
+    CHECK(!w.s->connection.lost);
+    w.frames(3);
+    w.check_edit_kept();
+    REQUIRE(w.click("editor:save"));
+    CHECK(!w.s->conflict.open);
+    CHECK(t.owner("SELECT progress FROM assignments WHERE id = " + std::to_string(w.id)) == "40");
 }
