@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "core/numbers.h"
@@ -17,6 +18,7 @@
 #include "importer/importer.h"
 #include "importer/sources/sources.h"
 #include "app/cli_session.h"
+#include "app/cli_words.h"
 #include "app/daily_backup.h"
 #include "app/prompt.h"
 #include "service/recovery.h"
@@ -30,16 +32,16 @@ using store::Id;
 namespace {
 
 Id parse_id(const std::string& text) {
-    return whole_or_fail(text, "", "an assignment id (a positive whole number)", 1, INT64_MAX);
+    return whole_or_fail(text, Msg::NotAssignmentId, {}, 1, INT64_MAX);
 }
 
 int parse_int(const std::string& text, const std::string& what) {
-    return static_cast<int>(whole_or_fail(text, what + " ", "a whole number", INT_MIN, INT_MAX));
+    return static_cast<int>(whole_or_fail(text, Msg::NotWholeNumber, {MsgArg::field(what)}, INT_MIN, INT_MAX));
 }
 
 Status parse_status_or_fail(const std::string& s) {
     if (auto st = parse_status(s)) return *st;
-    fail(ErrorKind::Invalid, "Unknown status " + quoted_input(s) + " (use not_started, in_progress, done or blocked).");
+    fail(ErrorKind::Invalid, Msg::UnknownStatus, {quoted_input(s)});
 }
 
 Date as_of_or_today(const std::optional<std::string>& text) {
@@ -57,7 +59,7 @@ Session open_session(const Context& ctx, bool create) {
     if (server) options.user = ctx.user;
     s.store = store::Store::open(ctx.db, options);
     s.service = std::make_unique<service::Service>(*s.store);
-    if (!server) app::take_daily_backup(*s.store, *s.service);  // a server's backups are the server's job
+    if (!server) app::take_daily_backup(*s.store, *s.service, lang());  // a server's backups are the server's job
     if (ctx.user && server) {
         s.actor = s.service->sign_in(*ctx.user, "");
     } else if (ctx.user) {
@@ -66,7 +68,7 @@ Session open_session(const Context& ctx, bool create) {
         if (const char* password = std::getenv("DTRACK_PASSWORD"); !password || !*password)
             resumed = resume_session(*s.service, ctx.db, *ctx.user);
         s.actor = resumed ? std::move(*resumed)
-                          : s.service->sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
+                          : s.service->sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", say(Msg::PromptPassword, {*ctx.user})));
     } else
         s.actor = s.service->anonymous();
     return s;
@@ -78,34 +80,36 @@ int run_init(const Context& ctx, const InitOptions& o) {
     auto store = store::Store::open(ctx.db, options);
     service::Service service(*store);
     if (o.admin) {
-        const auto password = app::read_password("DTRACK_PASSWORD", "Password for the new administrator " + *o.admin + ": ");
+        const auto password = app::read_password("DTRACK_PASSWORD", say(Msg::PromptNewAdmin, {*o.admin}));
         service.create_first_admin(*o.admin, password);
-        std::cout << "Created administrator " << *o.admin << ".\n";
+        std::cout << say(Msg::OutCreatedAdmin, {*o.admin}) << "\n";
     }
     service::ImportSummary summary;
     if (!o.no_seed && service::seed_defaults(service, &summary)) {
-        std::cout << "Seeded " << service.agencies().size() << " agencies and directive " << summary.code << " ("
-                  << summary.tasks << " tasks, " << summary.assignments << " assignments).\n";
+        std::cout << say(Msg::OutSeeded, {MsgArg::grouped(static_cast<long long>(service.agencies().size())), summary.code,
+                                          MsgArg::grouped(summary.tasks), MsgArg::grouped(summary.assignments)})
+                  << "\n";
     }
-    std::cout << "Database ready: " << ctx.db.string() << " (schema " << store->schema_version() << ").\n";
+    std::cout << say(Msg::OutDatabaseReady, {ctx.db.string(), store->schema_version()}) << "\n";
     return 0;
 }
 
 int run_server_init(const Context& ctx, const InitOptions& o) {
     if (!store::is_server_spec(ctx.db.native()))
-        fail(ErrorKind::Usage, "'server init' needs --db postgresql://OWNER@HOST/DBNAME (a file is made with 'init').");
+        fail(ErrorKind::Usage, Msg::ServerInitNeedsServer);
     auto store = store::Store::open(ctx.db, {});  // as the database's owner, who may create roles
     service::Service service(*store);
-    if (service.has_users()) fail(ErrorKind::Invalid, "'" + ctx.db.string() + "' is already a tracker with users.");
-    const auto password = app::read_password("DTRACK_PASSWORD", "Password for the new administrator " + *o.admin + ": ");
+    if (service.has_users()) fail(ErrorKind::Invalid, Msg::AlreadyTracker, {ctx.db.string()});
+    const auto password = app::read_password("DTRACK_PASSWORD", say(Msg::PromptNewAdmin, {*o.admin}));
     service.create_first_admin(*o.admin, password);
-    std::cout << "Created administrator " << *o.admin << " (a PostgreSQL login role).\n";
+    std::cout << say(Msg::OutCreatedServerAdmin, {*o.admin}) << "\n";
     service::ImportSummary summary;
     if (!o.no_seed && service::seed_defaults(service, &summary)) {
-        std::cout << "Seeded " << service.agencies().size() << " agencies and directive " << summary.code << " ("
-                  << summary.tasks << " tasks, " << summary.assignments << " assignments).\n";
+        std::cout << say(Msg::OutSeeded, {MsgArg::grouped(static_cast<long long>(service.agencies().size())), summary.code,
+                                          MsgArg::grouped(summary.tasks), MsgArg::grouped(summary.assignments)})
+                  << "\n";
     }
-    std::cout << "Server database ready: " << store->path().string() << " (schema " << store->schema_version() << ").\n";
+    std::cout << say(Msg::OutServerReady, {store->path().string(), store->schema_version()}) << "\n";
     return 0;
 }
 
@@ -118,7 +122,7 @@ std::string directive_text(const std::string& file) {
         ss << std::cin.rdbuf();
         bytes = ss.str();
         if (bytes.size() > importer::kMaxDirectiveBytes * 4)
-            fail(ErrorKind::Invalid, "The directive given on standard input is too large.");
+            fail(ErrorKind::Invalid, Msg::StdinTooLarge);
     } else {
         bytes = service::read_file(file, importer::kMaxDirectiveBytes * 4);
     }
@@ -150,11 +154,13 @@ int run_import(const Context& ctx, const ImportOptions& o) {
             std::cout << outline_json(outline) << "\n";
         } else {
             std::cout << outline.directive.code << " — " << outline.directive.title << "\n"
-                      << outline.sections.size() << " sections, " << outline.tasks.size() << " tasks, "
-                      << outline.agencies.size() << " agencies\n";
+                      << say(Msg::OutPreviewCounts, {MsgArg::grouped(static_cast<long long>(outline.sections.size())),
+                                                     MsgArg::grouped(static_cast<long long>(outline.tasks.size())),
+                                                     MsgArg::grouped(static_cast<long long>(outline.agencies.size()))})
+                      << "\n";
             for (const auto& t : outline.tasks)
-                std::cout << "  " << t.ref << (t.deadline ? " (hạn " + t.deadline->vn() + ")" : "") << ": " << t.title << "\n";
-            for (const auto& w : outline.warnings) std::cout << "warning: " << w << "\n";
+                std::cout << "  " << t.ref << (t.deadline ? " (" + say(Msg::OutDue, {*t.deadline}) + ")" : "") << ": " << t.title << "\n";
+            for (const auto& w : outline.warnings) std::cout << say(Msg::OutWarning, {w}) << "\n";
         }
         return 0;
     }
@@ -167,9 +173,10 @@ int run_import(const Context& ctx, const ImportOptions& o) {
                                     {"assignments", summary.assignments}, {"warnings", summary.warnings}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                   << "\n";
     } else {
-        std::cout << "Imported " << summary.code << ": " << summary.sections << " sections, " << summary.tasks
-                  << " tasks, " << summary.assignments << " assignments.\n";
-        for (const auto& w : summary.warnings) std::cerr << "warning: " << w << "\n";
+        std::cout << say(Msg::OutImported, {summary.code, MsgArg::grouped(summary.sections), MsgArg::grouped(summary.tasks),
+                                            MsgArg::grouped(summary.assignments)})
+                  << "\n";
+        for (const auto& w : summary.warnings) std::cerr << say(Msg::OutWarning, {w}) << "\n";
     }
     return 0;
 }
@@ -185,8 +192,7 @@ int run_list(const Context& ctx, const ListOptions& o) {
     if (o.bucket) {
         filter.bucket = parse_bucket(*o.bucket);
         if (!filter.bucket)
-            fail(ErrorKind::Invalid, "Unknown bucket '" + *o.bucket +
-                                         "' (use done_on_time, done_late, open_on_time, open_overdue or no_deadline).");
+            fail(ErrorKind::Invalid, Msg::UnknownBucket, {quoted_input(*o.bucket)});
     }
     filter.as_of = as_of_or_today(o.as_of);
     filter.detail = store::RowDetail::List;  // neither output shows the task's text
@@ -218,11 +224,11 @@ int run_update(const Context& ctx, const UpdateOptions& o) {
     std::optional<int> expect;
     if (o.expect_version) expect = parse_int(*o.expect_version, "The expected version");
     if (!change.status && !change.progress && !change.owner && !change.due && !change.completed_on)
-        fail(ErrorKind::Usage, "Nothing to change: give --status, --progress, --owner, --due or --done-on.");
+        fail(ErrorKind::Usage, Msg::NothingToChange);
     auto s = open_session(ctx);
     const auto view = s.service->update(s.actor, id, change, expect);
-    std::cout << "Assignment " << id << " is now " << to_string(view.record.status) << ", " << view.record.progress
-              << "% (version " << view.record.version << ").\n";
+    std::cout << say(Msg::OutUpdated, {id, in_sentence(view.record.status), view.record.progress, view.record.version})
+              << "\n";
     return 0;
 }
 
@@ -239,7 +245,7 @@ int run_evidence_add(const Context& ctx, const EvidenceOptions& o) {
     }
     auto s = open_session(ctx);
     const Id evidence_id = s.service->add_evidence(s.actor, id, input);
-    std::cout << "Added evidence " << evidence_id << " to assignment " << id << ".\n";
+    std::cout << say(Msg::OutEvidenceAdded, {evidence_id, id}) << "\n";
     return 0;
 }
 
@@ -250,8 +256,7 @@ int run_propose(const Context& ctx, const ProposeOptions& o) {
     if (o.expect_version) expect = parse_int(*o.expect_version, "The expected version");
     auto s = open_session(ctx);
     const auto view = s.service->propose(s.actor, id, input, expect);
-    std::cout << "Assignment " << id << " (" << view.record.agency << "): difficulties and proposals saved, version "
-              << view.record.version << ".\n";
+    std::cout << say(Msg::OutProposed, {id, view.record.agency, view.record.version}) << "\n";
     return 0;
 }
 
@@ -268,19 +273,48 @@ int run_history(const Context& ctx, const std::string& id_text, bool json) {
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return 0;
     }
-    for (const auto& j : entries)
-        std::cout << j.at << "  " << j.user_name << "  " << j.field << ": " << j.old_value.value_or("—") << " → "
-                  << j.new_value.value_or("—") << "\n";
+    // The fields of an assignment in words, as the GUI's history says them; a status or a role as
+    // core's word, a date as dd/mm/yyyy. Other fields (rarer, the structure's) keep their names.
+    static const std::map<std::string, std::pair<const char*, const char*>> fields = {
+        {"status", {"Trạng thái", "Status"}},        {"progress", {"Tiến độ", "Progress"}},
+        {"owner", {"Người phụ trách", "Owner"}},     {"due", {"Hạn", "Due"}},
+        {"completed_on", {"Ngày hoàn thành", "Completed"}}, {"evidence", {"Minh chứng", "Evidence"}},
+        {"review", {"Trả lại", "Sent back"}},        {"extension", {"Gia hạn", "Extension"}},
+        {"evidence_withdrawn", {"Rút minh chứng", "Evidence withdrawn"}}, {"role", {"Vai trò", "Role"}}};
+    auto value = [](const std::string& field, const std::optional<std::string>& v) -> std::string {
+        if (!v || v->empty()) return "—";
+        if (field == "status")
+            if (const auto st = parse_status(*v)) return word(*st);
+        if (field == "role")
+            if (const auto r = parse_assignment_role(*v)) return word(*r);
+        if (field == "extension") {  // "approved 2025-07-31 …": the decision, then the date asked for
+            const auto space = v->find(' ');
+            if (const auto x = store::parse_extension_status(v->substr(0, space))) {
+                std::string rest = space == std::string::npos ? "" : v->substr(space);
+                if (rest.size() >= 11)
+                    if (const auto d = Date::parse_iso(rest.substr(1, 10))) rest = " " + d->vn() + rest.substr(11);
+                return word(*x) + rest;
+            }
+        }
+        if (const auto d = Date::parse_iso(*v)) return d->vn();
+        return *v;
+    };
+    for (const auto& j : entries) {
+        const auto f = fields.find(j.field);
+        std::cout << j.at << "  " << j.user_name << "  "
+                  << (f == fields.end() ? j.field : std::string(say(f->second.first, f->second.second))) << ": "
+                  << value(j.field, j.old_value) << " → " << value(j.field, j.new_value) << "\n";
+    }
     return 0;
 }
 
 int run_user_add(const Context& ctx, const UserAddOptions& o) {
     const auto role = parse_user_role(o.role);
-    if (!role) fail(ErrorKind::Invalid, "Unknown role '" + o.role + "' (use admin, agency or viewer).");
+    if (!role) fail(ErrorKind::Invalid, Msg::UnknownUserRole, {quoted_input(o.role)});
     auto s = open_session(ctx);
-    const auto password = app::read_password("DTRACK_NEW_PASSWORD", "Password for the new user " + o.name + ": ");
+    const auto password = app::read_password("DTRACK_NEW_PASSWORD", say(Msg::PromptNewUser, {o.name}));
     s.service->add_user(s.actor, o.name, password, *role, o.agency, o.full_name);
-    std::cout << "Added user " << o.name << " (" << o.role << (o.agency ? ", " + *o.agency : "") << ").\n";
+    std::cout << say(Msg::OutUserAdded, {o.name, std::string(word(*role)) + (o.agency ? ", " + *o.agency : "")}) << "\n";
     return 0;
 }
 
@@ -292,9 +326,9 @@ int run_user_list(const Context& ctx, bool json) {
         const bool locked = u.locked_until && seconds_until(*u.locked_until).value_or(0) > 0;
         if (json) out.push_back({{"name", u.name}, {"role", to_string(u.role)}, {"agency", u.agency_name}, {"full_name", u.full_name}, {"active", u.active},
                                  {"locked_until", locked ? nlohmann::json(*u.locked_until) : nlohmann::json(nullptr)}});
-        else std::cout << u.name << (u.full_name.empty() ? "" : "  " + u.full_name) << "  " << to_string(u.role) << (u.agency_name.empty() ? "" : "  " + u.agency_name)
-                       << (u.active ? "" : "  (inactive)") << (locked ? "  (locked until " + *u.locked_until + ")" : "")
-                       << "\n";
+        else std::cout << u.name << (u.full_name.empty() ? "" : "  " + u.full_name) << "  " << word(u.role)
+                       << (u.agency_name.empty() ? "" : "  " + u.agency_name) << (u.active ? "" : "  " + say(Msg::OutInactive))
+                       << (locked ? "  " + say(Msg::OutLockedUntil, {*u.locked_until}) : "") << "\n";
     }
     if (json) std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
@@ -305,7 +339,7 @@ int run_agency_list(const Context& ctx, bool json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& a : s.service->agencies()) {
         if (json) out.push_back({{"id", a.id}, {"name", a.name}, {"short_name", a.short_name}, {"kind", a.kind}, {"active", a.active}});
-        else std::cout << a.id << "  " << a.name << (a.short_name.empty() ? "" : " (" + a.short_name + ")") << "  " << a.kind << "\n";
+        else std::cout << a.id << "  " << a.name << (a.short_name.empty() ? "" : " (" + a.short_name + ")") << "  " << agency_kind(a.kind) << "\n";
     }
     if (json) std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
@@ -314,7 +348,7 @@ int run_agency_list(const Context& ctx, bool json) {
 int run_agency_add(const Context& ctx, const AgencyAddOptions& o) {
     auto s = open_session(ctx);
     const Id id = s.service->add_agency(s.actor, o.name, o.short_name, o.kind, o.groups);
-    std::cout << "Added agency " << id << ": " << o.name << ".\n";
+    std::cout << say(Msg::OutAgencyAdded, {id, o.name}) << "\n";
     return 0;
 }
 
@@ -322,21 +356,22 @@ int run_agency_import(const Context& ctx, const std::string& file) {
     auto s = open_session(ctx);
     const auto rows = service::parse_registry_csv(service::read_file(file, 4 * 1024 * 1024));
     const auto added = s.service->import_agencies(s.actor, rows);
-    std::cout << "Read " << rows.size() << " agencies; added " << added << " (the others were already known).\n";
+    std::cout << say(Msg::OutAgenciesImported, {MsgArg::grouped(static_cast<long long>(rows.size())), MsgArg::grouped(added)})
+              << "\n";
     return 0;
 }
 
 int run_agency_rename(const Context& ctx, const std::string& name, const std::string& new_name) {
     auto s = open_session(ctx);
     s.service->rename_agency(s.actor, name, new_name);
-    std::cout << "Renamed '" << name << "' to '" << new_name << "'; the old name still finds it.\n";
+    std::cout << say(Msg::OutAgencyRenamed, {name, new_name}) << "\n";
     return 0;
 }
 
 int run_agency_deactivate(const Context& ctx, const std::string& name) {
     auto s = open_session(ctx);
     s.service->set_agency_active(s.actor, name, false);
-    std::cout << "Deactivated '" << name << "': its assignments and history stay; new tasks skip it.\n";
+    std::cout << say(Msg::OutAgencyDeactivated, {name}) << "\n";
     return 0;
 }
 
@@ -344,7 +379,7 @@ int run_summary(const Context& ctx, const std::optional<std::string>& as_of_text
     const Date as_of = as_of_or_today(as_of_text);
     auto s = open_session(ctx);
     const auto directives = s.service->directives();
-    if (directives.empty()) std::cout << "No directive has been imported yet: use 'dtrack import FILE'.\n";
+    if (directives.empty()) std::cout << say(Msg::OutNoDirective) << "\n";
     for (const auto& d : directives) {
         const auto summary = s.service->summary(d, as_of);
         // A directive has at least one task from its import on: none at the date, not yet then.
@@ -363,23 +398,21 @@ int run_check(const Context& ctx) {
     const auto problems = service.check();
     if (!problems.empty()) {
         for (const auto& p : problems) std::cerr << printable(p) << "\n";
-        throw store::StorageError(store::Fault::Damaged, ctx.db,
-                                  "The database '" + ctx.db.string() + "' is damaged (" + std::to_string(problems.size()) +
-                                      (problems.size() == 1 ? " problem" : " problems") + ", listed above).");
+        if (problems.size() == 1) throw store::StorageError(store::Fault::Damaged, ctx.db, Msg::CheckDamagedOne, {ctx.db.string()});
+        throw store::StorageError(store::Fault::Damaged, ctx.db, Msg::CheckDamagedMany,
+                                  {ctx.db.string(), MsgArg::grouped(static_cast<long long>(problems.size()))});
     }
     // A broken business rule is not a damaged file: restoring a backup would lose the day's
     // work to fix what the office can correct in place, so it is shown with its own exit code.
     const auto broken = service.inconsistencies();
     if (!broken.empty()) {
         for (const auto& b : broken) std::cerr << printable(b) << "\n";
-        std::cerr << "dtrack: the file '" << printable(ctx.db.string()) << "' is sound, but " << broken.size()
-                  << (broken.size() == 1 ? " rule of the tracker is" : " rules of the tracker are")
-                  << " broken (listed above, with the rows): an inconsistency, not damage, so do not restore a backup; "
-                     "an administrator repairs it (a done assignment without evidence: 'dtrack review ID --reason …' "
-                     "sends it back, or its agency adds evidence).\n";
+        std::cerr << "dtrack: "
+                  << say(Msg::CheckInconsistent, {printable(ctx.db.string()), MsgArg::grouped(static_cast<long long>(broken.size()))})
+                  << "\n";
         return kExitInconsistent;
     }
-    std::cout << "ok: " << ctx.db.string() << " is healthy (schema " << store->schema_version() << ").\n";
+    std::cout << say(Msg::OutHealthy, {ctx.db.string(), store->schema_version()}) << "\n";
     return 0;
 }
 
@@ -387,7 +420,7 @@ int run_backup(const Context& ctx, const std::string& path) {
     if (store::is_server_spec(ctx.db.native())) return run_server_backup(ctx, path);
     auto s = open_session(ctx);
     s.service->backup(s.actor, path);
-    std::cout << "Backed up to " << path << ".\n";
+    std::cout << say(Msg::OutBackedUp, {path}) << "\n";
     return 0;
 }
 
@@ -396,13 +429,14 @@ int run_restore(const Context& ctx, const std::string& path) {
     // A database that cannot be used is replaced without signing in (service/recovery.h).
     if (service::unusable_database(ctx.db)) {
         const auto kept = service::restore_unusable(ctx.db, path);
-        std::cout << "Restored " << ctx.db.string() << " from " << path << "."
-                  << (kept.empty() ? "" : " The file it replaced is kept as " + kept.string() + ".") << "\n";
+        std::cout << (kept.empty() ? say(Msg::OutRestored, {ctx.db.string(), path})
+                                   : say(Msg::OutRestoredKept, {ctx.db.string(), path, kept.string()}))
+                  << "\n";
         return 0;
     }
     auto s = open_session(ctx);
     s.service->restore(s.actor, path);
-    std::cout << "Restored " << ctx.db.string() << " from " << path << ".\n";
+    std::cout << say(Msg::OutRestored, {ctx.db.string(), path}) << "\n";
     return 0;
 }
 

@@ -11,13 +11,14 @@
 #include "core/money.h"
 #include "app/cli_words.h"
 #include "core/numbers.h"
+#include "core/text.h"
 #include "service/registry.h"
 
 namespace dt::cli {
 
 namespace {
 int parse_whole(const std::string& text, const std::string& what) {
-    return static_cast<int>(whole_or_fail(text, what + " ", "a whole number", INT_MIN, INT_MAX));
+    return static_cast<int>(whole_or_fail(text, Msg::NotWholeNumber, {MsgArg::field(what)}, INT_MIN, INT_MAX));
 }
 
 // One decimal, as the language of the output writes it (core/numbers.h).
@@ -30,7 +31,7 @@ double rounded(double value) { return static_cast<double>(static_cast<long long>
 int run_investor_add(const Context& ctx, const std::string& name, const std::optional<std::string>& agency) {
     auto s = open_session(ctx);
     const auto id = s.service->add_investor(s.actor, name, agency);
-    std::cout << "Added investor " << id << ": " << name << ".\n";
+    std::cout << say(Msg::OutInvestorAdded, {id, name}) << "\n";
     return 0;
 }
 
@@ -54,11 +55,11 @@ int run_project_add(const Context& ctx, const ProjectAddOptions& o) {
     in.plan_assigned = parse_vnd_or_fail(o.plan_assigned, "The assigned plan");
     in.plan_total = parse_vnd_or_fail(o.plan_total, "The whole plan");
     const auto source = service::parse_capital_source(o.source);
-    if (!source) fail(ErrorKind::Invalid, "Unknown capital source '" + o.source + "' (use domestic, oda or ntp).");
+    if (!source) fail(ErrorKind::Invalid, Msg::UnknownCapitalSource, {quoted_input(o.source)});
     in.source = *source;
     auto s = open_session(ctx);
     const auto id = s.service->add_project(s.actor, in);
-    std::cout << "Added project " << id << ": " << in.code << ".\n";
+    std::cout << say(Msg::OutProjectAdded, {id, in.code}) << "\n";
     return 0;
 }
 
@@ -70,15 +71,15 @@ int run_invest_record(const Context& ctx, const RecordOptions& o) {
     e.note = o.note;
     auto s = open_session(ctx);
     s.service->record_disbursement(s.actor, e);
-    std::cout << "Recorded " << group_thousands(e.amount) << " đồng for " << e.project_code << " on " << e.date.vn() << ".\n";
+    std::cout << say(Msg::OutRecorded, {MsgArg::grouped(e.amount), e.project_code, e.date}) << "\n";
     return 0;
 }
 
 int run_invest_import(const Context& ctx, const std::string& file) {
     const auto csv = service::read_file(file, 20 * 1024 * 1024);
     auto s = open_session(ctx);
-    const int count = s.service->import_disbursement_csv(s.actor, csv);
-    std::cout << "Imported " << count << " entries.\n";
+    const int entries = s.service->import_disbursement_csv(s.actor, csv);
+    std::cout << say(Msg::OutEntriesImported, {MsgArg::grouped(entries)}) << "\n";
     return 0;
 }
 
@@ -102,21 +103,24 @@ int run_invest_status(const Context& ctx, const std::optional<std::string>& as_o
                   << "\n";
         return 0;
     }
-    std::cout << "Giải ngân vốn đầu tư công đến ngày " << as_of.vn() << " — mốc yêu cầu: " << st.required_percent << " %";
-    if (st.next) std::cout << " (mốc tiếp theo " << st.next->due.vn() << ": " << st.next->percent << " %)";
+    std::cout << say(Msg::OutInvestHeading, {as_of, st.required_percent});
+    if (st.next) std::cout << say(Msg::OutInvestNext, {st.next->due, st.next->percent});
     std::cout << "\n\n";
-    std::cout << fit("#", 4) << fit("Chủ đầu tư", 42) << fit("KH TTg giao", 20, true) << fit("Tổng KH", 20, true)
-              << fit("Đã giải ngân", 20, true) << fit("% giao", 9, true) << fit("% tổng", 9, true) << "\n";
+    std::cout << fit("#", 4) << fit(say("Chủ đầu tư", "Investor"), 42) << fit(say("KH TTg giao", "Plan assigned"), 20, true)
+              << fit(say("Tổng KH", "Whole plan"), 20, true) << fit(say("Đã giải ngân", "Disbursed"), 20, true)
+              << fit(say("% giao", "% assigned"), 11, true) << fit(say("% tổng", "% whole"), 9, true) << "\n";
     auto line = [](const std::string& rank, const std::string& name, const service::Rates& r, const char* flag) {
-        std::cout << fit(rank, 4) << fit(name, 42) << fit(group_thousands(r.plan_assigned), 20, true)
-                  << fit(group_thousands(r.plan_total), 20, true) << fit(group_thousands(r.disbursed), 20, true)
-                  << fit(percent(r.rate_assigned), 9, true) << fit(percent(r.rate_total), 9, true) << "  " << flag << "\n";
+        std::cout << fit(rank, 4) << fit(name, 42) << fit(count(r.plan_assigned), 20, true)
+                  << fit(count(r.plan_total), 20, true) << fit(count(r.disbursed), 20, true)
+                  << fit(percent(r.rate_assigned), 11, true) << fit(percent(r.rate_total), 9, true) << "  " << flag << "\n";
     };
     for (const auto& i : st.investors)
-        line(std::to_string(i.rank), i.investor.name, i.rates, i.behind ? "chậm so với mốc" : "");
+        line(std::to_string(i.rank), i.investor.name, i.rates, i.behind ? say("chậm so với mốc", "behind the ladder") : "");
     std::cout << "\n";
-    line("", "Toàn tỉnh", st.province, "");
-    std::cout << st.behind << " / " << st.investors.size() << " chủ đầu tư chậm so với mốc " << st.required_percent << " %.\n";
+    line("", say("Toàn tỉnh", "Whole province"), st.province, "");
+    std::cout << say(Msg::OutInvestBehind, {MsgArg::grouped(st.behind), MsgArg::grouped(static_cast<long long>(st.investors.size())),
+                                            st.required_percent})
+              << "\n";
     return 0;
 }
 
@@ -136,7 +140,7 @@ int run_ladder_set(const Context& ctx, const std::string& date, const std::strin
     const int value = parse_whole(percent_text, "The percent");
     auto s = open_session(ctx);
     s.service->set_milestone(s.actor, due, value);
-    std::cout << "Milestone " << due.vn() << ": " << value << " %.\n";
+    std::cout << say(Msg::OutMilestoneSet, {due, value}) << "\n";
     return 0;
 }
 
@@ -144,7 +148,7 @@ int run_ladder_remove(const Context& ctx, const std::string& date) {
     const Date due = parse_date_or_fail(date, "The milestone date");
     auto s = open_session(ctx);
     s.service->remove_milestone(s.actor, due);
-    std::cout << "Removed the milestone of " << due.vn() << ".\n";
+    std::cout << say(Msg::OutMilestoneRemoved, {due}) << "\n";
     return 0;
 }
 

@@ -310,7 +310,7 @@ int main(int argc, char** argv) {
     // Storage errors say what to do (restore the newest backup, free some space, …); SQLite's
     // errors at any statement become one (store/faults.h).
     auto storage = [&](const dt::store::StorageError& e) {
-        std::cerr << "dtrack: " << dt::printable(dt::app::storage_sentence(e, ctx.db)) << "\n";
+        std::cerr << "dtrack: " << dt::printable(dt::app::storage_sentence(e, ctx.db, dt::cli::lang())) << "\n";
         return 5;
     };
     try {

@@ -165,7 +165,7 @@ void print_assignments(const std::vector<service::AssignmentView>& rows) {
                   << fit(word(r.status), 15) << fit(r.due ? r.due->vn() : "—", 12)
                   << fit(std::to_string(r.progress) + "%", 9) << fit(r.title, 60) << "\n";
     }
-    std::cout << format_integer(static_cast<std::int64_t>(rows.size()), numbers()) << say(" phân công", " assignment(s)") << "\n";
+    std::cout << count(static_cast<long long>(rows.size())) << say(" phân công", " assignment(s)") << "\n";
 }
 
 void print_assignment(const service::AssignmentView& v, const std::vector<store::EvidenceRecord>& evidence) {
@@ -180,19 +180,19 @@ void print_assignment(const service::AssignmentView& v, const std::vector<store:
               << (r.completed_on ? say(", hoàn thành ", ", completed ") + r.completed_on->vn() : std::string()) << "\n";
     if (r.original_due != r.due || r.extension_count > 0)
         std::cout << say("  Hạn ban đầu: ", "  First due:  ") << (r.original_due ? r.original_due->vn() : "—") << " ("
-                  << r.extension_count << say(" lần gia hạn được đồng ý)", " extension(s) approved)") << "\n";
+                  << count(r.extension_count) << say(" lần gia hạn được đồng ý)", " extension(s) approved)") << "\n";
     if (!r.review_note.empty()) std::cout << say("  Bị trả lại: ", "  Sent back:  ") << r.review_note << "\n";
     if (r.closed_on)
         std::cout << say("  Đã đóng:    ", "  Closed:     ") << r.closed_on->vn() << " — " << r.closed_reason
                   << say(" (không còn tính là việc đang làm)", " (no longer counted as open work)") << "\n";
     std::cout << say("  Người phụ trách: ", "  Owner:      ") << (r.owner.empty() ? "—" : r.owner) << "\n"
               << say("  Nội dung:", "  Task:") << "\n    " << r.text << "\n";
-    std::cout << say("  Minh chứng (", "  Evidence (") << evidence.size() << "):\n";
+    std::cout << say("  Minh chứng (", "  Evidence (") << count(static_cast<long long>(evidence.size())) << "):\n";
     for (const auto& e : evidence) {
         std::cout << "    #" << e.id << " " << e.created_at << " " << e.created_by << ": " << e.note;
-        if (!e.doc_ref.empty()) std::cout << " [" << e.doc_ref << (e.doc_date ? " ngày " + e.doc_date->vn() : "") << "]";
+        if (!e.doc_ref.empty()) std::cout << " [" << e.doc_ref << (e.doc_date ? say(" ngày ", " of ") + e.doc_date->vn() : "") << "]";
         if (e.file_name)
-            std::cout << " (" << *e.file_name << ", " << format_integer(e.file_size, numbers()) << say(" byte)", " bytes)");
+            std::cout << " (" << *e.file_name << ", " << count(e.file_size) << say(" byte)", " bytes)");
         if (e.withdrawn()) std::cout << say(" (đã rút: ", " (withdrawn: ") << e.withdrawal_reason << ")";
         std::cout << "\n";
     }
@@ -200,16 +200,17 @@ void print_assignment(const service::AssignmentView& v, const std::vector<store:
 
 void print_summary(const service::DirectiveSummary& s, Date as_of) {
     const auto& d = s.directive;
-    std::cout << "Chỉ thị " << d.code << (d.issued_on ? " ngày " + d.issued_on->vn() : "") << " — " << d.issuer << "\n"
+    std::cout << say(Msg::OutSummaryHeading, {d.code}) << (d.issued_on ? say(Msg::OutIssuedOn, {*d.issued_on}) : "")
+              << " — " << d.issuer << "\n"
               << d.title << "\n\n";
     for (const auto& line : s.sections)
-        std::cout << "  " << fit(line.label + ".", 5) << fit(line.title, 70) << " " << line.tasks << " nhiệm vụ, "
-                  << line.assignments << " phân công\n";
-    static const char* labels[] = {"Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Chưa hoàn thành, trong hạn",
-                                   "Chưa hoàn thành, quá hạn", "Không giao thời hạn"};
-    std::cout << "\n" << s.tasks << " nhiệm vụ, " << s.assignments << " phân công — tình hình đến ngày " << as_of.vn() << ":\n";
-    for (int b = 0; b < 5; ++b) std::cout << "  " << fit(labels[b], 30) << s.bucket_counts[b] << "\n";
-    std::cout << "  Tỷ lệ đúng hạn: " << format_percent(s.on_time_rate, NumberStyle::Vi) << "\n";  // "37,5 %", as the GUI and reports
+        std::cout << "  " << fit(line.label + ".", 5) << fit(line.title, 70) << " "
+                  << say(Msg::OutSectionCounts, {MsgArg::grouped(line.tasks), MsgArg::grouped(line.assignments)}) << "\n";
+    std::cout << "\n"
+              << say(Msg::OutSummaryAsOf, {MsgArg::grouped(s.tasks), MsgArg::grouped(s.assignments), as_of}) << "\n";
+    for (int b = 0; b < 5; ++b) std::cout << "  " << fit(word(static_cast<Bucket>(b)), 30) << count(s.bucket_counts[b]) << "\n";
+    // "37,5 %" / "37.5 %", as the GUI and the reports write it
+    std::cout << "  " << say(Msg::OutOnTimeRate, {MsgArg::percent(s.on_time_rate)}) << "\n";
 }
 
 }  // namespace dt::cli

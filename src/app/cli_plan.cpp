@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/cli_words.h"
 #include "core/error.h"
 #include "importer/plan.h"
 
@@ -10,16 +11,18 @@ namespace dt::app {
 namespace {
 using nlohmann::json;
 
-[[noreturn]] void bad(const std::string& where, const std::string& what) {
-    fail(ErrorKind::Invalid, "The plan's " + where + " " + what);
+// `where` is a part of the plan already in dtrack's language (Msg::PlanWhere…).
+[[noreturn]] void bad(Msg refusal, const std::string& where, std::vector<MsgArg> more = {}) {
+    more.insert(more.begin(), MsgArg(where));
+    fail(ErrorKind::Invalid, refusal, std::move(more));
 }
 
 std::string text_of(const json& j, const char* key, const std::string& where, bool required) {
     if (!j.contains(key) || j[key].is_null()) {
-        if (required) bad(where, std::string("has no \"") + key + "\".");
+        if (required) bad(Msg::PlanMissingKey, where, {key});
         return {};
     }
-    if (!j[key].is_string()) bad(where, std::string("\"") + key + "\" is not a string.");
+    if (!j[key].is_string()) bad(Msg::PlanNotString, where, {key});
     return j[key].get<std::string>();
 }
 
@@ -27,30 +30,30 @@ std::optional<Date> date_of(const json& j, const char* key, const std::string& w
     const auto s = text_of(j, key, where, false);
     if (s.empty()) return std::nullopt;
     auto d = Date::parse_iso(s);
-    if (!d) bad(where, std::string("\"") + key + "\" is not a date YYYY-MM-DD: '" + s + "'.");
+    if (!d) bad(Msg::PlanNotDate, where, {key, s});
     return d;
 }
 
 void read_recurrence(const json& t, importer::Task& task, const std::string& where) {
     const auto r = text_of(t, "recurrence", where, false);
     auto parsed = parse_recurrence(r);
-    if (!parsed) bad(where, "has an unknown recurrence '" + r + "' (weekly, monthly, quarterly, half_yearly, yearly).");
+    if (!parsed) bad(Msg::PlanBadRecurrence, where, {r});
     task.recurrence = *parsed;
     task.recurrence_day = 0;
     task.recurrence_dates.clear();
     if (!t.contains("recurrence_rule") || t["recurrence_rule"].is_null() || task.recurrence == Recurrence::None) return;
     const auto& rule = t["recurrence_rule"];
-    if (!rule.is_object()) bad(where, "\"recurrence_rule\" is not an object.");
+    if (!rule.is_object()) bad(Msg::PlanRuleNotObject, where);
     if (rule.contains("day")) {
         if (!rule["day"].is_number_integer() || rule["day"].get<int>() < 1 || rule["day"].get<int>() > 31)
-            bad(where, "\"recurrence_rule.day\" is not a day of the month (1-31).");
+            bad(Msg::PlanRuleDay, where);
         task.recurrence_day = rule["day"].get<int>();
     }
     for (const auto& d : rule.value("dates", json::array())) {
         const auto s = d.is_string() ? d.get<std::string>() : std::string();
         int m = 0, day = 0;
         if (s.size() != 5 || s[2] != '-' || std::sscanf(s.c_str(), "%2d-%2d", &m, &day) != 2 || !Date::valid(2024, m, day))
-            bad(where, "\"recurrence_rule.dates\" holds '" + s + "', not MM-DD.");
+            bad(Msg::PlanRuleDates, where, {s});
         task.recurrence_dates.emplace_back(day, m);
     }
 }
@@ -61,32 +64,34 @@ importer::Outline apply_plan(const importer::Outline& parsed, std::string_view p
     try {
         plan = json::parse(plan_json);
     } catch (const json::parse_error& e) {
-        fail(ErrorKind::Invalid, std::string("The plan is not valid JSON: ") + e.what());
+        fail(ErrorKind::Invalid, Msg::PlanNotJson, {std::string(e.what())});
     }
     if (!plan.is_object() || !plan.contains("tasks") || !plan["tasks"].is_array())
-        fail(ErrorKind::Invalid, "The plan must be the JSON object of 'import --dry-run --json', with its \"tasks\".");
+        fail(ErrorKind::Invalid, Msg::PlanNotObject);
 
     // The JSON fills in the plan structure the GUI's preview edits too (importer/plan.h).
     importer::Plan out = importer::plan_of(parsed);
+    const std::string in_directive = cli::say(Msg::PlanWhereDirective), in_section = cli::say(Msg::PlanWhereSection),
+                      in_task = cli::say(Msg::PlanWhereTaskRef);
     if (plan.contains("directive") && plan["directive"].is_object()) {
         const auto& d = plan["directive"];
-        if (d.contains("code")) out.directive.code = text_of(d, "code", "directive", false);
-        if (d.contains("title")) out.directive.title = text_of(d, "title", "directive", false);
-        if (d.contains("issuer")) out.directive.issuer = text_of(d, "issuer", "directive", false);
-        if (d.contains("issued_on")) out.directive.issued_on = date_of(d, "issued_on", "directive");
+        if (d.contains("code")) out.directive.code = text_of(d, "code", in_directive, false);
+        if (d.contains("title")) out.directive.title = text_of(d, "title", in_directive, false);
+        if (d.contains("issuer")) out.directive.issuer = text_of(d, "issuer", in_directive, false);
+        if (d.contains("issued_on")) out.directive.issued_on = date_of(d, "issued_on", in_directive);
     }
     if (plan.contains("sections")) {
         out.sections.clear();
         for (const auto& s : plan["sections"])
-            out.sections.push_back({text_of(s, "label", "section", true), text_of(s, "title", "section", false)});
+            out.sections.push_back({text_of(s, "label", in_section, true), text_of(s, "title", in_section, false)});
     }
     out.tasks.clear();
     for (const auto& t : plan["tasks"]) {
-        if (!t.is_object()) fail(ErrorKind::Invalid, "A task of the plan is not an object.");
+        if (!t.is_object()) fail(ErrorKind::Invalid, Msg::PlanTaskNotObject);
         importer::PlanTask p;
         auto& task = p.task;
-        task.ref = text_of(t, "ref", "task", true);
-        const std::string where = "task " + task.ref;
+        task.ref = text_of(t, "ref", in_task, true);
+        const std::string where = cli::say(Msg::PlanWhereTask, {task.ref});
         p.drop = t.value("drop", false);
         p.merge_into = text_of(t, "merge_into", where, false);
         if (p.drop) {
@@ -105,9 +110,10 @@ importer::Outline apply_plan(const importer::Outline& parsed, std::string_view p
         task.deadline = date_of(t, "deadline", where);
         read_recurrence(t, task, where);
         for (const auto& a : t.value("agencies", json::array())) {
-            const auto name = text_of(a, "name", where + "'s agency", true);
-            const auto role = parse_assignment_role(text_of(a, "role", where + "'s agency " + name, true));
-            if (!role) bad(where + "'s agency " + name, "has a role other than lead or coordinate.");
+            const auto name = text_of(a, "name", cli::say(Msg::PlanWhereAgency, {task.ref}), true);
+            const auto agency = cli::say(Msg::PlanWhereAgencyNamed, {task.ref, name});
+            const auto role = parse_assignment_role(text_of(a, "role", agency, true));
+            if (!role) bad(Msg::PlanBadRole, agency);
             task.agencies.push_back({name, *role, a.value("registered", true)});
         }
         out.tasks.push_back(std::move(p));

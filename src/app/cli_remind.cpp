@@ -51,7 +51,7 @@ std::string days_text(const service::Reminder& r) {
 
 void print_reminders(const std::vector<service::Reminder>& rows, Date as_of, int within) {
     std::cout << say("Nhắc việc đến hết ngày ", "Reminders as of ") << as_of.vn() << say(", hạn trong ", ", due within ")
-              << within << say(" ngày tới", " days") << "\n";
+              << count(within) << say(" ngày tới", " days") << "\n";
     std::string agency;
     std::optional<service::ReminderKind> kind;
     for (const auto& r : rows) {
@@ -72,17 +72,15 @@ void print_reminders(const std::vector<service::Reminder>& rows, Date as_of, int
         std::cout << "\n";
         if (r.kind == service::ReminderKind::SentBack) std::cout << "      " << say("Lý do: ", "Reason: ") << a.review_note << "\n";
         if (r.extension)
-            std::cout << "      " << to_string(r.extension->status) << " → " << r.extension->requested_due.vn()
+            std::cout << "      " << word(r.extension->status) << " → " << r.extension->requested_due.vn()
                       << (r.extension->decision_note.empty() ? "" : ": " + r.extension->decision_note) << "\n";
     }
-    std::cout << "\n" << format_integer(static_cast<std::int64_t>(rows.size()), numbers()) << say(" việc cần nhắc", " reminder(s)") << "\n";
+    std::cout << "\n" << count(static_cast<long long>(rows.size())) << say(" việc cần nhắc", " reminder(s)") << "\n";
 }
 }  // namespace
 
 int within_days(const std::string& text) {
-    return static_cast<int>(whole_or_fail(text, "--within ",
-                                          "a number of days from 1 to " + std::to_string(service::kMaxReminderDays), 1,
-                                          service::kMaxReminderDays));
+    return static_cast<int>(whole_or_fail(text, Msg::WithinNotDays, {service::kMaxReminderDays}, 1, service::kMaxReminderDays));
 }
 
 int run_remind(const Context& ctx, const RemindOptions& o) {

@@ -15,6 +15,7 @@
 #include <iostream>
 
 #include "app/cli_commands.h"
+#include "app/cli_words.h"
 #include "core/numbers.h"
 #include "core/error.h"
 #include "core/text.h"
@@ -31,12 +32,12 @@ int run_remind_pdf(const Context& ctx, const RemindOptions&) { return run_report
 int run_report(const Context& ctx, const ReportOptions&) {
     std::error_code ec;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) fail(ErrorKind::System, "Cannot find this program's folder to start dtrack-report: " + ec.message() + ".");
+    if (ec) fail(ErrorKind::System, Msg::CannotFindSelf, {ec.message()});
     const std::string writer = (self.parent_path() / "dtrack-report").string();
     std::cout.flush();
     ctx.argv[0] = const_cast<char*>(writer.c_str());
     execv(writer.c_str(), ctx.argv);
-    fail(ErrorKind::System, "Cannot start " + writer + ", which writes the reports: " + std::strerror(errno) + ".");
+    fail(ErrorKind::System, Msg::CannotStartWriter, {writer, std::string(std::strerror(errno))});
 }
 #else
 namespace {
@@ -48,11 +49,11 @@ report::Format format_of(const std::optional<std::string>& name, const std::file
     if (f == "html" || f == "htm") return report::Format::Html;
     if (f == "csv") return report::Format::Csv;
     if (f == "docx") return report::Format::Docx;
-    fail(ErrorKind::Invalid, "Unknown report format " + quoted_input(f) + " (use pdf, docx, xlsx, html or csv).");
+    fail(ErrorKind::Invalid, Msg::UnknownReportFormat, {quoted_input(f)});
 }
 
 store::Id report_id(const std::string& text) {
-    return whole_or_fail(text, "", "a report id (a positive whole number)", 1, INT64_MAX);
+    return whole_or_fail(text, Msg::NotReportId, {}, 1, INT64_MAX);
 }
 
 const char* format_name(report::Format f) {
@@ -71,7 +72,7 @@ int run_report(const Context& ctx, const ReportOptions& o) {
     report::Request req;
     const bool reissue = o.reissue.has_value();
     if (reissue && (o.as_of || o.since || o.directive || o.number || o.date || o.signer || o.signer_title || !o.recipients.empty()))
-        fail(ErrorKind::Usage, "A reissued report keeps its own dates and document: give only --format and --out with --reissue.");
+        fail(ErrorKind::Usage, Msg::ReissueOnly);
     req.as_of = o.as_of ? parse_date_or_fail(*o.as_of, "The as-of date") : Date::today();
     if (o.since) req.since = parse_date_or_fail(*o.since, "The since date");
     req.directive = o.directive;
@@ -83,9 +84,8 @@ int run_report(const Context& ctx, const ReportOptions& o) {
     const auto format = format_of(o.format, out);
     std::error_code ec;
     if (std::filesystem::is_directory(out, ec))
-        fail(ErrorKind::Invalid, quoted_input(out.string(), 4096) + " is a folder: give a file name after --out.");
-    if (std::filesystem::exists(out, ec) && !o.force)
-        fail(ErrorKind::Invalid, "'" + out.string() + "' already exists: choose another name or add --force.");
+        fail(ErrorKind::Invalid, Msg::OutIsFolder, {quoted_input(out.string(), 4096)});
+    if (std::filesystem::exists(out, ec) && !o.force) fail(ErrorKind::Invalid, Msg::OutExists, {out.string()});
     report::check_target(out);  // never the database, a backup, a device: --force or not
     auto s = open_session(ctx);
     if (reissue) {
@@ -119,10 +119,11 @@ int run_report(const Context& ctx, const ReportOptions& o) {
         record.document = report::document_json(rep);
         s.service->record_report(s.actor, record);
     }
-    std::cout << (reissue ? "Reissued report " + std::to_string(reissue_id) + " as " : std::string("Wrote ")) << out.string()
-              << " (" << format_name(format) << ", " << rep.totals.total << " assignments, as of " << rep.as_of.vn()
-              << (rep.changes ? ", changes since " + rep.changes->since.vn() : std::string()) << ") in "
-              << static_cast<long>(ms) << " ms.\n";
+    const auto wrote = reissue ? cli::say(Msg::OutReissued, {reissue_id, out.string()}) : cli::say(Msg::OutWrote, {out.string()});
+    std::cout << cli::say(Msg::OutReportDetails, {wrote, format_name(format), MsgArg::grouped(rep.totals.total), rep.as_of,
+                                                  rep.changes ? cli::say(Msg::OutChangesSince, {rep.changes->since}) : std::string(),
+                                                  MsgArg::grouped(static_cast<long long>(ms))})
+              << "\n";
     return 0;
 }
 
@@ -133,15 +134,15 @@ int run_remind_pdf(const Context& ctx, const RemindOptions& o) {
     const std::filesystem::path out(check_single_line("The output path", *o.pdf, 4096));
     std::error_code ec;
     if (std::filesystem::is_directory(out, ec))
-        fail(ErrorKind::Invalid, quoted_input(out.string(), 4096) + " is a folder: give a file name.");
-    if (std::filesystem::exists(out, ec) && !o.force)
-        fail(ErrorKind::Invalid, "'" + out.string() + "' already exists: choose another name or add --force.");
+        fail(ErrorKind::Invalid, Msg::PdfIsFolder, {quoted_input(out.string(), 4096)});
+    if (std::filesystem::exists(out, ec) && !o.force) fail(ErrorKind::Invalid, Msg::OutExists, {out.string()});
     auto s = open_session(ctx);
     digest.issuer = report::load_settings(*s.service).issuing_body;
     digest.reminders = s.service->reminders(s.actor, o.agency, digest.within, digest.as_of);
     report::write_reminder_pdf(digest, out);
-    std::cout << "Wrote " << out.string() << " (" << digest.reminders.size() << " reminder(s), as of " << digest.as_of.vn()
-              << ").\n";
+    std::cout << cli::say(Msg::OutDigestWritten, {out.string(), MsgArg::grouped(static_cast<long long>(digest.reminders.size())),
+                                                  digest.as_of})
+              << "\n";
     return 0;
 }
 #endif
@@ -149,7 +150,7 @@ int run_remind_pdf(const Context& ctx, const RemindOptions& o) {
 int run_report_settings(const Context& ctx, const std::optional<std::string>& key, const std::optional<std::string>& value) {
     auto s = open_session(ctx);
     if (key) {
-        if (!value) fail(ErrorKind::Usage, "Give the new value after the key.");
+        if (!value) fail(ErrorKind::Usage, Msg::SettingNeedsValue);
         report::save_setting(*s.service, s.actor, *key, *value);
     }
     const auto st = report::load_settings(*s.service);

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/cli_commands.h"
+#include "app/cli_words.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "service/passwords.h"
@@ -17,21 +18,14 @@ namespace dt::cli {
 namespace fs = std::filesystem;
 
 namespace {
-const char* const kOwnerOnly =
-    "runs as the server database's owner (the role that ran 'dtrack server init'), given by --db's URI or libpq's "
-    "PGPASSWORD / ~/.pgpass: leave out --user (docs/SERVER.md)";
-
 // NAME:PASSWORD per line (the password is everything after the first colon, spaces included);
 // blank lines and lines starting with # are skipped. The file holds passwords: like ~/.pgpass,
 // it must be readable by its owner only.
 std::map<std::string, std::string> read_passwords(const fs::path& path) {
     struct stat st {};
-    if (stat(path.c_str(), &st) != 0) fail(ErrorKind::Invalid, "There is no passwords file '" + path.string() + "'.");
-    if (!S_ISREG(st.st_mode)) fail(ErrorKind::Invalid, "'" + path.string() + "' is not a file.");
-    if ((st.st_mode & 077) != 0)
-        fail(ErrorKind::Invalid, "The passwords file '" + path.string() +
-                                     "' can be read by other users of this computer: make it yours only (chmod 600) and "
-                                     "try again; nothing was changed.");
+    if (stat(path.c_str(), &st) != 0) fail(ErrorKind::Invalid, Msg::NoPasswordsFile, {path.string()});
+    if (!S_ISREG(st.st_mode)) fail(ErrorKind::Invalid, Msg::NotAFile, {path.string()});
+    if ((st.st_mode & 077) != 0) fail(ErrorKind::Invalid, Msg::PasswordsFileOpen, {path.string()});
     std::ifstream in(path, std::ios::binary);
     std::map<std::string, std::string> out;
     std::string line;
@@ -41,15 +35,14 @@ std::map<std::string, std::string> read_passwords(const fs::path& path) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line.front() == '#') continue;
         const auto colon = line.find(':');
-        const auto where = path.string() + ", line " + std::to_string(number);
         if (colon == std::string::npos || colon == 0)
-            fail(ErrorKind::Invalid, where + ": write NAME:PASSWORD (the password is not shown here).");
+            fail(ErrorKind::Invalid, Msg::PasswordsLineFormat, {path.string(), number});
         const auto name = line.substr(0, colon);
-        if (out.count(name)) fail(ErrorKind::Invalid, where + ": " + name + " is named twice.");
+        if (out.count(name)) fail(ErrorKind::Invalid, Msg::PasswordsNamedTwice, {path.string(), number, name});
         try {
             out[name] = service::check_new_password(line.substr(colon + 1));
         } catch (const Error& e) {
-            fail(ErrorKind::Invalid, where + " (" + name + "): " + e.what());
+            fail(ErrorKind::Invalid, Msg::PasswordsLineRefused, {path.string(), number, name, e.say(lang(), Audience::Cli)});
         }
     }
     return out;
@@ -72,46 +65,44 @@ int run_server_upgrade(const Context& ctx) {
 }
 
 int run_migrate(const Context& ctx, const MigrateOptions& o) {
-    if (ctx.user) fail(ErrorKind::Usage, std::string("migrate ") + kOwnerOnly + ".");
-    if (!store::is_server_spec(o.to))
-        fail(ErrorKind::Usage, "--to names the server database: postgresql://OWNER@HOST/DBNAME (made with 'dtrack server init').");
-    if (store::is_server_spec(o.from)) fail(ErrorKind::Usage, "--from names a tracker file (a path), not a server.");
+    if (ctx.user) fail(ErrorKind::Usage, Msg::OwnerOnly, {"migrate"});
+    if (!store::is_server_spec(o.to)) fail(ErrorKind::Usage, Msg::ToNotServer);
+    if (store::is_server_spec(o.from)) fail(ErrorKind::Usage, Msg::FromIsServer);
     const auto passwords = o.passwords ? read_passwords(*o.passwords) : std::map<std::string, std::string>{};
     const auto copy = store::copy_file_to_server(o.from, o.to, passwords);
-    std::cout << "Copied " << o.from << " into the server database:";
-    for (const auto& [table, rows] : copy.tables) std::cout << (table == copy.tables.front().first ? " " : ", ") << rows << " " << table;
-    std::cout << ".\n";
-    if (copy.kept_admin) std::cout << "The server's administrator " << *copy.kept_admin << " is kept beside the file's users.\n";
+    std::string tables;
+    for (const auto& [table, rows] : copy.tables) tables += (tables.empty() ? " " : ", ") + count(rows) + " " + table;
+    std::cout << say(Msg::OutCopied, {o.from, tables}) << "\n";
+    if (copy.kept_admin) std::cout << say(Msg::OutKeptAdmin, {*copy.kept_admin}) << "\n";
     if (!copy.with_password.empty()) {
-        std::cout << "Passwords set from the passwords file for:";
+        std::cout << say(Msg::OutPasswordsSet);
         for (const auto& n : copy.with_password) std::cout << " " << n;
         std::cout << "\n";
     }
     if (!copy.without_password.empty()) {
         // The file's argon2 hashes cannot become the server's SCRAM verifiers.
-        std::cout << "These users need a new password before they can sign in (an administrator sets it: "
-                     "dtrack --db URI --user ADMIN user reset-password NAME):\n";
+        std::cout << say(Msg::OutNeedNewPassword) << "\n";
         for (const auto& n : copy.without_password) std::cout << "  " << n << "\n";
     }
     return 0;
 }
 
 int run_server_backup(const Context& ctx, const std::string& path) {
-    if (ctx.user) fail(ErrorKind::Usage, std::string("On a server, backup ") + kOwnerOnly + ".");
+    if (ctx.user) fail(ErrorKind::Usage, Msg::OwnerOnly, {"backup"});
     std::error_code ec;
-    if (fs::exists(path, ec)) fail(ErrorKind::Invalid, "'" + path + "' already exists; choose a new file name.");
+    if (fs::exists(path, ec)) fail(ErrorKind::Invalid, Msg::BackupTargetExists, {path});
     store::OpenOptions options;
     options.create = false;
     const auto store = store::Store::open(ctx.db, options);
     store->backup_to(path);
-    std::cout << "Backed up " << store->path().string() << " to " << path << " (pg_dump custom format).\n";
+    std::cout << say(Msg::OutServerBackedUp, {store->path().string(), path}) << "\n";
     return 0;
 }
 
 int run_server_restore(const Context& ctx, const std::string& path) {
-    if (ctx.user) fail(ErrorKind::Usage, std::string("On a server, restore ") + kOwnerOnly + ".");
+    if (ctx.user) fail(ErrorKind::Usage, Msg::OwnerOnly, {"restore"});
     store::restore_server_backup(ctx.db.native(), path);
-    std::cout << "Restored " << path << " into the empty server database; point the office's computers at it.\n";
+    std::cout << say(Msg::OutServerRestored, {path}) << "\n";
     return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <iostream>
 #include <map>
 
+#include "app/cli_words.h"
 #include "app/prompt.h"
 #include "core/numbers.h"
 #include "core/clock.h"
@@ -59,14 +60,14 @@ void ensure_private_folder(const fs::path& folder) {
     std::error_code ec;
     if (folder.has_parent_path()) fs::create_directories(folder.parent_path(), ec);
     if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
-        fail(ErrorKind::System, "Cannot create the session folder '" + folder.string() + "': " + std::strerror(errno) + ".");
+        fail(ErrorKind::System, Msg::SessionFolderCreate, {folder.string(), std::string(std::strerror(errno))});
     struct stat st {};
     if (lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-        fail(ErrorKind::System, "'" + folder.string() + "' is not a folder: cannot keep a session there.");
+        fail(ErrorKind::System, Msg::SessionFolderNotFolder, {folder.string()});
     if (st.st_uid != geteuid())
-        fail(ErrorKind::Denied, "The session folder '" + folder.string() + "' belongs to another account: refusing to use it.");
+        fail(ErrorKind::Denied, Msg::SessionFolderForeign, {folder.string()});
     if ((st.st_mode & 077) != 0 && chmod(folder.c_str(), 0700) != 0)
-        fail(ErrorKind::System, "Cannot make the session folder '" + folder.string() + "' private.");
+        fail(ErrorKind::System, Msg::SessionFolderPrivate, {folder.string()});
 }
 
 // Reads the file when it is safe to trust; `problem` says why not otherwise (empty: no file).
@@ -76,19 +77,19 @@ std::optional<SessionFile> read_session_file(const fs::path& path, std::string& 
     problem.clear();
     const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
-        if (errno != ENOENT) problem = "it cannot be opened (" + std::string(std::strerror(errno)) + ")";
+        if (errno != ENOENT) problem = say(Msg::SessionFileCannotOpen, {std::string(std::strerror(errno))});
         return std::nullopt;
     }
     struct stat st {};
     std::string text;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        problem = "it is not a regular file";
+        problem = say(Msg::SessionFileNotRegular);
     } else if (strict && st.st_uid != geteuid()) {
-        problem = "it belongs to another account";
+        problem = say(Msg::SessionFileForeign);
     } else if (strict && (st.st_mode & 077) != 0) {
-        problem = "others may read or change it (mode " + mode_text(st.st_mode) + ", expected 0600)";
+        problem = say(Msg::SessionFileOpenMode, {mode_text(st.st_mode)});
     } else if (st.st_size > 4096) {
-        problem = "it is too large to be a session file";
+        problem = say(Msg::SessionFileTooLarge);
     } else {
         char buf[4096];
         ssize_t n = 0;
@@ -108,7 +109,7 @@ std::optional<SessionFile> read_session_file(const fs::path& path, std::string& 
     }
     SessionFile f{values["database"], values["user"], values["expires_at"], values["token"]};
     if (f.database.empty() || f.user.empty() || f.token.empty()) {
-        problem = "it is not a session file of dtrack";
+        problem = say(Msg::SessionFileNotOurs);
         return std::nullopt;
     }
     return f;
@@ -119,7 +120,7 @@ void write_session_file(const fs::path& path, const SessionFile& f) {
     const auto temporary = path.string() + ".tmp-" + std::to_string(getpid());
     unlink(temporary.c_str());
     const int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) fail(ErrorKind::System, "Cannot write the session file '" + path.string() + "': " + std::strerror(errno) + ".");
+    if (fd < 0) fail(ErrorKind::System, Msg::SessionFileWriteWhy, {path.string(), std::string(std::strerror(errno))});
     const std::string text = "# dtrack session: whoever reads this file acts as " + f.user +
                              " until it expires. 'dtrack logout' ends it.\n"
                              "database=" + f.database + "\nuser=" + f.user + "\nexpires_at=" + f.expires_at +
@@ -134,7 +135,7 @@ void write_session_file(const fs::path& path, const SessionFile& f) {
     ok = close(fd) == 0 && ok;
     if (!ok || rename(temporary.c_str(), path.c_str()) != 0) {
         unlink(temporary.c_str());
-        fail(ErrorKind::System, "Cannot write the session file '" + path.string() + "'.");
+        fail(ErrorKind::System, Msg::SessionFileWrite, {path.string()});
     }
 }
 
@@ -151,7 +152,7 @@ fs::path session_folder() {
     if (const char* cache = std::getenv("XDG_CACHE_HOME"); cache && *cache && fs::path(cache).is_absolute())
         return fs::path(cache) / "directive-tracker";
     if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "directive-tracker";
-    fail(ErrorKind::System, "Neither XDG_RUNTIME_DIR nor HOME is set: there is nowhere private to keep a session.");
+    fail(ErrorKind::System, Msg::SessionNowhere);
 }
 
 fs::path session_file_path(const fs::path& db) {
@@ -169,25 +170,22 @@ std::optional<service::Actor> resume_session(service::Service& service, const fs
     const auto file = read_session_file(path, problem);
     if (!file) {
         if (!problem.empty())
-            std::cerr << "dtrack: not using the session file " << path.string() << ": " << problem
-                      << ". Sign in with the password, or delete it and run 'dtrack login' again.\n";
+            std::cerr << "dtrack: " << say(Msg::SessionNotUsed, {path.string(), problem}) << "\n";
         return std::nullopt;
     }
     // Another user's session (or another database's, were two paths ever to share a name): ignore it.
     if (file->user != user || file->database != database_key(db)) return std::nullopt;
     if (auto actor = service::Sessions(service).resume(user, file->token)) return actor;
-    std::cerr << "dtrack: the session of " << user
-              << " is no longer valid (expired, revoked, altered, or the account was deactivated): signing in "
-                 "with the password.\n";
+    std::cerr << "dtrack: " << say(Msg::SessionInvalid, {user}) << "\n";
     return std::nullopt;
 }
 
 int run_login(const Context& ctx) {
-    if (!ctx.user) fail(ErrorKind::Usage, "Say who signs in: dtrack --user NAME login.");
+    if (!ctx.user) fail(ErrorKind::Usage, Msg::LoginWho);
     auto store = store::Store::open(ctx.db, existing_only());
     service::Service service(*store);
     // Always the password here, even when a session is still valid: login is where it is checked.
-    const auto actor = service.sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", "Password for " + *ctx.user + ": "));
+    const auto actor = service.sign_in(*ctx.user, app::read_password("DTRACK_PASSWORD", say(Msg::PromptPassword, {*ctx.user})));
     service::Sessions sessions(service);
     const auto path = session_file_path(ctx.db);
     std::string problem;
@@ -199,11 +197,11 @@ int run_login(const Context& ctx) {
         sessions.revoke(created.token);
         throw;
     }
-    std::cout << "Signed in as " << actor.name << " until " << local_timestamp(created.expires_at, true) << " ("
-              << created.expires_at << ", " << sessions.lifetime_hours() << " h).\n"
-              << "Session file: " << path.string() << " (mode 0600).\n"
-              << "Commands with --user " << actor.name
-              << " and no DTRACK_PASSWORD use it until then; 'dtrack logout' ends it.\n";
+    std::cout << say(Msg::OutSignedIn, {actor.name, local_timestamp(created.expires_at, true), created.expires_at,
+                                        sessions.lifetime_hours()})
+              << "\n"
+              << say(Msg::OutSessionFile, {path.string()}) << "\n"
+              << say(Msg::OutSessionUse, {actor.name}) << "\n";
     return 0;
 }
 
@@ -213,7 +211,7 @@ int run_logout(const Context& ctx) {
     const auto file = read_session_file(path, problem, false);
     std::error_code ec;
     if (!file && !fs::exists(fs::symlink_status(path, ec))) {
-        std::cout << "No session for " << ctx.db.string() << ".\n";
+        std::cout << say(Msg::OutNoSession, {ctx.db.string()}) << "\n";
         return 0;
     }
     bool revoked = false;
@@ -223,9 +221,11 @@ int run_logout(const Context& ctx) {
         revoked = service::Sessions(service).revoke(file->token);
     }
     if (!fs::remove(path, ec) && ec)
-        fail(ErrorKind::System, "Cannot delete the session file '" + path.string() + "': " + ec.message() + ".");
-    std::cout << "Signed out" << (file ? " " + file->user : std::string()) << ": "
-              << (revoked ? "the session is revoked and " : "") << path.string() << " is deleted.\n";
+        fail(ErrorKind::System, Msg::SessionFileDelete, {path.string(), ec.message()});
+    std::cout << (!file     ? say(Msg::OutSignedOutNoFile, {path.string()})
+                  : revoked ? say(Msg::OutSignedOutRevoked, {file->user, path.string()})
+                            : say(Msg::OutSignedOutFile, {file->user, path.string()}))
+              << "\n";
     return 0;
 }
 
@@ -233,10 +233,10 @@ int run_session_lifetime(const Context& ctx, const std::optional<std::string>& h
     auto s = open_session(ctx);
     service::Sessions sessions(*s.service);
     if (hours_text) {
-        const long hours = whole_or_fail(*hours_text, "", "a whole number of hours", LONG_MIN, LONG_MAX);
+        const long hours = whole_or_fail(*hours_text, Msg::NotHours, {}, LONG_MIN, LONG_MAX);
         sessions.set_lifetime_hours(s.actor, hours);
     }
-    std::cout << "A new session lasts " << sessions.lifetime_hours() << " hours.\n";
+    std::cout << say(Msg::OutSessionLifetime, {sessions.lifetime_hours()}) << "\n";
     return 0;
 }
 

@@ -5,7 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <charconv>
+#include <cerrno>
+#include <climits>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -13,6 +15,8 @@
 #include "app/cli_commands.h"
 #include "app/cli_words.h"
 #include "core/error.h"
+#include "core/numbers.h"
+#include "core/text.h"
 
 namespace dt::cli {
 
@@ -23,8 +27,7 @@ std::string directive_code(const service::Service& service, const std::optional<
     if (given) return *given;
     const auto all = service.directives();
     if (all.size() == 1) return all.front().code;
-    fail(ErrorKind::Usage, all.empty() ? "The database holds no directive yet."
-                                       : "The database holds several directives: name one with --directive CODE.");
+    fail(ErrorKind::Usage, all.empty() ? Msg::NoDirectiveYet : Msg::SeveralDirectives);
 }
 
 store::TaskRecord task_of(const Session& s, const StructureOptions& o) {
@@ -38,7 +41,7 @@ std::optional<Date> date_option(const std::optional<std::string>& text, std::str
 
 AssignmentRole role_of(const std::string& text) {
     const auto role = parse_assignment_role(text);
-    if (!role) fail(ErrorKind::Usage, "Unknown role '" + text + "' (use lead or coordinate).");
+    if (!role) fail(ErrorKind::Usage, Msg::UnknownTaskRole, {quoted_input(text)});
     return *role;
 }
 
@@ -46,19 +49,18 @@ Recurrence recurrence_of(const std::string& text) {
     if (text == "none") return Recurrence::None;
     const auto r = parse_recurrence(text);
     if (!r || text.empty())
-        fail(ErrorKind::Usage, "Unknown recurrence '" + text + "' (use weekly, monthly, quarterly, half_yearly, yearly or none).");
+        fail(ErrorKind::Usage, Msg::UnknownRecurrence, {quoted_input(text)});
     return *r;
 }
 
 service::Citation citation_of(const StructureOptions& o) {
     service::Citation c;
     if (o.amendment) {
-        Id id = 0;
-        const auto& t = *o.amendment;
-        auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
-        if (ec != std::errc() || p != t.data() + t.size() || id <= 0)
-            fail(ErrorKind::Usage, "'" + t + "' is not an amendment id (a positive whole number).");
-        c.amendment = id;
+        try {
+            c.amendment = whole_or_fail(*o.amendment, Msg::NotAmendmentId, {}, 1, INT64_MAX);
+        } catch (const Error& e) {
+            throw Error(ErrorKind::Usage, e.code(), e.args());  // an option's value: a usage error, as before
+        }
     }
     c.by = o.by;
     return c;
@@ -137,7 +139,7 @@ int run_task_list(const Context& ctx, const StructureOptions& o) {
     store::DirectiveRecord directive;
     for (const auto& x : s.service->directives())
         if (x.code == code) directive = x;
-    if (directive.id == 0) fail(ErrorKind::Invalid, "There is no directive '" + code + "'.");
+    if (directive.id == 0) fail(ErrorKind::Invalid, Msg::NoSuchDirective, {quoted_input(code)});
     nlohmann::json out = nlohmann::json::array();
     for (const auto& t : s.service->tasks(directive.id)) {
         nlohmann::json agencies = nlohmann::json::array();
@@ -150,9 +152,9 @@ int run_task_list(const Context& ctx, const StructureOptions& o) {
             // A group's thirty members would fill the screen: the first three, then how many more.
             if (++open <= 3)
                 shown += (shown.empty() ? "" : "; ") + (a.agency_short.empty() ? a.agency : a.agency_short) +
-                         (a.role == AssignmentRole::Lead ? say(" (chủ trì)", " (lead)") : "");
+                         (a.role == AssignmentRole::Lead ? " (" + std::string(word(a.role)) + ")" : "");
         }
-        if (open > 3) shown += say("; … (thêm ", "; … (") + std::to_string(open - 3) + say(" đơn vị)", " more)");
+        if (open > 3) shown += say("; … (thêm ", "; … (") + count(open - 3) + say(" đơn vị)", " more)");
         if (o.json) {
             out.push_back({{"id", t.id}, {"ref", t.ref}, {"parent", t.parent_ref ? nlohmann::json(*t.parent_ref) : nlohmann::json(nullptr)},
                            {"title", t.title}, {"deadline", t.deadline ? nlohmann::json(t.deadline->iso()) : nlohmann::json(nullptr)},
@@ -172,8 +174,9 @@ int run_assign(const Context& ctx, const StructureOptions& o) {
     auto s = open_session(ctx);
     const auto t = task_of(s, o);
     const auto r = s.service->assign(s.actor, t.id, o.agency, role_of(o.role), citation_of(o));
-    std::cout << say("Nhiệm vụ ", "Task ") << t.ref << ": " << r.added.size() << say(" phân công mới, ", " assigned, ")
-              << r.changed.size() << say(" đổi vai trò, ", " role changed, ") << r.unchanged.size()
+    std::cout << say("Nhiệm vụ ", "Task ") << t.ref << ": " << count(static_cast<long long>(r.added.size()))
+              << say(" phân công mới, ", " assigned, ") << count(static_cast<long long>(r.changed.size()))
+              << say(" đổi vai trò, ", " role changed, ") << count(static_cast<long long>(r.unchanged.size()))
               << say(" giữ nguyên.\n", " unchanged.\n");
     return 0;
 }
@@ -196,7 +199,7 @@ int run_directive_add(const Context& ctx, const StructureOptions& o) {
     in.signer = o.signer.value_or("");
     if (o.text_file) {
         std::ifstream f(*o.text_file, std::ios::binary);
-        if (!f) fail(ErrorKind::Invalid, "Cannot read '" + *o.text_file + "'.");
+        if (!f) fail(ErrorKind::Invalid, Msg::CannotReadFile, {*o.text_file, std::string(std::strerror(errno))});
         std::ostringstream body;
         body << f.rdbuf();
         in.body = body.str();
@@ -238,7 +241,7 @@ int run_amendment_list(const Context& ctx, const StructureOptions& o) {
     Id directive_id = 0;
     for (const auto& d : s.service->directives())
         if (d.code == code) directive_id = d.id;
-    if (directive_id == 0) fail(ErrorKind::Invalid, "There is no directive '" + code + "'.");
+    if (directive_id == 0) fail(ErrorKind::Invalid, Msg::NoSuchDirective, {quoted_input(code)});
     nlohmann::json out = nlohmann::json::array();
     for (const auto& a : s.service->amendments(directive_id)) {
         if (o.json) {

@@ -28,20 +28,30 @@ void set_lang(std::optional<std::string> flag) {
 Lang lang() { return g_lang; }
 NumberStyle numbers() { return g_lang == Lang::Vi ? NumberStyle::Vi : NumberStyle::En; }
 const char* say(const char* vi, const char* en) { return g_lang == Lang::Vi ? vi : en; }
+std::string say(Msg code, std::vector<MsgArg> args) { return phrase(code, args, g_lang, Audience::Cli); }
+std::string count(long long n) { return format_integer(n, numbers()); }
 
-// The domain's words are core's (core/status.h): the GUI and the reports say the same.
-const char* word(Status s) { return say(words(s).vi, words(s).en); }
-const char* word(Bucket b) { return say(words(b).vi, words(b).en); }
-const char* word(AssignmentRole r) { return say(words(r).vi, words(r).en); }
-
+// The domain's words are core's (core/messages.h): the GUI and the reports say the same.
+const char* word(Status s) { return label(s, g_lang); }
+const char* word(Bucket b) { return label(b, g_lang); }
+const char* word(AssignmentRole r) { return label(r, g_lang); }
+const char* word(UserRole r) { return label(r, g_lang); }
+const char* word(store::ExtensionStatus s) {
+    return label(s == store::ExtensionStatus::Pending    ? Msg::WordPending
+                 : s == store::ExtensionStatus::Approved ? Msg::WordApproved
+                                                         : Msg::WordRefused,
+                 g_lang);
+}
 const char* word(service::ReminderKind k) {
     switch (k) {
-    case service::ReminderKind::Overdue: return say("Quá hạn", "Overdue");
-    case service::ReminderKind::DueSoon: return say("Sắp đến hạn", "Due soon");
-    case service::ReminderKind::SentBack: return say("Bị trả lại", "Sent back");
-    case service::ReminderKind::ExtensionDecided: return say("Đã có quyết định gia hạn", "Extension decided");
+    case service::ReminderKind::Overdue: return label(Msg::WordRemindOverdue, g_lang);
+    case service::ReminderKind::DueSoon: return label(Msg::WordRemindDueSoon, g_lang);
+    case service::ReminderKind::SentBack: return label(Msg::WordRemindSentBack, g_lang);
+    case service::ReminderKind::ExtensionDecided: return label(Msg::WordRemindExtension, g_lang);
     }
     return "";
 }
+const char* agency_kind(const std::string& kind) { return agency_kind_label(kind, g_lang); }
+MsgArg in_sentence(Status s) { return MsgArg::of(s); }
 
 }  // namespace dt::cli

@@ -3,6 +3,7 @@
 // LANG / LC_MESSAGES starting with "vi" → Vietnamese, else English. JSON keeps the codes.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/messages.h"
 #include "core/numbers.h"
@@ -17,12 +18,22 @@ using Lang = dt::Lang;
 void set_lang(std::optional<std::string> flag);
 Lang lang();
 NumberStyle numbers();
-// "vi" text or "en" text, as the language is.
+// "vi" text or "en" text, as the language is (a column's heading).
 const char* say(const char* vi, const char* en);
+// A sentence of the catalog (core/messages_cli.cpp) in dtrack's language.
+std::string say(Msg code, std::vector<MsgArg> args = {});
+// A count or an amount grouped as the language writes it: "1,250" / "1.250".
+std::string count(long long n);
 
+// The domain's words are core's (core/messages.h), as labels: "Đang thực hiện", "In progress".
 const char* word(Status s);
 const char* word(Bucket b);
 const char* word(AssignmentRole r);
+const char* word(UserRole r);
+const char* word(store::ExtensionStatus s);
 const char* word(service::ReminderKind k);
+const char* agency_kind(const std::string& kind);
+// The same words inside a sentence ("Assignment 5 is now in progress").
+MsgArg in_sentence(Status s);
 
 }  // namespace dt::cli

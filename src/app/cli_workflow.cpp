@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/cli_commands.h"
+#include "app/cli_words.h"
 #include "app/prompt.h"
 #include "core/numbers.h"
 #include "core/error.h"
@@ -18,9 +19,7 @@ using nlohmann::json;
 using store::Id;
 
 namespace {
-Id parse_positive(const std::string& text, const std::string& what) {
-    return whole_or_fail(text, "", what + " (a positive whole number)", 1, INT64_MAX);
-}
+Id parse_positive(const std::string& text, Msg refusal) { return whole_or_fail(text, refusal, {}, 1, INT64_MAX); }
 
 json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
@@ -44,18 +43,19 @@ json extensions_json(const std::vector<store::ExtensionRecord>& rows) {
 }
 
 void print_extensions(const std::vector<store::ExtensionRecord>& rows) {
-    std::cout << fit("ID", 6) << fit("Phân công", 11) << fit("Mục", 10) << fit("Đơn vị", 28) << fit("Hạn hiện tại", 14)
-              << fit("Xin đến", 12) << fit("Trạng thái", 11) << "Lý do\n";
+    std::cout << fit("ID", 6) << fit(say("Phân công", "Assignment"), 11) << fit(say("Mục", "Ref"), 10)
+              << fit(say("Đơn vị", "Agency"), 28) << fit(say("Hạn hiện tại", "Current due"), 14)
+              << fit(say("Xin đến", "Asked for"), 12) << fit(say("Trạng thái", "Status"), 16) << say("Lý do", "Reason") << "\n";
     for (const auto& x : rows)
         std::cout << fit(std::to_string(x.id), 6) << fit(std::to_string(x.assignment_id), 11) << fit(x.task_ref, 10)
                   << fit(x.agency, 28) << fit(x.current_due ? x.current_due->vn() : "—", 14)
-                  << fit(x.requested_due.vn(), 12) << fit(std::string(to_string(x.status)), 11) << fit(x.reason, 60)
+                  << fit(x.requested_due.vn(), 12) << fit(word(x.status), 16) << fit(x.reason, 60)
                   << "\n";
-    std::cout << rows.size() << " request(s)\n";
+    std::cout << say(Msg::OutRequests, {MsgArg::grouped(static_cast<long long>(rows.size()))}) << "\n";
 }
 
 int run_extension_request(const Context& ctx, const WorkflowOptions& o) {
-    const Id id = parse_positive(o.id, "an assignment id");
+    const Id id = parse_positive(o.id, Msg::NotAssignmentId);
     const Date to = parse_date_or_fail(o.to, "The new date");
     auto s = open_session(ctx);
     // The id alone, so that scripts can capture it: REQ=$(dtrack extension request …)
@@ -64,16 +64,14 @@ int run_extension_request(const Context& ctx, const WorkflowOptions& o) {
 }
 
 int run_extension_decide(const Context& ctx, const WorkflowOptions& o, service::Decision decision) {
-    const Id id = parse_positive(o.id, "an extension request id");
+    const Id id = parse_positive(o.id, Msg::NotExtensionId);
     auto s = open_session(ctx);
     const auto x = s.service->decide_extension(s.actor, id, decision, o.note);
     const auto due = x.current_due ? x.current_due->vn() : std::string("—");
     if (decision == service::Decision::Approve)
-        std::cout << "Approved extension request " << id << ": assignment " << x.assignment_id << " (" << x.task_ref
-                  << ", " << x.agency << ") is now due " << due << ".\n";
+        std::cout << say(Msg::OutExtApproved, {id, x.assignment_id, x.task_ref, x.agency, due}) << "\n";
     else
-        std::cout << "Refused extension request " << id << ": assignment " << x.assignment_id << " keeps its deadline "
-                  << due << ".\n";
+        std::cout << say(Msg::OutExtRefused, {id, x.assignment_id, due}) << "\n";
     return 0;
 }
 
@@ -86,22 +84,22 @@ int run_extension_list(const Context& ctx, const WorkflowOptions& o) {
 }
 
 int run_review(const Context& ctx, const WorkflowOptions& o) {
-    const Id id = parse_positive(o.id, "an assignment id");
+    const Id id = parse_positive(o.id, Msg::NotAssignmentId);
     std::optional<int> expect;
-    if (o.expect_version) expect = static_cast<int>(parse_positive(*o.expect_version, "a version"));
+    if (o.expect_version) expect = static_cast<int>(parse_positive(*o.expect_version, Msg::NotVersion));
     auto s = open_session(ctx);
     const auto view = s.service->send_back(s.actor, id, o.reason, expect);
-    std::cout << "Assignment " << id << " was sent back: now " << to_string(view.record.status) << ", "
-              << view.record.progress << "% (version " << view.record.version << ").\n";
+    std::cout << say(Msg::OutSentBack, {id, in_sentence(view.record.status), view.record.progress, view.record.version})
+              << "\n";
     return 0;
 }
 
 int run_evidence_withdraw(const Context& ctx, const WorkflowOptions& o) {
-    const Id id = parse_positive(o.id, "an evidence id");
+    const Id id = parse_positive(o.id, Msg::NotEvidenceId);
     auto s = open_session(ctx);
     const bool reopened = s.service->withdraw_evidence(s.actor, id, o.reason);
-    std::cout << "Withdrew evidence " << id << "; it stays listed, marked withdrawn.\n";
-    if (reopened) std::cout << "It was the only evidence of a done assignment: the assignment is back in progress.\n";
+    std::cout << say(Msg::OutWithdrew, {id}) << "\n";
+    if (reopened) std::cout << say(Msg::OutReopened) << "\n";
     return 0;
 }
 
@@ -111,18 +109,17 @@ int run_reset_password(const Context& ctx, const WorkflowOptions& o) {
     // token alone must not be enough to take the account over.
     std::optional<std::string> current;
     if (s.actor.user_id && s.actor.name == o.name)
-        current = app::read_password("DTRACK_PASSWORD", "Current password for " + o.name + ": ");
-    const auto password = app::read_password("DTRACK_NEW_PASSWORD", "New password for " + o.name + ": ");
+        current = app::read_password("DTRACK_PASSWORD", say(Msg::PromptCurrentPassword, {o.name}));
+    const auto password = app::read_password("DTRACK_NEW_PASSWORD", say(Msg::PromptNewPassword, {o.name}));
     s.service->reset_password(s.actor, o.name, password, current);
-    std::cout << "Set a new password for " << o.name << ".\n";
+    std::cout << say(Msg::OutPasswordSet, {o.name}) << "\n";
     return 0;
 }
 
 int run_user_active(const Context& ctx, const WorkflowOptions& o, bool active) {
     auto s = open_session(ctx);
     s.service->set_user_active(s.actor, o.name, active);
-    std::cout << (active ? "Reactivated " : "Deactivated ") << o.name
-              << (active ? ".\n" : ": it can no longer sign in; its history stays.\n");
+    std::cout << say(active ? Msg::OutUserReactivated : Msg::OutUserDeactivated, {o.name}) << "\n";
     return 0;
 }
 }  // namespace

@@ -5,7 +5,7 @@
 namespace dt::app {
 
 // Today's automatic copy, on the first open of the day; a failure is said on stderr and never
-// stops the program (the copy is a safety net, not the work).
-void take_daily_backup(const store::Store& store, const service::Service& service);
+// stops the program (the copy is a safety net, not the work). The warning is in `lang`.
+void take_daily_backup(const store::Store& store, const service::Service& service, Lang lang = Lang::En);
 
 }  // namespace dt::app

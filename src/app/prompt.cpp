@@ -15,7 +15,7 @@ std::string read_password(const char* env, const std::string& prompt) {
     if (!isatty(STDIN_FILENO)) {
         std::string line;
         if (!std::getline(std::cin, line) || line.empty())
-            fail(ErrorKind::Denied, std::string("No password: set ") + env + " or type it at the prompt.");
+            fail(ErrorKind::Denied, Msg::NoPassword, {env});
         return line;
     }
     std::cerr << prompt << std::flush;

@@ -10,7 +10,8 @@ namespace dt::app {
 
 // One sentence. `database` is the file dtrack was working on; an error about another file (a
 // backup being read or written) gets advice about that file instead.
-std::string storage_sentence(const store::StorageError& error, const std::filesystem::path& database);
+// In `lang`, for dtrack (it names the commands to run).
+std::string storage_sentence(const store::StorageError& error, const std::filesystem::path& database, Lang lang);
 
 // A word the shell reads back as `text`, whatever it holds: 'it''s' → 'it'\''s'.
 std::string shell_word(const std::string& text);

@@ -35,7 +35,11 @@ private:
 };
 
 [[noreturn]] void fail(ErrorKind kind, Msg code, std::vector<MsgArg> args = {});
+// A sentence outside the catalog, shown as it is in both languages. Not for app/: dtrack and the
+// GUI's main define DT_CATALOG_ONLY, so that every sentence they say has a code and both texts.
+#ifndef DT_CATALOG_ONLY
 [[noreturn]] inline void fail(ErrorKind kind, const std::string& message) { throw Error(kind, message); }
+#endif
 
 // The sentence of any exception: a dt::Error phrased, anything else as its what().
 std::string say(const std::exception& e, Lang lang, Audience audience);

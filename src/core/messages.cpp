@@ -73,6 +73,13 @@ MsgArg MsgArg::grouped(long long n) {
     return a;
 }
 
+MsgArg MsgArg::percent(double p) {
+    MsgArg a(std::string{});
+    a.type = Type::Percent;
+    a.real = p;
+    return a;
+}
+
 MsgArg MsgArg::line(long long n) {
     MsgArg a(std::string{});
     a.type = Type::Line;
@@ -114,6 +121,7 @@ std::string phrase_arg(const MsgArg& arg, Lang lang) {
     case MsgArg::Type::Grouped: return format_integer(arg.number, lang == Lang::Vi ? NumberStyle::Vi : NumberStyle::En);
     case MsgArg::Type::Field: return field_in(arg.text, lang);
     case MsgArg::Type::Word: return word(arg.word, lang);
+    case MsgArg::Type::Percent: return format_percent(arg.real, lang == Lang::Vi ? NumberStyle::Vi : NumberStyle::En);
     case MsgArg::Type::Line:
         if (arg.number == 0) return "";
         return (lang == Lang::Vi ? "Dòng " : "Line ") + std::to_string(arg.number) + ": ";
@@ -164,6 +172,78 @@ const char* word(Status s, Lang lang) { return word(MsgArg::of(s).word, lang); }
 const char* word(Bucket b, Lang lang) { return word(MsgArg::of(b).word, lang); }
 const char* word(AssignmentRole r, Lang lang) { return word(MsgArg::of(r).word, lang); }
 const char* word(UserRole r, Lang lang) { return word(MsgArg::of(r).word, lang); }
+
+namespace {
+// The first letter of a Vietnamese or English word in upper case: ASCII, Latin-1 (à → À), and the
+// pairs of Latin Extended-A/B and Extended Additional where the small letter is the odd one
+// (đ → Đ, ơ → Ơ, ư → Ư, ạ → Ạ).
+std::string capitalized(std::string_view text) {
+    std::string out(text);
+    if (out.empty()) return out;
+    const auto b0 = static_cast<unsigned char>(out[0]);
+    if (b0 < 0x80) {
+        if (b0 >= 'a' && b0 <= 'z') out[0] = static_cast<char>(b0 - 32);
+        return out;
+    }
+    unsigned cp = 0;
+    std::size_t n = 0;
+    if ((b0 & 0xE0) == 0xC0 && out.size() >= 2) cp = ((b0 & 0x1Fu) << 6) | (out[1] & 0x3Fu), n = 2;
+    else if ((b0 & 0xF0) == 0xE0 && out.size() >= 3) cp = ((b0 & 0x0Fu) << 12) | ((out[1] & 0x3Fu) << 6) | (out[2] & 0x3Fu), n = 3;
+    else return out;
+    unsigned upper = cp;
+    if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) upper = cp - 0x20;
+    else if (((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x1EA0 && cp <= 0x1EF9)) && cp % 2 == 1) upper = cp - 1;
+    else if (cp == 0x1A1 || cp == 0x1B0) upper = cp - 1;
+    std::string enc;
+    if (upper < 0x800) enc = {static_cast<char>(0xC0 | (upper >> 6)), static_cast<char>(0x80 | (upper & 0x3F))};
+    else enc = {static_cast<char>(0xE0 | (upper >> 12)), static_cast<char>(0x80 | ((upper >> 6) & 0x3F)),
+                static_cast<char>(0x80 | (upper & 0x3F))};
+    return enc + out.substr(n);
+}
+
+// Every kind the registry (assets/agencies-cao-bang.csv) uses; "group" last.
+constexpr std::string_view kKindCodes[] = {"department", "district",      "city",   "commune",  "ward",
+                                           "office",     "board",         "project_board", "police", "military",
+                                           "bank",       "treasury",      "social_insurance", "inspectorate",
+                                           "front",      "press",         "group"};
+constexpr Msg kKindWords[] = {Msg::KindDepartment,   Msg::KindDistrict, Msg::KindCity,     Msg::KindCommune,
+                              Msg::KindWard,         Msg::KindOffice,   Msg::KindBoard,    Msg::KindProjectBoard,
+                              Msg::KindPolice,       Msg::KindMilitary, Msg::KindBank,     Msg::KindTreasury,
+                              Msg::KindSocialInsurance, Msg::KindInspectorate, Msg::KindFront, Msg::KindPress,
+                              Msg::KindGroup};
+static_assert(std::size(kKindCodes) == std::size(kKindWords));
+}  // namespace
+
+const char* label(Msg code, Lang lang) {
+    // Made once for every code and both languages, so a label lives as long as the program.
+    static const std::array<std::string, kCount * 2> all = [] {
+        std::array<std::string, kCount * 2> out;
+        for (std::size_t i = 0; i < kCount; ++i) {
+            out[2 * i] = capitalized(word(static_cast<Msg>(i), Lang::Vi));
+            out[2 * i + 1] = capitalized(word(static_cast<Msg>(i), Lang::En));
+        }
+        return out;
+    }();
+    return all[2 * static_cast<std::size_t>(code) + (lang == Lang::En ? 1 : 0)].c_str();
+}
+const char* label(Status s, Lang lang) { return label(MsgArg::of(s).word, lang); }
+const char* label(Bucket b, Lang lang) { return label(MsgArg::of(b).word, lang); }
+const char* label(AssignmentRole r, Lang lang) { return label(MsgArg::of(r).word, lang); }
+const char* label(UserRole r, Lang lang) { return label(MsgArg::of(r).word, lang); }
+
+const char* agency_kind_label(const std::string& kind, Lang lang) {
+    for (std::size_t i = 0; i < std::size(kKindCodes); ++i)
+        if (kind == kKindCodes[i]) return label(kKindWords[i], lang);
+    return kind.c_str();
+}
+
+std::span<const std::string_view> agency_kind_codes() { return kKindCodes; }
+
+bool msg_cli_only(Msg code) {
+    const auto cli = texts_cli();
+    const MsgText* t = index()[static_cast<std::size_t>(code)];
+    return t && t >= cli.data() && t < cli.data() + cli.size();
+}
 
 Error::Error(ErrorKind kind, Msg code, std::vector<MsgArg> args)
     : std::runtime_error(phrase(code, args, Lang::En, Audience::Cli)), kind_(kind), code_(code), args_(std::move(args)) {

@@ -35,10 +35,11 @@ enum class Msg : std::uint16_t {
 // One value of a message: text as it is (names, escaped input, dates), a number as digits, or
 // something the language chooses (a grouped amount, a field's name, a word of the catalog).
 struct MsgArg {
-    enum class Type : std::uint8_t { Text, Grouped, Field, Word, Line };
+    enum class Type : std::uint8_t { Text, Grouped, Field, Word, Line, Percent };
     Type type = Type::Text;
     std::string text;
     long long number = 0;
+    double real = 0;
     Msg word{};
 
     MsgArg(std::string s) : text(std::move(s)) {}
@@ -54,6 +55,8 @@ struct MsgArg {
 
     // An amount or a count, grouped as the language writes it: "1,250,000" / "1.250.000".
     static MsgArg grouped(long long n);
+    // A percentage with one decimal, as the language writes it: "48.3 %" / "48,3 %".
+    static MsgArg percent(double p);
     // The line of a CSV file a refusal is about, as the sentence's start: "Line 3: " / "Dòng 3: ";
     // nothing for 0 (an entry typed in a form).
     static MsgArg line(long long n);
@@ -77,6 +80,17 @@ const char* word(Status s, Lang lang);
 const char* word(Bucket b, Lang lang);
 const char* word(AssignmentRole r, Lang lang);
 const char* word(UserRole r, Lang lang);
+// The same word starting a label (a column's cell, a heading): "Hoàn thành", "Not started".
+const char* label(Msg code, Lang lang);
+const char* label(Status s, Lang lang);
+const char* label(Bucket b, Lang lang);
+const char* label(AssignmentRole r, Lang lang);
+const char* label(UserRole r, Lang lang);
+// An agency's kind ("department", "district", … as the registry stores it) in words; the code as it
+// is when the catalog does not know it.
+const char* agency_kind_label(const std::string& kind, Lang lang);
+// The kinds the registry uses, "group" last.
+std::span<const std::string_view> agency_kind_codes();
 
 // For the tests that walk the catalog.
 struct MsgText {
@@ -89,6 +103,9 @@ struct MsgText {
 const MsgText& msg_text(Msg code);
 // The number of values `code` takes (its highest placeholder).
 int msg_arity(Msg code);
+// A code of dtrack's own table (messages_cli.cpp): only dtrack says it, so its text may name a
+// command or a --flag; the GUI never shows it.
+bool msg_cli_only(Msg code);
 // A stable name for the code ("EvidenceNeedsNote"), for logs and tests.
 const char* msg_name(Msg code);
 // The field names core's checks are given, English → Vietnamese.

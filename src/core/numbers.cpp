@@ -49,11 +49,13 @@ std::optional<std::int64_t> parse_whole(std::string_view text) {
     return value;
 }
 
-std::int64_t whole_or_fail(std::string_view text, std::string_view before, std::string_view what, std::int64_t min,
+std::int64_t whole_or_fail(std::string_view text, Msg refusal, std::vector<MsgArg> args, std::int64_t min,
                            std::int64_t max) {
     const auto value = parse_whole(text);
-    if (!value || *value < min || *value > max)
-        fail(ErrorKind::Invalid, std::string(before) + quoted_input(text) + " is not " + std::string(what) + ".");
+    if (!value || *value < min || *value > max) {
+        args.emplace_back(quoted_input(text));
+        fail(ErrorKind::Invalid, refusal, std::move(args));
+    }
     return *value;
 }
 

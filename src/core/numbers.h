@@ -5,6 +5,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/messages.h"
 
 namespace dt {
 
@@ -20,9 +23,9 @@ std::string format_percent(double percent, NumberStyle style);
 // A whole number written in ASCII digits (a leading '-' allowed) that is all of `text` and fits
 // 64 bits; none otherwise (" 12", "12a", "1.5", "" are not).
 std::optional<std::int64_t> parse_whole(std::string_view text);
-// The same between `min` and `max`, else Error(Invalid) saying `<before>'<text>' is not <what>.`
-// (the text quoted as core/text.h quotes what a user typed): every whole number a command takes.
-std::int64_t whole_or_fail(std::string_view text, std::string_view before, std::string_view what, std::int64_t min,
+// The same between `min` and `max`, else Error(Invalid, refusal, args + the text quoted as
+// core/text.h quotes what a user typed, as the last value): every whole number a command takes.
+std::int64_t whole_or_fail(std::string_view text, Msg refusal, std::vector<MsgArg> args, std::int64_t min,
                            std::int64_t max);
 
 }  // namespace dt

@@ -68,29 +68,4 @@ double BucketTally::on_time_rate() const {
     return deadline_passed > 0 ? 100.0 * on_time_passed / deadline_passed : 0.0;
 }
 
-Words words(Status s) {
-    switch (s) {
-    case Status::NotStarted: return {"Chưa thực hiện", "Not started"};
-    case Status::InProgress: return {"Đang thực hiện", "In progress"};
-    case Status::Done: return {"Hoàn thành", "Done"};
-    case Status::Blocked: return {"Vướng mắc", "Blocked"};
-    }
-    return {"", ""};
-}
-
-Words words(Bucket b) {
-    switch (b) {
-    case Bucket::DoneOnTime: return {"Hoàn thành đúng hạn", "Done on time"};
-    case Bucket::DoneLate: return {"Hoàn thành quá hạn", "Done late"};
-    case Bucket::OpenOnTime: return {"Chưa hoàn thành, trong hạn", "Open, on time"};
-    case Bucket::OpenOverdue: return {"Chưa hoàn thành, quá hạn", "Open, overdue"};
-    case Bucket::NoDeadline: return {"Không giao thời hạn", "No deadline"};
-    }
-    return {"", ""};
-}
-
-Words words(AssignmentRole r) {
-    return r == AssignmentRole::Lead ? Words{"Chủ trì", "Lead"} : Words{"Phối hợp", "Coordinate"};
-}
-
 }  // namespace dt

@@ -26,15 +26,9 @@ std::optional<UserRole> parse_user_role(std::string_view s);
 std::optional<Recurrence> parse_recurrence(std::string_view s);
 std::optional<Bucket> parse_bucket(std::string_view s);
 
-// The domain's words as the office writes them, in Vietnamese and English: the one table the
-// GUI, the command line and the reports all read (a status is called the same everywhere).
-struct Words {
-    const char* vi;
-    const char* en;
-};
-Words words(Status s);
-Words words(Bucket b);
-Words words(AssignmentRole r);
+// The domain's words, in Vietnamese and English, are the message catalog's (core/messages.h:
+// word() in a sentence, label() heading a cell): the one table the GUI, the command line and the
+// reports all read, so a status is called the same everywhere.
 
 // Timeliness at an as-of date, never stored: a done assignment is judged by the day it was
 // completed, an open one by whether its deadline has passed by `as_of`.

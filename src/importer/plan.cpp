@@ -8,9 +8,7 @@
 namespace dt::importer {
 
 namespace {
-[[noreturn]] void bad(const std::string& where, const std::string& what) {
-    fail(ErrorKind::Invalid, "The plan's " + where + " " + what);
-}
+[[noreturn]] void bad(Msg refusal, std::vector<MsgArg> args) { fail(ErrorKind::Invalid, refusal, std::move(args)); }
 }  // namespace
 
 Plan plan_of(const Outline& parsed) {
@@ -31,21 +29,20 @@ Outline apply_plan(const Outline& parsed, const Plan& plan) {
     std::set<std::string> refs;
     for (const auto& p : plan.tasks) {
         const auto& task = p.task;
-        const std::string where = "task " + task.ref;
-        if (task.ref.empty()) fail(ErrorKind::Invalid, "A task of the plan has no reference.");
-        if (!refs.insert(task.ref).second) bad(where, "appears twice.");
+        if (task.ref.empty()) fail(ErrorKind::Invalid, Msg::PlanTaskNoRef);
+        if (!refs.insert(task.ref).second) bad(Msg::PlanTaskTwice, {task.ref});
         if (p.drop) continue;
-        if (!labels.count(task.section)) bad(where, "names section '" + task.section + "', which the plan does not have.");
-        if (task.text.empty()) bad(where, "has no text.");
+        if (!labels.count(task.section)) bad(Msg::PlanTaskNoSection, {task.ref, task.section});
+        if (task.text.empty()) bad(Msg::PlanTaskNoText, {task.ref});
         std::set<std::string> names;
         for (const auto& a : task.agencies)
-            if (!names.insert(a.name).second) bad(where, "names '" + a.name + "' twice.");
+            if (!names.insert(a.name).second) bad(Msg::PlanAgencyTwice, {task.ref, a.name});
         if (!p.merge_into.empty()) merges.emplace_back(p.merge_into, task);
         else tasks.push_back(task);
     }
     for (auto& [into, task] : merges) {
         auto target = std::find_if(tasks.begin(), tasks.end(), [&](const auto& x) { return x.ref == into; });
-        if (target == tasks.end()) bad("task " + task.ref, "is merged into '" + into + "', which is not a kept task.");
+        if (target == tasks.end()) bad(Msg::PlanMergeTarget, {task.ref, into});
         target->text += "\n" + task.text;
         for (auto& share : task.agencies)
             if (std::none_of(target->agencies.begin(), target->agencies.end(), [&](const auto& s) { return s.name == share.name; }))

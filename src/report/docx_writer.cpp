@@ -472,7 +472,7 @@ using XmlDoc = std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)>;
 XmlDoc parse_part(const std::string& xml, const char* name) {
     XmlDoc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name, "UTF-8", XML_PARSE_NONET), xmlFreeDoc);
     if (!doc || !xmlDocGetRootElement(doc.get()))
-        fail(ErrorKind::Invalid, "The Word template's " + std::string(name) + " is not well-formed XML.");
+        fail(ErrorKind::Invalid, Msg::DocxPartBadXml, {std::string(name)});
     return doc;
 }
 
@@ -740,7 +740,7 @@ void put_part(zip_t* z, const char* name, const std::string& data) {
     zip_source_t* src = zip_source_buffer(z, data.data(), data.size(), 0);
     if (!src || zip_file_add(z, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
         if (src) zip_source_free(src);
-        fail(ErrorKind::System, "Cannot write the Word report: " + std::string(zip_strerror(z)) + ".");
+        fail(ErrorKind::System, Msg::DocxWriteFailed, {std::string(zip_strerror(z))});
     }
 }
 }  // namespace

@@ -4,16 +4,17 @@
 
 #include <cstdio>
 
+#include "core/messages.h"
 #include "core/money.h"
 #include "core/numbers.h"
 #include "report/pdf_layout.h"
 
 namespace dt::report {
 
-// The domain's words are core's (core/status.h); a report is written in Vietnamese.
-const char* status_vi(Status s) { return words(s).vi; }
-const char* bucket_vi(Bucket b) { return words(b).vi; }
-const char* role_vi(AssignmentRole r) { return words(r).vi; }
+// The domain's words are core's (core/messages.h); a report is written in Vietnamese.
+const char* status_vi(Status s) { return label(s, Lang::Vi); }
+const char* bucket_vi(Bucket b) { return label(b, Lang::Vi); }
+const char* role_vi(AssignmentRole r) { return label(r, Lang::Vi); }
 
 std::string date_vi(const std::optional<Date>& d) { return d ? d->vn() : std::string(); }
 

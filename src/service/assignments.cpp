@@ -99,8 +99,7 @@ AssignmentView Service::update(const Actor& actor, Id id, const AssignmentChange
     if (!can_edit(actor, current))
         fail(ErrorKind::Denied, Msg::NotYourAgency, {actor.name, actor.agency_name, id, current.agency});
     if (current.closed_on)
-        fail(ErrorKind::Invalid, "Assignment " + std::to_string(id) + " was closed on " + current.closed_on->vn() + " (" +
-                                     current.closed_reason + "): it is no longer open work.");
+        fail(ErrorKind::Invalid, Msg::AssignmentClosedOn, {id, *current.closed_on, current.closed_reason});
     if (expect_version && *expect_version != current.version)
         fail(ErrorKind::Conflict, Msg::StaleVersion, {id, current.version, *expect_version});
     if (change.due && actor.role != UserRole::Admin)
@@ -174,7 +173,7 @@ Id Service::add_evidence(const Actor& actor, Id assignment_id, const EvidenceInp
     if (!can_edit(actor, current))
         fail(ErrorKind::Denied, Msg::EvidenceNotYours, {actor.name, assignment_id, current.agency});
     if (current.closed_on)
-        fail(ErrorKind::Invalid, "Assignment " + std::to_string(assignment_id) + " is closed (" + current.closed_reason + ").");
+        fail(ErrorKind::Invalid, Msg::AssignmentClosed, {assignment_id, current.closed_reason});
     const Id id = store_.insert_evidence(e, file);
     std::string summary = e.doc_ref.empty() ? e.note : e.doc_ref + ": " + e.note;
     if (file) summary += " [" + file->name + "]";

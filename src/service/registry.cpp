@@ -22,7 +22,7 @@ std::vector<std::string> split_list(const std::string& s) {
 std::vector<RegistryRow> parse_registry_csv(std::string_view csv) {
     const auto records = parse_csv(csv);
     if (records.empty() || records[0].fields.size() < 3 || records[0].fields[0] != "name")
-        fail(ErrorKind::Invalid, "The agency registry must start with the header name,short_name,kind,group,aliases (and optionally active).");
+        fail(ErrorKind::Invalid, Msg::RegistryNeedsHeader);
     std::vector<RegistryRow> rows;
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& f = records[r].fields;
@@ -38,8 +38,7 @@ std::vector<RegistryRow> parse_registry_csv(std::string_view csv) {
             const auto active = trim(f[5]);
             if (active == "no") row.active = false;
             else if (!active.empty() && active != "yes")
-                fail(ErrorKind::Invalid, "Line " + std::to_string(records[r].line) +
-                                             " of the agency registry has active '" + active + "': write yes, no or nothing.");
+                fail(ErrorKind::Invalid, Msg::RegistryActiveValue, {records[r].line, active});
         }
         row.line = records[r].line;
         rows.push_back(std::move(row));

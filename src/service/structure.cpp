@@ -76,21 +76,21 @@ std::optional<std::string> iso_or_null(const std::optional<Date>& d) {
 store::DirectiveRecord Service::find_directive_or_fail(std::string_view code) const {
     for (auto& d : store_.directives())
         if (d.code == code) return d;
-    fail(ErrorKind::Invalid, "There is no directive " + quoted_input(code) + ".");
+    fail(ErrorKind::Invalid, Msg::NoSuchDirective, {quoted_input(code)});
 }
 
 store::TaskRecord Service::find_task(std::string_view directive, std::string_view ref) const {
     const auto d = find_directive_or_fail(directive);
     for (auto& t : store_.tasks(d.id))
         if (t.ref == ref) return t;
-    fail(ErrorKind::Invalid, "Directive " + d.code + " has no task " + quoted_input(ref) + ".");
+    fail(ErrorKind::Invalid, Msg::DirectiveNoTask, {d.code, quoted_input(ref)});
 }
 
 store::TaskRecord Service::task(Id task_id) const {
     for (const auto& d : store_.directives())
         for (auto& t : store_.tasks(d.id))
             if (t.id == task_id) return t;
-    fail(ErrorKind::Invalid, "There is no task with id " + std::to_string(task_id) + ".");
+    fail(ErrorKind::Invalid, Msg::NoSuchTaskId, {task_id});
 }
 
 std::vector<store::AssignmentRecord> Service::task_assignments(Id task_id) const {
@@ -103,10 +103,10 @@ std::vector<store::AssignmentRecord> Service::task_assignments(Id task_id) const
 std::vector<store::AmendmentRecord> Service::amendments(Id directive_id) const { return store_.amendments(directive_id); }
 
 std::optional<std::string> Service::citation_text(const Citation& cite, Id directive_id) const {
-    if (cite.amendment && cite.by) fail(ErrorKind::Invalid, "Cite either a recorded amendment or a document, not both.");
+    if (cite.amendment && cite.by) fail(ErrorKind::Invalid, Msg::CiteOneBasis);
     if (cite.by) {
         auto text = check_single_line("The document cited", *cite.by, kMaxTitleBytes);
-        if (text.empty()) fail(ErrorKind::Invalid, "The document cited is empty.");
+        if (text.empty()) fail(ErrorKind::Invalid, Msg::CitedDocumentEmpty);
         return text;
     }
     if (!cite.amendment) return std::nullopt;
@@ -117,22 +117,22 @@ std::optional<std::string> Service::citation_text(const Citation& cite, Id direc
             if (!a.summary.empty()) text += ": " + a.summary;
             return text;
         }
-    fail(ErrorKind::Invalid, "Amendment " + std::to_string(*cite.amendment) + " is not recorded for this directive.");
+    fail(ErrorKind::Invalid, Msg::AmendmentNotRecorded, {*cite.amendment});
 }
 
 Id Service::add_directive(const Actor& actor, const DirectiveInput& input) {
     require_admin(actor, "add a directive");
     store::DirectiveRecord d;
     d.code = check_single_line("The directive's number", input.code, kMaxShortBytes);
-    if (d.code.empty()) fail(ErrorKind::Invalid, "A directive needs its number (e.g. 45/TB-UBND).");
+    if (d.code.empty()) fail(ErrorKind::Invalid, Msg::DirectiveNeedsNumber);
     d.issued_on = input.issued_on;
     d.title = check_single_line("The directive's title", input.title, kMaxReasonBytes);
-    if (d.title.empty()) fail(ErrorKind::Invalid, "A directive needs a title.");
+    if (d.title.empty()) fail(ErrorKind::Invalid, Msg::DirectiveNeedsTitle);
     d.issuer = check_single_line("The directive's issuer", input.issuer, kMaxTitleBytes);
     d.signer = check_single_line("The directive's signer", input.signer, kMaxNameBytes);
     d.body = check_multi_line("The directive's text", input.body, importer::kMaxDirectiveBytes);
     store::Store::WriteTx tx(store_);
-    if (store_.directive_exists(d.code)) fail(ErrorKind::Invalid, "Directive " + d.code + " already exists.");
+    if (store_.directive_exists(d.code)) fail(ErrorKind::Invalid, Msg::DirectiveExists, {d.code});
     const Id id = store_.insert_directive(d, actor.user_id);
     journal(actor, "directive", id, std::nullopt, "created", std::nullopt, d.code + ": " + d.title);
     tx.commit();
@@ -143,7 +143,7 @@ Id Service::add_amendment(const Actor& actor, const AmendmentInput& input) {
     require_admin(actor, "record an amendment");
     store::AmendmentRecord a;
     a.number = check_single_line("The amendment's number", input.number, kMaxShortBytes);
-    if (a.number.empty()) fail(ErrorKind::Invalid, "An amendment needs its document's number (e.g. 123/UBND-TH).");
+    if (a.number.empty()) fail(ErrorKind::Invalid, Msg::AmendmentNeedsNumber);
     a.issued_on = input.issued_on;
     a.kind = check_single_line("The kind of document", input.kind, kMaxShortBytes);
     a.summary = check_single_line("The amendment's summary", input.summary, kMaxReasonBytes);
@@ -151,8 +151,7 @@ Id Service::add_amendment(const Actor& actor, const AmendmentInput& input) {
     store::Store::WriteTx tx(store_);
     const auto d = find_directive_or_fail(input.directive);
     if (a.issued_on && d.issued_on && *a.issued_on < *d.issued_on)
-        fail(ErrorKind::Invalid, "The amendment's date " + a.issued_on->vn() + " is before directive " + d.code +
-                                     " was issued (" + d.issued_on->vn() + ").");
+        fail(ErrorKind::Invalid, Msg::AmendmentBeforeDirective, {*a.issued_on, d.code, *d.issued_on});
     a.directive_id = d.id;
     const Id id = store_.insert_amendment(a);
     journal(actor, "directive", d.id, std::nullopt, "amendment", std::nullopt, *citation_text({id, {}}, d.id));
@@ -197,32 +196,31 @@ std::size_t insertion_index(const std::vector<store::TaskRecord>& order, const s
 Id Service::add_task(const Actor& actor, const TaskInput& input) {
     require_admin(actor, "add a task");
     const auto text = check_multi_line("The task's text", input.text, kMaxTaskTextBytes);
-    if (text.empty()) fail(ErrorKind::Invalid, "A task needs its text.");
+    if (text.empty()) fail(ErrorKind::Invalid, Msg::TaskNeedsText);
     auto title = input.title ? check_single_line("The task's title", *input.title, kMaxReasonBytes) : first_clause(text);
     if (title.empty()) title = first_clause(text);
     const auto label = check_single_line("The section", input.section, kMaxShortBytes);
     std::optional<std::string> ref;
     if (input.ref) ref = check_single_line("The task's reference", *input.ref, kMaxShortBytes);
-    if (ref && ref->empty()) fail(ErrorKind::Invalid, "The task's reference is empty.");
+    if (ref && ref->empty()) fail(ErrorKind::Invalid, Msg::TaskRefEmpty);
 
     store::Store::WriteTx tx(store_);
     const auto d = find_directive_or_fail(input.directive);
     const auto basis = citation_text(input.cite, d.id);
     if (input.deadline && d.issued_on && *input.deadline < *d.issued_on)
-        fail(ErrorKind::Invalid, "The deadline " + input.deadline->vn() + " is before directive " + d.code + " was issued (" +
-                                     d.issued_on->vn() + ").");
+        fail(ErrorKind::Invalid, Msg::DeadlineBeforeDirective, {*input.deadline, d.code, *d.issued_on});
     auto sections = store_.sections(d.id);
     auto order = store_.tasks(d.id);
     std::optional<store::TaskRecord> parent;
     if (input.parent) {
         for (const auto& t : order)
             if (t.ref == *input.parent) parent = t;
-        if (!parent) fail(ErrorKind::Invalid, "Directive " + d.code + " has no task " + quoted_input(*input.parent) + ".");
-        if (parent->closed_on) fail(ErrorKind::Invalid, "Task " + parent->ref + " is closed: nothing is added under it.");
+        if (!parent) fail(ErrorKind::Invalid, Msg::DirectiveNoTask, {d.code, quoted_input(*input.parent)});
+        if (parent->closed_on) fail(ErrorKind::Invalid, Msg::ParentClosed, {parent->ref});
     }
     Id section_id = parent ? parent->section_id : 0;
     if (!parent) {
-        if (label.empty()) fail(ErrorKind::Invalid, "Give the task's section (its label, e.g. II) or its parent task.");
+        if (label.empty()) fail(ErrorKind::Invalid, Msg::TaskNeedsPlace);
         for (const auto& s : sections)
             if (s.label == label) section_id = s.id;
         if (section_id == 0) {
@@ -234,7 +232,7 @@ Id Service::add_task(const Actor& actor, const TaskInput& input) {
         }
     }
     if (ref) {
-        if (ref_taken(order, *ref)) fail(ErrorKind::Invalid, "Directive " + d.code + " already has a task " + *ref + ".");
+        if (ref_taken(order, *ref)) fail(ErrorKind::Invalid, Msg::TaskRefTaken, {d.code, *ref});
     } else {
         // The next number under the parent, or after the section's last top-level task.
         std::vector<const store::TaskRecord*> siblings;
@@ -266,13 +264,13 @@ store::TaskRecord Service::edit_task(const Actor& actor, Id task_id, const TaskE
     std::optional<std::string> text, title;
     if (edit.text) {
         text = check_multi_line("The task's text", *edit.text, kMaxTaskTextBytes);
-        if (text->empty()) fail(ErrorKind::Invalid, "A task's text cannot be empty.");
+        if (text->empty()) fail(ErrorKind::Invalid, Msg::TaskTextEmpty);
     }
     if (edit.title) {
         title = check_single_line("The task's title", *edit.title, kMaxReasonBytes);
-        if (title->empty()) fail(ErrorKind::Invalid, "A task's title cannot be empty.");
+        if (title->empty()) fail(ErrorKind::Invalid, Msg::TaskTitleEmpty);
     }
-    if (edit.deadline && edit.clear_deadline) fail(ErrorKind::Invalid, "Give a new deadline or remove it, not both.");
+    if (edit.deadline && edit.clear_deadline) fail(ErrorKind::Invalid, Msg::DeadlineSetOrClear);
 
     store::Store::WriteTx tx(store_);
     const auto current = task(task_id);
@@ -281,7 +279,7 @@ store::TaskRecord Service::edit_task(const Actor& actor, Id task_id, const TaskE
             if (x.id == current.directive_id) return x.code;
         return std::string();
     }());
-    if (current.closed_on) fail(ErrorKind::Invalid, "Task " + current.ref + " is closed (" + current.closed_reason + ").");
+    if (current.closed_on) fail(ErrorKind::Invalid, Msg::TaskClosed, {current.ref, current.closed_reason});
     const auto basis = citation_text(edit.cite, d.id);
     auto next = current;
     if (text) next.text = *text;
@@ -290,11 +288,10 @@ store::TaskRecord Service::edit_task(const Actor& actor, Id task_id, const TaskE
     if (edit.clear_deadline) next.deadline.reset();
     if (edit.recurrence) next.recurrence = *edit.recurrence;
     if (next.deadline && next.deadline != current.deadline && d.issued_on && *next.deadline < *d.issued_on)
-        fail(ErrorKind::Invalid, "The deadline " + next.deadline->vn() + " is before directive " + d.code + " was issued (" +
-                                     d.issued_on->vn() + ").");
+        fail(ErrorKind::Invalid, Msg::DeadlineBeforeDirective, {*next.deadline, d.code, *d.issued_on});
     if (next.text == current.text && next.title == current.title && next.deadline == current.deadline &&
         next.recurrence == current.recurrence)
-        fail(ErrorKind::Invalid, "Nothing to change: give a new text, title, deadline or recurrence.");
+        fail(ErrorKind::Invalid, Msg::TaskNothingToChange);
     store_.update_task(next);
 
     auto record = [&](std::string_view field, std::optional<std::string> before, std::optional<std::string> after) {
@@ -316,7 +313,7 @@ store::TaskRecord Service::edit_task(const Actor& actor, Id task_id, const TaskE
             const int version = a.version;
             a.due = next.deadline;
             if (!store_.update_assignment(a, version))
-                fail(ErrorKind::Conflict, "Assignment " + std::to_string(a.id) + " was changed by someone else: try again.");
+                fail(ErrorKind::Conflict, Msg::ChangedTryAgain, {a.id});
             journal(actor, "assignment", a.id, a.id, "due", iso_or_null(before), iso_or_null(a.due));
             if (basis) journal(actor, "assignment", a.id, a.id, "basis", std::nullopt, *basis);
         }
@@ -332,9 +329,9 @@ store::TaskRecord Service::move_task(const Actor& actor, Id task_id, const TaskM
     if (move.parent) parent_ref = check_single_line("The parent task", *move.parent, kMaxShortBytes);
     if (move.ref) {
         new_ref = check_single_line("The task's reference", *move.ref, kMaxShortBytes);
-        if (new_ref->empty()) fail(ErrorKind::Invalid, "The task's reference is empty.");
+        if (new_ref->empty()) fail(ErrorKind::Invalid, Msg::TaskRefEmpty);
     }
-    if (!label && !parent_ref && !new_ref) fail(ErrorKind::Invalid, "Give the section, the parent task or the new reference.");
+    if (!label && !parent_ref && !new_ref) fail(ErrorKind::Invalid, Msg::MoveNeedsTarget);
 
     store::Store::WriteTx tx(store_);
     const auto current = task(task_id);
@@ -352,29 +349,29 @@ store::TaskRecord Service::move_task(const Actor& actor, Id task_id, const TaskM
             moved.parent_ref.reset();
         } else {
             if (block_refs.count(*parent_ref))
-                fail(ErrorKind::Invalid, "Task " + current.ref + " cannot go under itself or one of its sub-tasks.");
+                fail(ErrorKind::Invalid, Msg::MoveUnderItself, {current.ref});
             const auto p = std::find_if(rest.begin(), rest.end(), [&](auto& t) { return t.ref == *parent_ref; });
-            if (p == rest.end()) fail(ErrorKind::Invalid, "There is no task " + quoted_input(*parent_ref) + " in this directive.");
+            if (p == rest.end()) fail(ErrorKind::Invalid, Msg::NoTaskHere, {quoted_input(*parent_ref)});
             moved.parent_ref = p->ref;
             moved.section_id = p->section_id;
         }
     }
     if (label) {
         const auto s = std::find_if(sections.begin(), sections.end(), [&](auto& x) { return x.label == *label; });
-        if (s == sections.end()) fail(ErrorKind::Invalid, "This directive has no section " + quoted_input(*label) + ".");
+        if (s == sections.end()) fail(ErrorKind::Invalid, Msg::NoSectionHere, {quoted_input(*label)});
         if (moved.parent_ref && !parent_ref) moved.parent_ref.reset();  // a new section: the top of it
         if (moved.parent_ref && moved.section_id != s->id)
-            fail(ErrorKind::Invalid, "Task " + *moved.parent_ref + " is not in section " + *label + ".");
+            fail(ErrorKind::Invalid, Msg::ParentNotInSection, {*moved.parent_ref, *label});
         moved.section_id = s->id;
     }
     if (new_ref && *new_ref != current.ref) {
-        if (ref_taken(order, *new_ref)) fail(ErrorKind::Invalid, "This directive already has a task " + *new_ref + ".");
+        if (ref_taken(order, *new_ref)) fail(ErrorKind::Invalid, Msg::RefTakenHere, {*new_ref});
         moved.ref = *new_ref;
         for (auto& t : block)
             if (t.parent_ref == current.ref) t.parent_ref = *new_ref;  // its sub-tasks follow
     }
     if (moved.section_id == before.section_id && moved.parent_ref == before.parent_ref && moved.ref == before.ref)
-        fail(ErrorKind::Invalid, "Task " + current.ref + " is already there.");
+        fail(ErrorKind::Invalid, Msg::TaskAlreadyThere, {current.ref});
     for (auto& t : block) t.section_id = moved.section_id;  // a sub-task stays in its parent's section
 
     const auto at = insertion_index(rest, sections, moved.section_id, moved.parent_ref);
@@ -412,13 +409,12 @@ Removal Service::remove_assignment(const Actor& actor, const store::AssignmentRe
         return Removal::Deleted;
     }
     if (reason.empty())
-        fail(ErrorKind::Invalid, "Assignment " + std::to_string(a.id) + " (" + a.agency + ", task " + a.task_ref +
-                                     ") has progress, evidence or history: it is closed, not deleted, and needs a reason.");
+        fail(ErrorKind::Invalid, Msg::AssignmentNeedsReason, {a.id, a.agency, a.task_ref});
     auto next = a;
     next.closed_on = Date::today();
     next.closed_reason = reason;
     if (!store_.update_assignment_structure(next, a.version))
-        fail(ErrorKind::Conflict, "Assignment " + std::to_string(a.id) + " was changed by someone else: reload it.");
+        fail(ErrorKind::Conflict, Msg::ChangedMeanwhile, {a.id});
     journal(actor, "assignment", a.id, a.id, "closed", std::nullopt, reason);
     if (basis) journal(actor, "assignment", a.id, a.id, "basis", std::nullopt, *basis);
     return Removal::Closed;
@@ -429,11 +425,11 @@ Removal Service::remove_task(const Actor& actor, Id task_id, std::string_view re
     const auto reason = check_single_line("The reason", reason_text, kMaxReasonBytes);
     store::Store::WriteTx tx(store_);
     auto current = task(task_id);
-    if (current.closed_on) fail(ErrorKind::Invalid, "Task " + current.ref + " is already closed (" + current.closed_reason + ").");
+    if (current.closed_on) fail(ErrorKind::Invalid, Msg::TaskAlreadyClosed, {current.ref, current.closed_reason});
     const auto basis = citation_text(cite, current.directive_id);
     for (const auto& t : store_.tasks(current.directive_id))
         if (t.parent_ref == current.ref && !t.closed_on)
-            fail(ErrorKind::Invalid, "Task " + current.ref + " has sub-task " + t.ref + ": remove or move its sub-tasks first.");
+            fail(ErrorKind::Invalid, Msg::TaskHasSubtasks, {current.ref, t.ref});
     bool kept = false;
     for (const auto& a : task_assignments(task_id)) {
         if (a.closed_on) {
@@ -449,7 +445,7 @@ Removal Service::remove_task(const Actor& actor, Id task_id, std::string_view re
         return Removal::Deleted;
     }
     if (reason.empty())
-        fail(ErrorKind::Invalid, "Task " + current.ref + " has assignments with history: it is closed, not deleted, and needs a reason.");
+        fail(ErrorKind::Invalid, Msg::TaskNeedsReason, {current.ref});
     current.closed_on = Date::today();
     current.closed_reason = reason;
     store_.update_task(current);
@@ -464,11 +460,11 @@ AssignOutcome Service::assign(const Actor& actor, Id task_id, std::string_view a
     require_admin(actor, "assign agencies");
     store::Store::WriteTx tx(store_);
     const auto t = task(task_id);
-    if (t.closed_on) fail(ErrorKind::Invalid, "Task " + t.ref + " is closed (" + t.closed_reason + ").");
+    if (t.closed_on) fail(ErrorKind::Invalid, Msg::TaskClosed, {t.ref, t.closed_reason});
     const auto basis = citation_text(cite, t.directive_id);
     const auto agency = find_agency_or_fail(agency_name);
     const auto members = agency.is_group ? store_.group_members(agency.id) : std::vector<Id>{agency.id};
-    if (members.empty()) fail(ErrorKind::Invalid, "Group '" + agency.name + "' has no members.");
+    if (members.empty()) fail(ErrorKind::Invalid, Msg::GroupEmpty, {agency.name});
     std::map<Id, store::AssignmentRecord> existing;
     for (auto& a : task_assignments(task_id)) existing.emplace(a.agency_id, std::move(a));
 
@@ -501,14 +497,14 @@ AssignOutcome Service::assign(const Actor& actor, Id task_id, std::string_view a
             continue;
         }
         if (!store_.update_assignment_structure(next, a.version))
-            fail(ErrorKind::Conflict, "Assignment " + std::to_string(a.id) + " was changed by someone else: reload it.");
+            fail(ErrorKind::Conflict, Msg::ChangedMeanwhile, {a.id});
         if (a.closed_on) journal(actor, "assignment", a.id, a.id, "closed", a.closed_reason, std::nullopt);
         if (next.role != a.role) journal(actor, "assignment", a.id, a.id, "role", role_name(a.role), role_name(next.role));
         (a.closed_on ? out.added : out.changed).push_back(a.id);
     }
     if (out.added.empty() && out.changed.empty())
-        fail(ErrorKind::Invalid, agency.name + (agency.is_group ? ": every member is" : " is") + " already assigned to task " +
-                                     t.ref + " as " + role_name(role) + ".");
+        fail(ErrorKind::Invalid, agency.is_group ? Msg::GroupAlreadyAssigned : Msg::AgencyAlreadyAssigned,
+             {agency.name, t.ref, MsgArg::of(role)});
     if (basis) journal(actor, "task", task_id, std::nullopt, "basis", std::nullopt, *basis);
     tx.commit();
     return out;
@@ -530,7 +526,7 @@ Removal Service::unassign(const Actor& actor, Id task_id, std::string_view agenc
         any = true;
         if (remove_assignment(actor, a, reason, basis) == Removal::Closed) result = Removal::Closed;
     }
-    if (!any) fail(ErrorKind::Invalid, agency.name + " is not assigned to task " + t.ref + ".");
+    if (!any) fail(ErrorKind::Invalid, Msg::AgencyNotAssigned, {agency.name, t.ref});
     tx.commit();
     return result;
 }
@@ -539,16 +535,14 @@ AssignmentView Service::change_role(const Actor& actor, Id assignment_id, Assign
     require_admin(actor, "change an agency's role");
     store::Store::WriteTx tx(store_);
     const auto a = load(assignment_id);
-    if (a.closed_on) fail(ErrorKind::Invalid, "Assignment " + std::to_string(assignment_id) + " is closed (" + a.closed_reason + ").");
+    if (a.closed_on) fail(ErrorKind::Invalid, Msg::AssignmentClosed, {assignment_id, a.closed_reason});
     if (expect_version && *expect_version != a.version)
-        fail(ErrorKind::Conflict, "Assignment " + std::to_string(assignment_id) + " was changed by someone else (now version " +
-                                      std::to_string(a.version) + ", you had " + std::to_string(*expect_version) +
-                                      "): reload it and try again.");
+        fail(ErrorKind::Conflict, Msg::StaleVersion, {assignment_id, a.version, *expect_version});
     if (a.role != role) {
         auto next = a;
         next.role = role;
         if (!store_.update_assignment_structure(next, a.version))
-            fail(ErrorKind::Conflict, "Assignment " + std::to_string(assignment_id) + " was changed by someone else: reload it.");
+            fail(ErrorKind::Conflict, Msg::ChangedMeanwhile, {assignment_id});
         journal(actor, "assignment", a.id, a.id, "role", role_name(a.role), role_name(role));
     }
     tx.commit();

@@ -30,9 +30,6 @@ constexpr Entry kTable[] = {
     {T::AsOf, "Tính đến ngày", "As of"},
     {T::Language, "Ngôn ngữ", "Language"},
     {T::SignedInAs, "Người dùng", "Signed in as"},
-    {T::RoleAdmin, "Quản trị viên", "Administrator"},
-    {T::RoleAgency, "Cán bộ đơn vị", "Agency user"},
-    {T::RoleViewer, "Lãnh đạo (chỉ xem)", "Viewer (read only)"},
     {T::ReadOnly, "Chỉ xem", "Read only"},
     {T::OnTimeRate, "Tỷ lệ đúng hạn", "On-time rate"},
     {T::Assignments, "Phân công", "Assignments"},
@@ -238,9 +235,6 @@ constexpr Entry kTable[] = {
     {T::RequestPending, "Đã có một đề nghị đang chờ văn phòng quyết định.",
      "A request is already waiting for the office's decision."},
     {T::ExtensionRequests, "Các đề nghị gia hạn", "Extension requests"},
-    {T::ExtPending, "Chờ quyết định", "Pending"},
-    {T::ExtApproved, "Đã đồng ý", "Approved"},
-    {T::ExtRefused, "Không đồng ý", "Refused"},
     {T::Approve, "Đồng ý", "Approve"},
     {T::Refuse, "Từ chối", "Refuse"},
     {T::DecisionNote, "Ghi chú của văn phòng", "The office's note"},
@@ -395,10 +389,6 @@ constexpr Entry kTable[] = {
     {T::ShortcutsHint, "Ctrl+K: tìm nhanh · Ctrl+1…9: chuyển màn hình", "Ctrl+K: jump to · Ctrl+1…9: switch views"},
     {T::CollapseNav, "Thu gọn", "Collapse"},
     {T::NavReminders, "Nhắc việc", "Reminders"},
-    {T::RemindOverdue, "Quá hạn", "Overdue"},
-    {T::RemindDueSoon, "Sắp đến hạn", "Due soon"},
-    {T::RemindSentBack, "Bị trả lại, cần bổ sung", "Sent back, to complete"},
-    {T::RemindExtension, "Đã có quyết định gia hạn", "Extension decided"},
     {T::RemindWithin, "Hạn trong", "Due within"},
     {T::RemindDays, "ngày tới", "days"},
     {T::AllAgencies, "Tất cả đơn vị", "All agencies"},
@@ -413,20 +403,6 @@ constexpr Entry kTable[] = {
     {T::ChooseFile, "Chọn…", "Choose…"},
     {T::DroppedFile, "Đã nhận tệp kéo vào:", "File dropped:"},
     {T::DropWhere, "Kéo tệp vào màn hình Chi tiết nhiệm vụ (đính kèm), Quản trị (nhập chỉ thị, khôi phục) hoặc Giải ngân (nhập CSV).", "Drop a file on Task detail (attach), Administration (import a directive, restore) or Disbursement (CSV import)."},
-    {T::KindDepartment, "Sở, ngành", "Department"},
-    {T::KindDistrict, "UBND huyện", "District"},
-    {T::KindCity, "UBND thành phố", "City"},
-    {T::KindGroup, "Nhóm đơn vị", "Group"},
-    {T::KindOffice, "Văn phòng", "Office"},
-    {T::KindBoard, "Ban quản lý", "Board"},
-    {T::KindProjectBoard, "Ban quản lý dự án", "Project board"},
-    {T::KindPolice, "Công an", "Police"},
-    {T::KindMilitary, "Quân sự, biên phòng", "Military"},
-    {T::KindBank, "Ngân hàng", "Bank"},
-    {T::KindTreasury, "Kho bạc", "Treasury"},
-    {T::KindSocialInsurance, "Bảo hiểm xã hội", "Social insurance"},
-    {T::KindInspectorate, "Thanh tra", "Inspectorate"},
-    {T::KindCommune, "UBND xã, phường", "Commune"},
     {T::FullName, "Họ và tên", "Full name"},
     {T::StructEdit, "Sửa cấu trúc nhiệm vụ", "Edit the task's structure"},
     {T::StructTaskTitle, "Tiêu đề", "Title"},
@@ -526,12 +502,9 @@ bool table_in_order() {
     return true;
 }
 
-// The domain's words are core's (core/status.h), in the language chosen here.
-namespace {
-const char* in_language(Words w) { return language() == Lang::Vi ? w.vi : w.en; }
-}  // namespace
-const char* label(Status s) { return in_language(words(s)); }
-const char* label(Bucket b) { return in_language(words(b)); }
+// The domain's words are core's (core/messages.h), in the language chosen here.
+const char* label(Status s) { return dt::label(s, language()); }
+const char* label(Bucket b) { return dt::label(b, language()); }
 const char* short_label(Bucket b) {
     switch (b) {
     case Bucket::DoneOnTime: return tr(T::BucketShortDoneOnTime);
@@ -542,37 +515,23 @@ const char* short_label(Bucket b) {
     }
     return label(b);
 }
-const char* label(AssignmentRole r) { return in_language(words(r)); }
-const char* label(UserRole r) {
-    return tr(r == UserRole::Admin ? T::RoleAdmin : r == UserRole::Agency ? T::RoleAgency : T::RoleViewer);
-}
+const char* label(AssignmentRole r) { return dt::label(r, language()); }
+const char* label(UserRole r) { return dt::label(r, language()); }
 
 const char* label(store::ExtensionStatus s) {
-    return tr(s == store::ExtensionStatus::Pending    ? T::ExtPending
-              : s == store::ExtensionStatus::Approved ? T::ExtApproved
-                                                      : T::ExtRefused);
+    return dt::label(s == store::ExtensionStatus::Pending    ? Msg::WordPending
+                     : s == store::ExtensionStatus::Approved ? Msg::WordApproved
+                                                             : Msg::WordRefused,
+                     language());
 }
 
-namespace {
-const std::pair<const char*, T> kKinds[] = {
-    {"department", T::KindDepartment}, {"district", T::KindDistrict},   {"city", T::KindCity},
-    {"commune", T::KindCommune},       {"office", T::KindOffice},       {"board", T::KindBoard},
-    {"project_board", T::KindProjectBoard}, {"police", T::KindPolice}, {"military", T::KindMilitary},
-    {"bank", T::KindBank},             {"treasury", T::KindTreasury},   {"social_insurance", T::KindSocialInsurance},
-    {"inspectorate", T::KindInspectorate}, {"group", T::KindGroup}};
-}  // namespace
-
-const char* agency_kind_label(const std::string& kind) {
-    for (const auto& [code, key] : kKinds)
-        if (kind == code) return tr(key);
-    return kind.c_str();
-}
+const char* agency_kind_label(const std::string& kind) { return dt::agency_kind_label(kind, language()); }
 
 const std::vector<std::string>& agency_kinds() {
     static const std::vector<std::string> codes = [] {
         std::vector<std::string> out;
-        for (const auto& [code, key] : kKinds)
-            if (std::string_view(code) != "group") out.emplace_back(code);
+        for (const auto code : agency_kind_codes())
+            if (code != "group") out.emplace_back(code);
         return out;
     }();
     return codes;

@@ -15,7 +15,7 @@ using Lang = dt::Lang;
 
 enum class T : int {
     AppTitle, NavDashboard, NavDirective, NavTasks, NavTask, NavMyAgency, NavDisbursement, NavReports, NavAdmin,
-    AsOf, Language, SignedInAs, RoleAdmin, RoleAgency, RoleViewer, ReadOnly,
+    AsOf, Language, SignedInAs, ReadOnly,
     // buckets and statuses
     // dashboard
     OnTimeRate, Assignments, Tasks, Matrix, NextDeadlines, MostOverdue, Section, Agency, NoData, OverdueCount,
@@ -50,7 +50,7 @@ enum class T : int {
     SignIn, SignInExplain, FirstAdminExplain, CreateAdmin, RepeatPassword, PasswordsDiffer, SignInAgain,
     // workflow: deadlines and extensions, review, withdrawn evidence
     OriginalDue, ExtensionCount, ReviewNoteTitle, RequestExtension, RequestedDue, Reason, SendRequest, ExtensionSent,
-    NoDueToExtend, DoneNoExtension, RequestPending, ExtensionRequests, ExtPending, ExtApproved, ExtRefused, Approve,
+    NoDueToExtend, DoneNoExtension, RequestPending, ExtensionRequests, Approve,
     Refuse, DecisionNote, ExtensionApproved, ExtensionRefused, NeedReason, NeedNewDue, SendBack, SendBackTitle,
     SendBackExplain, SentBack, Withdraw, WithdrawnMark, WithdrawReason, ConfirmWithdraw, Withdrawn, RequestedBy,
     RequestedAt, CurrentDue, NoPendingRequests, NoRequests, OpenTask, JournalReview, JournalExtension,
@@ -72,9 +72,8 @@ enum class T : int {
     OnTimeOf, LegendOverdue, LegendBlocked, LegendAllDone, LegendOpen, ChartBuckets, ChartAgencyRates, ClickToOpen, CountsAt, DoneOfTotal, OpenOnly, FromLink, AgencyCount,
     NothingMatches,
     PaletteView, PaletteTask, PaletteHint, PaletteNothing, PaletteKeys, ShortcutsHint, CollapseNav,
-    NavReminders, RemindOverdue, RemindDueSoon, RemindSentBack, RemindExtension, RemindWithin, RemindDays, AllAgencies, PrintDigest, DigestWritten, NothingToRemind, DaysLeft, DaysLate, Today, RemindSummary, ShowList,
+    NavReminders, RemindWithin, RemindDays, AllAgencies, PrintDigest, DigestWritten, NothingToRemind, DaysLeft, DaysLate, Today, RemindSummary, ShowList,
     ChooseFile, DroppedFile, DropWhere,
-    KindDepartment, KindDistrict, KindCity, KindGroup, KindOffice, KindBoard, KindProjectBoard, KindPolice, KindMilitary, KindBank, KindTreasury, KindSocialInsurance, KindInspectorate, KindCommune,
     FullName,
     // the Chỉ thị view's structure editor (issue 13)
     StructEdit, StructTaskTitle, StructSaveTask, StructAgencies, StructAssign, StructUnassign, StructClosed, StructAddTask, StructAddSubtask, StructRemoveTask, StructRemoveExplain, StructAmendments, StructAmendmentNumber, StructAmendmentKind, StructAmendmentSummary, StructRecordAmendment, StructCite, StructNoCitation, StructTaskClosed, StructPickAgency,

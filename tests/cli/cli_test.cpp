@@ -542,7 +542,9 @@ TEST_CASE("dtrack user: deactivate and reset-password under each role, the last 
     const auto refused = s.as_stc("list");
     CHECK(refused.exit_code == 3);
     CHECK(refused.err.find("deactivated") != std::string::npos);
-    CHECK(s.as_admin("user list").out.find("stc  agency  Sở Tài chính  (inactive)") != std::string::npos);
+    // The role in words, never its code (core's catalog)
+    CHECK(s.as_admin("user list").out.find("stc  Agency user  Sở Tài chính  (inactive)") != std::string::npos);
+    CHECK(s.as_admin("--lang vi user list").out.find("stc  Cán bộ đơn vị  Sở Tài chính  (đã khóa)") != std::string::npos);
     CHECK(s.count("SELECT count(*) FROM users WHERE name = 'stc'") == 1);
     CHECK(s.as_admin("user activate stc").exit_code == 0);
     CHECK(s.as_stc("list --section 6").exit_code == 0);
@@ -602,10 +604,16 @@ TEST_CASE("dtrack summary: the sections, the buckets and the on-time rate with a
         done.status = dt::Status::Done;
         service.update(admin, id, done, std::nullopt);
     }
-    auto r = seeded.as_admin("summary --as-of 30/04/2025");
+    auto r = seeded.as_admin("--lang vi summary --as-of 30/04/2025");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(r.out.find("Chỉ thị 07/CT-UBND ngày 11/04/2025") != std::string::npos);
     CHECK(r.out.find("38 nhiệm vụ, 737 phân công") != std::string::npos);
     // 1.a.3 is the only task due by 30/04/2025 (31 agencies): one of them done on time.
     CHECK(r.out.find("Tỷ lệ đúng hạn: 3,2 %") != std::string::npos);
+    // The same in English, as English writes it.
+    r = seeded.as_admin("--lang en summary --as-of 30/04/2025");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("Directive 07/CT-UBND of 11/04/2025") != std::string::npos);
+    CHECK(r.out.find("38 tasks, 737 assignments") != std::string::npos);
+    CHECK(r.out.find("On-time rate: 3.2 %") != std::string::npos);
 }

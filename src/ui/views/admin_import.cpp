@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "importer/importer.h"
 #include "service/registry.h"
 #include "ui/strings.h"
@@ -161,7 +162,7 @@ importer::Outline planned(AdminState& a) {
             continue;
         }
         auto d = Date::parse_user(typed);
-        if (!d) fail(ErrorKind::Invalid, "Task " + t.ref + ": the deadline '" + typed + "' is not a date dd/mm/yyyy.");
+        if (!d) fail(ErrorKind::Invalid, Msg::TaskDeadlineInvalid, {t.ref, quoted_input(typed)});
         t.deadline = d;
     }
     return importer::apply_plan(*a.preview, plan);

@@ -22,10 +22,11 @@ constexpr service::ReminderKind kKinds[] = {service::ReminderKind::Overdue, serv
 
 const char* kind_label(service::ReminderKind k) {
     switch (k) {
-    case service::ReminderKind::Overdue: return tr(T::RemindOverdue);
-    case service::ReminderKind::DueSoon: return tr(T::RemindDueSoon);
-    case service::ReminderKind::SentBack: return tr(T::RemindSentBack);
-    case service::ReminderKind::ExtensionDecided: return tr(T::RemindExtension);
+    // core's words (core/messages.h), as dtrack remind says them
+    case service::ReminderKind::Overdue: return dt::label(Msg::WordRemindOverdue, language());
+    case service::ReminderKind::DueSoon: return dt::label(Msg::WordRemindDueSoon, language());
+    case service::ReminderKind::SentBack: return dt::label(Msg::WordRemindSentBack, language());
+    case service::ReminderKind::ExtensionDecided: return dt::label(Msg::WordRemindExtension, language());
     }
     return "";
 }

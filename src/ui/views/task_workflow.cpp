@@ -161,7 +161,7 @@ void draw_decision(AppState& s) {
     if (s.actor.role != UserRole::Admin || e.pending_extension < 0) return;
     const auto* pending = &e.extensions[e.pending_extension];
     const Id id = pending->id;
-    ImGui::Text("%s: %s → %s", tr(T::ExtPending), e.saved.record.due ? e.saved.record.due->vn().c_str() : "—",
+    ImGui::Text("%s: %s → %s", label(store::ExtensionStatus::Pending), e.saved.record.due ? e.saved.record.due->vn().c_str() : "—",
                 pending->requested_due.vn().c_str());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     ImGui::InputTextWithHint("##decision-note", tr(T::DecisionNote), e.decision_note, sizeof e.decision_note);
