@@ -160,7 +160,7 @@ int run_import(const Context& ctx, const ImportOptions& o) {
                       << "\n";
             for (const auto& t : outline.tasks)
                 std::cout << "  " << t.ref << (t.deadline ? " (" + say(Msg::OutDue, {*t.deadline}) + ")" : "") << ": " << t.title << "\n";
-            for (const auto& w : outline.warnings) std::cout << say(Msg::OutWarning, {w}) << "\n";
+            for (const auto& w : said(outline.warnings)) std::cout << say(Msg::OutWarning, {w}) << "\n";
         }
         return 0;
     }
@@ -170,13 +170,13 @@ int run_import(const Context& ctx, const ImportOptions& o) {
     if (o.json) {
         std::cout << nlohmann::json{{"directive_id", summary.directive_id}, {"code", summary.code},
                                     {"sections", summary.sections}, {"tasks", summary.tasks},
-                                    {"assignments", summary.assignments}, {"warnings", summary.warnings}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                                    {"assignments", summary.assignments}, {"warnings", said(summary.warnings)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                   << "\n";
     } else {
         std::cout << say(Msg::OutImported, {summary.code, MsgArg::grouped(summary.sections), MsgArg::grouped(summary.tasks),
                                             MsgArg::grouped(summary.assignments)})
                   << "\n";
-        for (const auto& w : summary.warnings) std::cerr << say(Msg::OutWarning, {w}) << "\n";
+        for (const auto& w : said(summary.warnings)) std::cerr << say(Msg::OutWarning, {w}) << "\n";
     }
     return 0;
 }

@@ -122,7 +122,7 @@ std::string outline_json(const importer::Outline& o) {
              {"sections", sections},
              {"tasks", tasks},
              {"agencies", o.agencies},
-             {"warnings", o.warnings}};
+             {"warnings", said(o.warnings)}};
     return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -29,6 +29,13 @@ Lang lang() { return g_lang; }
 NumberStyle numbers() { return g_lang == Lang::Vi ? NumberStyle::Vi : NumberStyle::En; }
 const char* say(const char* vi, const char* en) { return g_lang == Lang::Vi ? vi : en; }
 std::string say(Msg code, std::vector<MsgArg> args) { return phrase(code, args, g_lang, Audience::Cli); }
+
+std::vector<std::string> said(const std::vector<Notice>& notices) {
+    std::vector<std::string> out;
+    out.reserve(notices.size());
+    for (const auto& n : notices) out.push_back(n.say(g_lang, Audience::Cli));
+    return out;
+}
 std::string count(long long n) { return format_integer(n, numbers()); }
 
 // The domain's words are core's (core/messages.h): the GUI and the reports say the same.

@@ -22,6 +22,8 @@ NumberStyle numbers();
 const char* say(const char* vi, const char* en);
 // A sentence of the catalog (core/messages_cli.cpp) in dtrack's language.
 std::string say(Msg code, std::vector<MsgArg> args = {});
+// Kept sentences (an import's warnings) in the output's language, one string each.
+std::vector<std::string> said(const std::vector<Notice>& notices);
 // A count or an amount grouped as the language writes it: "1,250" / "1.250".
 std::string count(long long n);
 

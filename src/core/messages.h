@@ -72,6 +72,16 @@ struct MsgArg {
 
 // The sentence of `code` with `args` in `lang` for `audience`.
 std::string phrase(Msg code, const std::vector<MsgArg>& args, Lang lang, Audience audience);
+
+// A sentence kept to be said later (an import's warnings): its code and values, phrased in the
+// language of whoever reads it. Two notices are the same when they say the same.
+struct Notice {
+    Msg code{};
+    std::vector<MsgArg> args;
+    std::string say(Lang lang, Audience audience = Audience::Gui) const { return phrase(code, args, lang, audience); }
+    std::string english() const { return say(Lang::En); }
+    friend bool operator==(const Notice& a, const Notice& b) { return a.english() == b.english(); }
+};
 // One value as `lang` writes it.
 std::string phrase_arg(const MsgArg& arg, Lang lang);
 // A single word of the catalog (statuses, buckets, roles…: see message_codes.h).

@@ -111,7 +111,7 @@ private:
     std::vector<std::optional<Date>> deadlines_;
     std::vector<bool> deadline_done_;
 
-    void warn(std::string text) { warnings_.add(std::move(text)); }
+    void warn(Msg code, std::vector<MsgArg> args) { warnings_.add(code, std::move(args)); }
 
     void assign(std::size_t index) {
         const Item& item = st_.items[index];
@@ -126,8 +126,8 @@ private:
             }
         }
         for (const auto& name : reading.unknown)
-            warn(item.ref + ": '" + name + "' is not in the agency registry: shown as written, assigned once the registry has it.");
-        for (const auto& note : reading.notes) warn(item.ref + ": " + note);
+            warn(Msg::ImportNotInRegistry, {item.ref, name});
+        for (const auto& [written, successor] : reading.former_names) warn(Msg::ImportFormerName, {item.ref, written, successor});
 
         Assigned& mine = assigned_[index];
         if (reading.addressed && reading.has_leads()) {
@@ -147,7 +147,7 @@ private:
         const Item& item = st_.items[index];
         if (auto found = detail::find_deadline(detail::fold_fast(item.text()), out_.directive.issued_on)) {
             if (!found->date)
-                warn(item.ref + ": the date " + found->written + " does not exist, so no deadline was set.");
+                warn(Msg::ImportDateNotExist, {item.ref, found->written});
             deadlines_[index] = found->date;
             return deadlines_[index];
         }
@@ -260,8 +260,7 @@ private:
             }))
             task.deadline.reset();
         if (task.deadline && out_.directive.issued_on && *task.deadline < *out_.directive.issued_on)
-            warn(task.ref + ": the deadline " + task.deadline->vn() + " is before the directive's date (" +
-                 out_.directive.issued_on->vn() + "); check it.");
+            warn(Msg::ImportDeadlineBeforeIssue, {task.ref, *task.deadline, *out_.directive.issued_on});
 
         for (auto lead : a.leads) task.agencies.push_back({catalog_.entries()[lead].name, AssignmentRole::Lead});
         for (const auto& name : a.unknown_leads) task.agencies.push_back({name, AssignmentRole::Lead, false});
@@ -273,11 +272,11 @@ private:
                 task.agencies.push_back({name, AssignmentRole::Coordinate, false});
         for (auto e : a.leads)
             if (!catalog_.entries()[e].active)
-                warn(task.ref + ": '" + catalog_.entries()[e].name + "' is no longer active in the registry.");
+                warn(Msg::ImportAgencyInactive, {task.ref, catalog_.entries()[e].name});
         if (task.agencies.empty())
-            warn(task.ref + ": no agency from the registry was found for this task.");
+            warn(Msg::ImportNoAgency, {task.ref});
         else if (a.leads.empty() && a.unknown_leads.empty())
-            warn(task.ref + ": no lead agency from the registry was found for this task.");
+            warn(Msg::ImportNoLead, {task.ref});
         for (const auto& share : task.agencies)
             if (share.registered && std::find(out_.agencies.begin(), out_.agencies.end(), share.name) == out_.agencies.end())
                 out_.agencies.push_back(share.name);
@@ -299,9 +298,8 @@ void keep_climbing(std::vector<Milestone>& ladder, detail::Warnings& warnings) {
     std::vector<Milestone> kept;
     for (auto& m : ladder) {
         if (!kept.empty() && (m.percent < kept.back().percent || m.date == kept.back().date)) {
-            warnings.add(m.task_ref + ": " + std::to_string(m.percent) + "% by " + m.date.vn() +
-                         " was not taken as a disbursement milestone: the ladder already asks " +
-                         std::to_string(kept.back().percent) + "% by " + kept.back().date.vn() + ".");
+            warnings.add(Msg::ImportMilestoneNotClimbing,
+                         {m.task_ref, m.percent, m.date, kept.back().percent, kept.back().date});
             continue;
         }
         kept.push_back(std::move(m));

@@ -326,8 +326,8 @@ DirectiveMeta extract_meta(const Lines& lines, const Structure& structure, Warni
     r.read_signature();
     if (r.meta.title.empty()) r.meta.title = !r.page_title.empty() ? r.page_title : r.news_title;
     if (r.meta.signer.empty()) r.meta.signer = r.news_signer;
-    if (r.meta.code.empty()) warnings.add("No directive number (Số: …/CT-…) was found.");
-    if (!r.meta.issued_on) warnings.add("No date of issue was found.");
+    if (r.meta.code.empty()) warnings.add(Msg::ImportNoNumber, {});
+    if (!r.meta.issued_on) warnings.add(Msg::ImportNoIssueDate, {});
     return r.meta;
 }
 

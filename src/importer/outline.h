@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/messages.h"
 #include "core/status.h"
 
 namespace dt::importer {
@@ -54,7 +55,7 @@ struct Outline {
     std::vector<Section> sections;
     std::vector<Task> tasks;
     std::vector<std::string> agencies;  // every catalog name used by a task, in first-use order
-    std::vector<std::string> warnings;  // one sentence each
+    std::vector<Notice> warnings;  // one sentence each, said in the reader's language
     std::vector<Milestone> ladder;
     std::string body;                   // the directive's text as imported once (NFC, LF), for display
 };

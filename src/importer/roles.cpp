@@ -322,12 +322,12 @@ private:
             if (lead && !r.has_leads()) {
                 append(r.leads, names);
                 append(r.unknown_leads, unknown);
-                r.notes.insert(r.notes.end(), scratch.notes.begin(), scratch.notes.end());
+                r.former_names.insert(r.former_names.end(), scratch.former_names.begin(), scratch.former_names.end());
             } else if (coordinate && (r.has_leads() || pos > from)) {
                 for (auto n : names)
                     if (std::find(r.leads.begin(), r.leads.end(), n) == r.leads.end()) append(r.coordinates, {n});
                 append(r.unknown_coordinates, unknown);
-                r.notes.insert(r.notes.end(), scratch.notes.begin(), scratch.notes.end());
+                r.former_names.insert(r.former_names.end(), scratch.former_names.begin(), scratch.former_names.end());
             }
             pos = std::max(list_end, pos + 1);
         }
@@ -436,8 +436,7 @@ private:
     void note_former(const Span& k, RoleReading& r) const {
         if (k.former < 0) return;
         const auto& f = former_names()[static_cast<std::size_t>(k.former)];
-        r.notes.push_back("'" + std::string(s_.substr(k.begin, k.end - k.begin)) + "' is a former name (merged in 2025): read as " +
-                          std::string(f.successor) + ".");
+        r.former_names.emplace_back(std::string(s_.substr(k.begin, k.end - k.begin)), std::string(f.successor));
     }
 
     // "các Sở: Tài chính, Nội vụ, …": each element is read as "Sở Tài chính", "Sở Nội vụ", …

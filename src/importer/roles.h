@@ -16,7 +16,7 @@ struct RoleReading {
     std::vector<std::size_t> coordinates;  // catalog indices, in text order
     std::vector<std::string> unknown;      // agency-like names that the catalog does not know, as written
     std::vector<std::string> unknown_leads, unknown_coordinates;  // the same names by role
-    std::vector<std::string> notes;        // former names read as their successors, one sentence each
+    std::vector<std::pair<std::string, std::string>> former_names;  // as written, and the successor it was read as
     std::size_t address_end = 0;           // where the list of addressees stops, a byte offset in the paragraph
 
     bool yields() const { return addressed || !coordinates.empty() || !unknown.empty(); }

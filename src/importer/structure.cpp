@@ -140,7 +140,7 @@ struct Builder {
             std::string unique;
             do unique = item.ref + "-" + std::to_string(++n + 1);
             while (!refs.insert(unique).second);
-            s.warnings.add("Item " + item.ref + " appears more than once; the repeat was numbered " + unique + ".");
+            s.warnings.add(Msg::ImportRepeatedItem, {item.ref, unique});
             item.ref = unique;
         }
         item.paragraphs.push_back(m.text);
@@ -212,8 +212,7 @@ struct Builder {
                         s.body_end = drop_repeated_preamble(i);
                         break;
                     }
-                    s.warnings.add("Section " + m->label +
-                                   " appears a second time with a different title; the second one was skipped.");
+                    s.warnings.add(Msg::ImportRepeatedSection, {m->label});
                     skipping = true;
                     continue;
                 }

@@ -6,33 +6,36 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/messages.h"
+
 namespace dt::importer::detail {
 
 class Warnings {
 public:
     static constexpr std::size_t kMax = 200;
 
-    void add(std::string text) {
+    void add(Msg code, std::vector<MsgArg> args) {
         if (list_.size() >= kMax) {
             ++left_out_;
             return;
         }
-        if (seen_.insert(text).second) list_.push_back(std::move(text));
+        Notice notice{code, std::move(args)};
+        if (seen_.insert(notice.english()).second) list_.push_back(std::move(notice));
     }
 
     void add_all(const Warnings& other) {
-        for (const auto& w : other.list_) add(w);
+        for (const auto& w : other.list_) add(w.code, w.args);
         left_out_ += other.left_out_;
     }
 
-    std::vector<std::string> take() {
-        if (left_out_ > 0) list_.push_back(std::to_string(left_out_) + " more warnings were left out.");
+    std::vector<Notice> take() {
+        if (left_out_ > 0) list_.push_back({Msg::ImportWarningsLeftOut, {MsgArg::grouped(static_cast<long long>(left_out_))}});
         left_out_ = 0;
         return std::move(list_);
     }
 
 private:
-    std::vector<std::string> list_;
+    std::vector<Notice> list_;
     std::unordered_set<std::string> seen_;
     std::size_t left_out_ = 0;
 };

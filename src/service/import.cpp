@@ -160,7 +160,7 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
         for (const auto& share : t.agencies) {
             const auto agency = share.registered ? store_.find_agency(share.name) : std::nullopt;
             if (!agency) {
-                summary.warnings.push_back(t.ref + ": " + quoted_input(share.name) + " is not a known agency and was not assigned.");
+                summary.warnings.push_back({Msg::ImportUnknownAgency, {t.ref, quoted_input(share.name)}});
                 continue;
             }
             // A directive of before 1/7/2025, when the district level ended, still reaches the
@@ -169,8 +169,7 @@ ImportSummary Service::import_directive(const Actor& actor, const importer::Outl
                                       : before_reorganisation ? store_.all_group_members(agency->id)
                                                               : store_.group_members(agency->id);
             if (members.empty())
-                summary.warnings.push_back(t.ref + ": " + quoted_input(share.name) +
-                                           " has no active member, so nothing was assigned for it.");
+                summary.warnings.push_back({Msg::ImportGroupEmpty, {t.ref, quoted_input(share.name)}});
             for (Id m : members) {
                 auto [it, inserted] = shares.try_emplace(m, Share{share.role, agency->is_group ? std::optional<Id>(agency->id) : std::nullopt});
                 if (inserted) order.push_back(m);

@@ -63,7 +63,7 @@ struct ImportSummary {
     int sections = 0;
     int tasks = 0;
     int assignments = 0;
-    std::vector<std::string> warnings;
+    std::vector<Notice> warnings;
 };
 
 struct ListFilter {

@@ -55,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_text(meta.signer, "the signer", false);
     check_text(out.body, "the body", true);
     if (meta.issued_on) FUZZ_CHECK(valid(*meta.issued_on), "invalid issue date");
-    for (const auto& w : out.warnings) check_text(w, "a warning", true);
+    for (const auto& w : out.warnings) check_text(w.english(), "a warning", true);
 
     FUZZ_CHECK(!out.sections.empty(), "an outline without sections");
     std::set<std::string> sections;

@@ -115,7 +115,7 @@ TEST_CASE("the ladder only climbs: a step down or a second figure for the same d
     CHECK(o.ladder[1].date.iso() == "2026-09-30");
     CHECK(o.ladder[2].percent == 100);
     const auto has = [&](const std::string& text) {
-        return std::any_of(o.warnings.begin(), o.warnings.end(), [&](const auto& w) { return w.find(text) != std::string::npos; });
+        return std::any_of(o.warnings.begin(), o.warnings.end(), [&](const auto& w) { return w.english().find(text) != std::string::npos; });
     };
     CHECK(has("1.3: 60% by 31/10/2026 was not taken as a disbursement milestone: the ladder already asks 80% by 30/09/2026."));
     CHECK(has("1.4: 85% by 30/09/2026 was not taken"));

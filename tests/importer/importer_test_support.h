@@ -74,7 +74,13 @@ inline std::vector<std::string> unregistered(const Task& t) {
 
 inline bool has_warning(const Outline& o, std::string_view needle) {
     return std::any_of(o.warnings.begin(), o.warnings.end(),
-                       [&](const std::string& w) { return w.find(needle) != std::string::npos; });
+                       [&](const dt::Notice& w) { return w.english().find(needle) != std::string::npos; });
+}
+
+// A warning as the Vietnamese window shows it.
+inline bool has_warning_vi(const Outline& o, std::string_view needle) {
+    return std::any_of(o.warnings.begin(), o.warnings.end(),
+                       [&](const dt::Notice& w) { return w.say(dt::Lang::Vi).find(needle) != std::string::npos; });
 }
 
 inline std::string iso(const std::optional<dt::Date>& d) { return d ? d->iso() : "none"; }

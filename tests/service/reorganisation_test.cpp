@@ -39,8 +39,8 @@ TEST_CASE("a group reaches its retired districts only in a directive of before 1
 
     const auto later = fx.service->import_directive(fx.admin, dated("2/CT-NEW", Date{2025, 7, 1}, "UBND các huyện, thành phố"));
     CHECK(rows_of(fx, "2/CT-NEW") == 0);
-    CHECK(std::any_of(later.warnings.begin(), later.warnings.end(), [](const std::string& w) {
-        return w.find("has no active member") != std::string::npos;
+    CHECK(std::any_of(later.warnings.begin(), later.warnings.end(), [](const dt::Notice& w) {
+        return w.english().find("has no active member") != std::string::npos;
     }));
 
     fx.service->import_directive(fx.admin, dated("3/CT-NEW", Date{2025, 9, 1}, "UBND các xã, phường"));

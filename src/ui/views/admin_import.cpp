@@ -200,7 +200,11 @@ void draw_admin_import(AppState& s) {
     const auto& o = *a.preview;
     ImGui::Text("%s — %s", o.directive.code.c_str(), o.directive.title.c_str());
     ImGui::Text("%zu %s · %zu %s", o.sections.size(), tr(T::Sections), a.plan->tasks.size(), tr(T::Tasks));
-    for (const auto& w : o.warnings) ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.10f, 1.0f), "⚠ %s", w.c_str());
+    // A few sentences, phrased in the window's language as it is now (it can change any frame).
+    ImGui::PushTextWrapPos(0.0f);
+    for (const auto& w : o.warnings)
+        ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.10f, 1.0f), "⚠ %s", w.say(language()).c_str());
+    ImGui::PopTextWrapPos();
     ImGui::TextWrapped("%s", tr(T::PlanHint));
     if (ImGui::BeginChild("##plan", ImVec2(0, ImGui::GetFontSize() * 22), true)) {
         for (std::size_t i = 0; i < a.plan->tasks.size(); ++i) draw_plan_task(s, i);
