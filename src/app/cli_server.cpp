@@ -50,17 +50,13 @@ std::map<std::string, std::string> read_passwords(const fs::path& path) {
 }  // namespace
 
 int run_server_upgrade(const Context& ctx) {
-    if (ctx.user) fail(ErrorKind::Usage, std::string("server upgrade ") + kOwnerOnly + ".");
-    if (!store::is_server_spec(ctx.db.native()))
-        fail(ErrorKind::Usage, "'server upgrade' needs --db postgresql://OWNER@HOST/DBNAME (a file is upgraded when it is opened).");
+    if (ctx.user) fail(ErrorKind::Usage, Msg::OwnerOnly, {"server upgrade"});
+    if (!store::is_server_spec(ctx.db.native())) fail(ErrorKind::Usage, Msg::UpgradeNeedsServer);
     const auto u = store::upgrade_server_schema(ctx.db.native());
-    const auto& shown = u.database;
-    if (u.from == u.to) {
-        std::cout << "The server database " << shown << " is at schema " << u.to << ", this program's: nothing to upgrade.\n";
-        return 0;
-    }
-    std::cout << "Upgraded the server database " << shown << " from schema " << u.from << " to " << u.to
-              << " (each migration in a transaction of its own).\n";
+    if (u.from == u.to)
+        std::cout << say(Msg::OutNothingToUpgrade, {u.database, u.to}) << "\n";
+    else
+        std::cout << say(Msg::OutUpgraded, {u.database, u.from, u.to}) << "\n";
     return 0;
 }
 
