@@ -47,44 +47,25 @@ std::vector<AssignmentRecord> many_rows(const PgConn& c, RowDetail detail, const
     const std::string from = joined || counts ? select.substr(select.find(" FROM assignments a ")) : " FROM assignments a";
     std::vector<AssignmentRecord> out;
     std::vector<Id> task_ids, agency_ids;
-    {
-        const auto r = c.exec(std::string("SELECT a.id, a.task_id, a.agency_id, a.role, a.via_group_id, a.status, a.progress, "
-                                          "a.owner, a.due, a.completed_on, a.version, a.updated_at, a.original_due, "
-                                          "a.review_note, a.difficulties, a.proposals, a.closed_on, a.closed_reason, ") +
-                                  (counts ? "(SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id AND "
-                                            "e.withdrawn_at IS NULL), (SELECT count(*) FROM extension_requests x WHERE "
-                                            "x.assignment_id = a.id AND x.status = 'approved')"
-                                          : "0, 0") +
-                                  from + where + (counts ? " ORDER BY d.id, t.position, a.role DESC, g.id" : ""),
-                              p);
-        out.reserve(static_cast<std::size_t>(r.rows()));
-        for (int i = 0; i < r.rows(); ++i) {
-            AssignmentRecord a;
-            a.id = r.i64(i, 0);
-            a.task_id = r.i64(i, 1);
-            a.agency_id = r.i64(i, 2);
-            a.role = parse_assignment_role(r.text(i, 3)).value_or(AssignmentRole::Lead);
-            a.via_group_id = r.opt_i64(i, 4);
-            a.status = parse_status(r.text(i, 5)).value_or(Status::NotStarted);
-            a.progress = r.i32(i, 6);
-            a.owner = r.text(i, 7);
-            a.due = r.opt_date(i, 8);
-            a.completed_on = r.opt_date(i, 9);
-            a.version = r.i32(i, 10);
-            a.updated_at = r.text(i, 11);
-            a.original_due = r.opt_date(i, 12);
-            a.review_note = r.opt_text(i, 13).value_or("");
-            a.difficulties = r.text(i, 14);
-            a.proposals = r.text(i, 15);
-            a.closed_on = r.opt_date(i, 16);
-            a.closed_reason = r.text(i, 17);
-            a.evidence_count = r.i32(i, 18);
-            a.extension_count = r.i32(i, 19);
-            task_ids.push_back(a.task_id);
-            agency_ids.push_back(a.agency_id);
-            out.push_back(std::move(a));
-        }
-    }  // the result freed before the names are read
+    // The columns assignment_from reads (store/rows.h), with the task's and agency's names
+    // left empty here and filled in below.
+    out = read_rows(
+        c.exec(std::string("SELECT a.id, a.task_id, a.agency_id, a.role, a.via_group_id, a.status, a.progress, a.owner, "
+                           "a.due, a.completed_on, a.version, a.updated_at, '', '', '', '', '', '', '', '', ") +
+                   (counts ? "(SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id AND e.withdrawn_at IS NULL)"
+                           : "0") +
+                   ", a.original_due, a.review_note, " +
+                   (counts ? "(SELECT count(*) FROM extension_requests x WHERE x.assignment_id = a.id AND "
+                             "x.status = 'approved')"
+                           : "0") +
+                   ", a.difficulties, a.proposals, a.closed_on, a.closed_reason" + from + where +
+                   (counts ? " ORDER BY d.id, t.position, a.role DESC, g.id" : ""),
+               p),
+        assignment_from<PgRow>);  // the result freed before the names are read
+    for (const auto& a : out) {
+        task_ids.push_back(a.task_id);
+        agency_ids.push_back(a.agency_id);
+    }
     if (out.empty()) return out;
     for (auto* ids : {&task_ids, &agency_ids}) {
         std::sort(ids->begin(), ids->end());
